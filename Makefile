@@ -1,0 +1,48 @@
+# Two set-up commands for a fresh machine: `make serve` and `make test` (see README.md).
+PYTHON   ?= python3
+VENV     := .venv
+BIN      := $(VENV)/bin
+SITE_URL ?= http://127.0.0.1:8000/
+PORT     ?= 8000
+STAMP    := $(VENV)/.installed
+
+export NO_MKDOCS_2_WARNING := 1
+# jieba caches its dictionary under $TMPDIR; keep it out of the way of other users.
+export TMPDIR ?= /tmp
+
+.PHONY: install build serve test browser bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	@echo "==> Creating $(VENV) and installing pinned Python packages"
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Chinese at site/, English at site/en/; both strict.
+build: $(STAMP)
+	@echo "==> Building both languages for $(SITE_URL)"
+	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
+	SITE_URL_EN=$(SITE_URL)en/ $(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+
+serve: build
+	@echo "==> Serving http://127.0.0.1:$(PORT)/ (Chinese) and http://127.0.0.1:$(PORT)/en/ (English); Ctrl-C stops"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory site
+
+# Debian's Chromium drives the browser tests; the CJK fonts make Chinese pages render and screenshot.
+browser:
+	@dpkg -s chromium fonts-noto-cjk >/dev/null 2>&1 || { \
+	  echo "==> Installing Debian's chromium and fonts-noto-cjk"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; }
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+bench: $(STAMP) browser
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf site .pytest_cache .hypothesis

@@ -1,0 +1,61 @@
+"""mkdocs-macros module: hands the validated criteria to the pages, nothing more."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+import assessment
+from assessment.criteria import Text
+
+_ZH_DIGITS = "零一二三四五六七八九十"
+_EN_WORDS = "zero one two three four five six seven eight nine ten".split()
+
+
+def criteria_path(project_dir: str | Path) -> Path:
+    """The data file: $SP_CRITERIA when set (tests, previews), else assessment/criteria.yml."""
+    return Path(project_dir, os.environ.get("SP_CRITERIA") or "assessment/criteria.yml")
+
+
+def define_env(env) -> None:
+    """Load and validate the data file once per build; a bad file stops the build."""
+    try:
+        criteria = assessment.load(criteria_path(env.project_dir))
+    except assessment.CriteriaError as exc:
+        raise PluginError(f"Invalid criteria data:\n{exc}") from None
+    lang = env.conf["theme"]["language"]
+
+    env.variables["criteria"] = criteria
+    env.variables["thresholds"] = criteria.thresholds
+    env.variables["lang"] = lang
+
+    @env.filter
+    def tr(text: Text) -> str:
+        """The text in this build's language."""
+        return getattr(text, lang)
+
+    @env.filter
+    def count(n: int) -> str:
+        """A small count as a word: 一/两/三 in Chinese (一种, 两种), one/two/three in English."""
+        if lang == "zh":
+            return "两" if n == 2 else _ZH_DIGITS[n] if n <= 10 else str(n)
+        return _EN_WORDS[n] if n <= 10 else str(n)
+
+    @env.filter
+    def plural(word: str, n: int) -> str:
+        """English plural for a count; Chinese has none."""
+        return word if n == 1 or lang == "zh" else word + "s"
+
+    @env.macro
+    def plan_template(heading_level: int = 2) -> str:
+        """The appendix template as Markdown, one anchored heading per section."""
+        out = []
+        for part in criteria.template:
+            depth = heading_level + part.number.count(".")
+            anchor = "tpl-" + part.number.replace(".", "-")
+            out.append(f"{'#' * depth} {part.number} {tr(part.title)} {{ #{anchor} }}\n")
+            out += [f"- ─ {tr(p)}" for p in part.prompts]
+            out.append("")
+        return "\n".join(out)
