@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from html import escape
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -56,6 +57,8 @@ def define_env(env) -> None:
             depth = heading_level + part.number.count(".")
             anchor = "tpl-" + part.number.replace(".", "-")
             out.append(f"{'#' * depth} {part.number} {tr(part.title)} {{ #{anchor} }}\n")
-            out += [f"- ─ {tr(p)}" for p in part.prompts]
-            out.append("")
+            if part.prompts:
+                # The document marks prompts with ─; CSS draws it so the text stays the document's.
+                lis = "".join(f"<li>{escape(tr(p))}</li>" for p in part.prompts)
+                out.append(f'<ul class="tpl-prompts">{lis}</ul>\n')
         return "\n".join(out)

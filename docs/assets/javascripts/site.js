@@ -1,10 +1,13 @@
 // Site-wide fixes on top of Material, re-applied on every page Material's instant navigation shows.
 
-/** This page's path relative to its language's root, e.g. "requirements/". */
+/** This page's path below its language's root, e.g. "requirements/". */
 function pathInLanguage() {
-  const config = JSON.parse(document.getElementById("__config")?.textContent ?? "{}");
-  const base = new URL(config.base ?? ".", location.href).pathname;
-  return location.pathname.startsWith(base) ? location.pathname.slice(base.length) : "";
+  // Material's own base in #__config is relative to the first page loaded, not to the current
+  // one after instant navigation; the alternate link of this page's language is absolute.
+  const lang = document.documentElement.lang;
+  const own = document.querySelector(`a.md-select__link[hreflang="${lang}"]`);
+  const root = new URL(own?.dataset.root ?? own?.getAttribute("href") ?? "/", location.href).pathname;
+  return location.pathname.startsWith(root) ? location.pathname.slice(root.length) : "";
 }
 
 // Both languages have the same pages and anchors, so the switcher can keep the reader in place.

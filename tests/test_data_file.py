@@ -1,0 +1,190 @@
+"""The data file is the one source of the thresholds, and bad data stops the build with a clear message."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+import assessment
+from tests.site_build import LANGUAGES, PAGES, ROOT, build, page
+
+DATA = ROOT / "assessment" / "criteria.yml"
+
+# Where each page shows a threshold; {c} is the channel count as the language says it, {h} the hours.
+SHOWN = {
+    "zh": {
+        "": ["至少提供{c}种7×24小时客服渠道", "{h}小时内初步答复"],
+        "requirements/": ["至少提供{c}种7×24小时客服渠道", "要求{h}小时内初步答复"],
+        "guidance/": ["要求至少{c}种渠道全天候可用", "要求在{h}小时内初步答复"],
+        "maintainers/": ["round_the_clock_channels: {n}", "first_reply_hours: {h}"],
+    },
+    "en": {
+        "": ["At least {c} customer service {channel} available 7×24", "within {h} {hour}"],
+        "requirements/": ["Provide at least {c} customer service {channel} available 7×24", "within {h} {hour}"],
+        "guidance/": ["At least {c} {channel} must be available", "due within {h} {hour}"],
+        "maintainers/": ["round_the_clock_channels: {n}", "first_reply_hours: {h}"],
+    },
+}
+WORDS = {"zh": {1: "一", 2: "两", 3: "三"}, "en": {1: "one", 2: "two", 3: "three"}}
+
+
+def phrases(lang: str, path: str, channels: int, hours: int) -> list[str]:
+    values = dict(c=WORDS[lang][channels], n=channels, h=hours,
+                  channel="channel" if channels == 1 else "channels", hour="hour" if hours == 1 else "hours")
+    return [p.format(**values) for p in SHOWN[lang].get(path, [])]
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def with_changes(tmp_path: Path, change) -> Path:
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "criteria.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def test_default_build_shows_the_data_files_thresholds(site_dir):
+    t = assessment.load().thresholds
+    for lang in LANGUAGES:
+        for path in SHOWN[lang]:
+            text = squash(page(site_dir, lang, path).text)
+            for phrase in phrases(lang, path, t.round_the_clock_channels, t.first_reply_hours):
+                assert phrase in text, (lang, path, phrase)
+
+
+def test_changed_thresholds_reach_every_page_in_both_languages_and_the_old_values_vanish(tmp_path):
+    old = assessment.load().thresholds
+    new_channels, new_hours = 3, 4
+    assert (new_channels, new_hours) != (old.round_the_clock_channels, old.first_reply_hours)
+
+    def change(data):
+        data["thresholds"] = {"round_the_clock_channels": new_channels, "first_reply_hours": new_hours}
+
+    site = tmp_path / "site"
+    build(site, "http://127.0.0.1:8000/", with_changes(tmp_path, change))
+    for lang in LANGUAGES:
+        for path in PAGES:
+            text = squash(page(site, lang, path).text)
+            for phrase in phrases(lang, path, new_channels, new_hours):
+                assert phrase in text, (lang, path, phrase)
+            # The old values, in every form any page writes them, are gone from every page.
+            for shown_on in SHOWN[lang]:
+                for phrase in phrases(lang, shown_on, old.round_the_clock_channels, old.first_reply_hours):
+                    assert phrase not in text, (lang, path, phrase)
+
+
+# --- bad data ---------------------------------------------------------------------------
+
+
+def _drop_hours(d):
+    del d["thresholds"]["first_reply_hours"]
+
+
+def _string_hours(d):
+    d["thresholds"]["first_reply_hours"] = "one"
+
+
+def _zero_channels(d):
+    d["thresholds"]["round_the_clock_channels"] = 0
+
+
+def _negative_hours(d):
+    d["thresholds"]["first_reply_hours"] = -2
+
+
+def _unknown_threshold(d):
+    d["thresholds"]["first_reply_minutes"] = 60
+
+
+def _unknown_section(d):
+    d["items"][0]["section"] = "billing"
+
+
+def _duplicate_id(d):
+    d["items"][1]["id"] = d["items"][0]["id"]
+
+
+def _unknown_threshold_name(d):
+    next(i for i in d["items"] if i["kind"] == "max")["threshold"] = "reply_hours"
+
+
+def _na_on_mandatory(d):
+    next(i for i in d["items"] if i["level"] == "mandatory")["na_allowed"] = True
+
+
+def _kind_without_threshold(d):
+    item = next(i for i in d["items"] if i["kind"] == "check")
+    item["kind"] = "min"
+
+
+BAD = [
+    (_drop_hours, "thresholds.first_reply_hours", "required key is missing"),
+    (_string_hours, "thresholds.first_reply_hours", "valid integer"),
+    (_zero_channels, "thresholds.round_the_clock_channels", "greater than 0"),
+    (_negative_hours, "thresholds.first_reply_hours", "greater than 0"),
+    (_unknown_threshold, "thresholds.first_reply_minutes", "unknown key"),
+    (_unknown_section, "items[0] (cs-organisation).section", "unknown section 'billing'"),
+    (_duplicate_id, "items[1].id", "duplicate id 'cs-organisation'"),
+    (_unknown_threshold_name, ".threshold", "'reply_hours' names no key of thresholds"),
+    (_na_on_mandatory, "(quality-round-the-clock).na_allowed", "cannot be answered 'na'"),
+    (_kind_without_threshold, "(cs-organisation).threshold", "'min' item needs a threshold"),
+]
+
+
+@pytest.mark.parametrize(("change", "key", "problem"), BAD, ids=[b[0].__name__.strip("_") for b in BAD])
+def test_bad_data_is_refused_naming_file_key_and_problem(tmp_path, change, key, problem):
+    path = with_changes(tmp_path, change)
+    with pytest.raises(assessment.CriteriaError) as error:
+        assessment.load(path)
+    line = next((l for l in str(error.value).splitlines() if key in l), None)
+    assert line is not None, str(error.value)
+    assert line.startswith(str(path)) and problem in line
+
+
+def test_yaml_syntax_error_names_file_and_place(tmp_path):
+    path = tmp_path / "criteria.yml"
+    path.write_text(DATA.read_text(encoding="utf-8").replace("first_reply_hours: 1", "first_reply_hours: [1", 1))
+    with pytest.raises(assessment.CriteriaError, match=rf"^{re.escape(str(path))}: YAML syntax error at line \d+"):
+        assessment.load(path)
+
+
+def test_a_key_given_twice_is_refused(tmp_path):
+    path = tmp_path / "criteria.yml"
+    path.write_text(DATA.read_text(encoding="utf-8").replace(
+        "  first_reply_hours: 1", "  first_reply_hours: 1\n  first_reply_hours: 2", 1))
+    with pytest.raises(assessment.CriteriaError, match="duplicate key 'first_reply_hours'"):
+        assessment.load(path)
+
+
+@pytest.mark.parametrize(("change", "key", "problem"), BAD[:5], ids=[b[0].__name__.strip("_") for b in BAD[:5]])
+def test_bad_data_fails_the_strict_build_with_the_key_in_the_message(tmp_path, change, key, problem):
+    path = with_changes(tmp_path, change)
+    result = build(tmp_path / "site", "http://127.0.0.1:8000/", path, check=False)
+    assert result.returncode != 0
+    assert f"{path}: {key}" in result.stderr and problem in result.stderr
+
+
+def test_an_undefined_macro_variable_fails_the_build(tmp_path, monkeypatch):
+    page_file = ROOT / "docs" / "zh" / "about.md"
+    original = page_file.read_text(encoding="utf-8")
+    try:
+        page_file.write_text(original + "\n{{ thresholds_typo }}\n", encoding="utf-8")
+        result = build(tmp_path / "site", "http://127.0.0.1:8000/", check=False)
+    finally:
+        page_file.write_text(original, encoding="utf-8")
+    assert result.returncode != 0 and "thresholds_typo" in result.stderr
+
+
+def test_cli_validate_reports_a_good_and_a_bad_file(tmp_path, capsys):
+    from assessment.__main__ import main
+
+    assert main(["validate"]) == 0
+    assert "valid" in capsys.readouterr().out
+    assert main(["validate", str(with_changes(tmp_path, _zero_channels))]) == 2
+    assert "thresholds.round_the_clock_channels" in capsys.readouterr().err
