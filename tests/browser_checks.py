@@ -11,7 +11,9 @@ AXE_SOURCE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_t
 
 
 def axe_violations(page) -> list[dict]:
-    """Run axe-core on the page as it is now; return its violations, summarised."""
+    """Run axe-core on the page once its transitions settle; return its violations, summarised."""
+    # Colours measured mid-transition (Material fades search results in) are not what readers see.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')")
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE_SOURCE)
     result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
