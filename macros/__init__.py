@@ -29,6 +29,7 @@ def define_env(env) -> None:
     lang = env.conf["theme"]["language"]
 
     env.variables["criteria"] = criteria
+    env.variables["criteria_json"] = criteria.model_dump_json()
     env.variables["thresholds"] = criteria.thresholds
     env.variables["lang"] = lang
 
@@ -62,3 +63,13 @@ def define_env(env) -> None:
                 lis = "".join(f"<li>{escape(tr(p))}</li>" for p in part.prompts)
                 out.append(f'<ul class="tpl-prompts">{lis}</ul>\n')
         return "\n".join(out)
+
+
+def on_post_build(env) -> None:
+    """Publish the validated criteria at assets/criteria.json for the checklist and scoring.js.
+
+    Contract: the JSON is Criteria.model_dump() of assessment/criteria.py, keys as in the data file.
+    """
+    out = Path(env.conf["site_dir"], "assets", "criteria.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(env.variables["criteria_json"], encoding="utf-8")

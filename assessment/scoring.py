@@ -1,0 +1,83 @@
+"""Readiness scoring: a pure function of the criteria and validated answers.
+
+Contract with docs/assets/javascripts/scoring.js: for the same inputs both return the same
+result, serialised to the same bytes by `to_json` here and JSON.stringify there (integer
+arithmetic throughout; an integral percent is written without ".0", as JavaScript does).
+"""
+
+from __future__ import annotations
+
+import json
+
+from .answers import Answer, Answers
+from .criteria import Criteria, Item
+
+CREDIT = {"met": 2, "partial": 1, "unmet": 0}
+VERDICTS = ("not_ready", "incomplete", "ready", "conditional")
+
+
+def status_of(criteria: Criteria, item: Item, answer: Answer | None) -> str | None:
+    """met | partial | unmet | na, or None when unanswered."""
+    if answer is None:
+        return None
+    if item.kind == "check" or answer.status == "na":
+        return answer.status
+    if answer.value is None:
+        return None
+    limit = criteria.threshold(item)
+    ok = answer.value >= limit if item.kind == "min" else answer.value <= limit
+    return "met" if ok else "unmet"
+
+
+def _percent(earned: int, possible: int) -> int | float | None:
+    if possible == 0:
+        return None
+    tenths = 1000 * earned // possible
+    return tenths // 10 if tenths % 10 == 0 else tenths / 10
+
+
+def score(criteria: Criteria, answers: Answers) -> dict:
+    """The readiness result of one answers file (see the method on the checklist page)."""
+    statuses = {item.id: status_of(criteria, item, answers.answers.get(item.id)) for item in criteria.items}
+
+    def sums(items: list[Item]) -> tuple[int, int]:
+        counted = [i for i in items if statuses[i.id] != "na"]
+        earned = sum(i.weight * CREDIT.get(statuses[i.id], 0) for i in counted)
+        return earned, 2 * sum(i.weight for i in counted)
+
+    sections = []
+    for section in criteria.sections:
+        items = [i for i in criteria.items if i.section == section.id]
+        earned, possible = sums(items)
+        sections.append({
+            "id": section.id, "percent": _percent(earned, possible), "earned": earned, "possible": possible,
+            "answered": sum(statuses[i.id] is not None for i in items), "total": len(items),
+        })
+
+    earned, possible = sums(criteria.items)
+    blockers = [i.id for i in criteria.items if i.level == "mandatory" and statuses[i.id] in ("unmet", "partial")]
+    gaps = [i.id for i in criteria.items if i.id not in blockers and statuses[i.id] in ("unmet", "partial")]
+    unanswered = [i.id for i in criteria.items if statuses[i.id] is None]
+    known = {i.id for i in criteria.items}
+    unknown = sorted(k for k in answers.answers if k not in known)
+
+    if blockers:
+        verdict = "not_ready"
+    elif any(i.level != "recommended" and statuses[i.id] is None for i in criteria.items):
+        verdict = "incomplete"
+    elif (not any(i.level == "required" and statuses[i.id] == "unmet" for i in criteria.items)
+          and earned * 100 >= criteria.scoring.ready_percent * possible):
+        verdict = "ready"
+    else:
+        verdict = "conditional"
+
+    return {
+        "criteria_version": criteria.version, "verdict": verdict, "percent": _percent(earned, possible),
+        "earned": earned, "possible": possible, "sections": sections,
+        "blockers": blockers, "gaps": gaps, "unanswered": unanswered, "unknown": unknown,
+    }
+
+
+def to_json(result: dict) -> str:
+    """The result as JSON.stringify writes it: compact, keys in order, text unescaped."""
+    return json.dumps(result, ensure_ascii=False, separators=(",", ":"))
