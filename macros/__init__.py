@@ -11,6 +11,8 @@ from mkdocs.exceptions import PluginError
 import assessment
 from assessment.criteria import Text
 
+from . import checklist
+
 _ZH_DIGITS = "零一二三四五六七八九十"
 _EN_WORDS = "zero one two three four five six seven eight nine ten".split()
 
@@ -49,6 +51,11 @@ def define_env(env) -> None:
     def plural(word: str, n: int) -> str:
         """English plural for a count; Chinese has none."""
         return word if n == 1 or lang == "zh" else word + "s"
+
+    @env.macro
+    def checklist_app() -> str:
+        """The self-assessment checklist for this language."""
+        return checklist.app(criteria, lang)
 
     @env.macro
     def plan_template(heading_level: int = 2) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import json
 import re
 from pathlib import Path
 
@@ -20,12 +23,14 @@ SHOWN = {
         "requirements/": ["至少提供{c}种7×24小时客服渠道", "要求{h}小时内初步答复"],
         "guidance/": ["要求至少{c}种渠道全天候可用", "要求在{h}小时内初步答复"],
         "maintainers/": ["round_the_clock_channels: {n}", "first_reply_hours: {h}"],
+        "checklist/": ["要求：至少 {n}", "要求：不超过 {h}", "数值不少于 {n} 即满足", "数值不超过 {h} 即满足"],
     },
     "en": {
         "": ["At least {c} customer service {channel} available 7×24", "within {h} {hour}"],
         "requirements/": ["Provide at least {c} customer service {channel} available 7×24", "within {h} {hour}"],
         "guidance/": ["At least {c} {channel} must be available", "due within {h} {hour}"],
         "maintainers/": ["round_the_clock_channels: {n}", "first_reply_hours: {h}"],
+        "checklist/": ["Required: at least {n}", "Required: at most {h}", "a value of at least {n}", "a value of at most {h}"],
     },
 }
 WORDS = {"zh": {1: "一", 2: "两", 3: "三"}, "en": {1: "one", 2: "two", 3: "three"}}
@@ -39,6 +44,15 @@ def phrases(lang: str, path: str, channels: int, hours: int) -> list[str]:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
+
+
+def run_cli(argv: list[str]) -> str:
+    from assessment.__main__ import main
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main(argv) == 0
+    return out.getvalue()
 
 
 def with_changes(tmp_path: Path, change) -> Path:
@@ -67,7 +81,8 @@ def test_changed_thresholds_reach_every_page_in_both_languages_and_the_old_value
         data["thresholds"] = {"round_the_clock_channels": new_channels, "first_reply_hours": new_hours}
 
     site = tmp_path / "site"
-    build(site, "http://127.0.0.1:8000/", with_changes(tmp_path, change))
+    changed = with_changes(tmp_path, change)
+    build(site, "http://127.0.0.1:8000/", changed)
     for lang in LANGUAGES:
         for path in PAGES:
             text = squash(page(site, lang, path).text)
@@ -77,6 +92,17 @@ def test_changed_thresholds_reach_every_page_in_both_languages_and_the_old_value
             for shown_on in SHOWN[lang]:
                 for phrase in phrases(lang, shown_on, old.round_the_clock_channels, old.first_reply_hours):
                     assert phrase not in text, (lang, path, phrase)
+        # The checklist's data and the browser scorer get the new values too.
+        published = json.loads((site / LANGUAGES[lang] / "assets" / "criteria.json").read_text(encoding="utf-8"))
+        assert published["thresholds"] == {"round_the_clock_channels": new_channels, "first_reply_hours": new_hours}
+
+    # And the reviewers' command line: two channels met the old threshold, not the new one.
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps({"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x",
+                                   "answers": {"quality-round-the-clock": {"value": 2}, "quality-first-reply": {"value": 4}}}))
+    blockers = lambda criteria: json.loads(run_cli(["score", str(answers), "--json", "--criteria", str(criteria)]))["blockers"]  # noqa: E731
+    assert blockers(DATA) == ["quality-first-reply"]
+    assert blockers(changed) == ["quality-round-the-clock"]
 
 
 # --- bad data ---------------------------------------------------------------------------

@@ -1,0 +1,182 @@
+"""The checklist form, rendered from the criteria at build time; checklist.js brings it to life.
+
+Contract with docs/assets/javascripts/checklist.js: each item is a fieldset
+`#item-<id>[data-item][data-kind]` holding inputs marked data-field = status, value, note, evidence
+(names are unique per item, so each item's radios form their own group);
+the app's controls carry the ids used there (cl-*).
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+
+from assessment.criteria import Criteria, Item
+
+LABELS = {
+    "zh": {
+        "mandatory": "上线条件", "required": "要求", "recommended": "建议（非要求）",
+        "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用",
+        "clause": "第{}条", "no_clause": "良好实践，不是要求的条款",
+        "note": "备注", "evidence": "证据", "value": "数值", "clear": "清除回答",
+        "min": "要求：至少 {}", "max": "要求：不超过 {}", "status": "回答",
+    },
+    "en": {
+        "mandatory": "Launch condition", "required": "Required", "recommended": "Recommended (not a requirement)",
+        "met": "Met", "partial": "Partly met", "unmet": "Not met", "na": "Not applicable",
+        "clause": "Clause {}", "no_clause": "Good practice, not a clause of the requirements",
+        "note": "Note", "evidence": "Evidence", "value": "Value", "clear": "Clear answer",
+        "min": "Required: at least {}", "max": "Required: at most {}", "status": "Answer",
+    },
+}
+
+
+def _item(criteria: Criteria, item: Item, lang: str) -> str:
+    t = LABELS[lang]
+    q, h = escape(getattr(item.question, lang)), escape(getattr(item.help, lang))
+    n = f"item-{item.id}"
+    if item.clause:
+        clause = f'<a href="../requirements/#req-{item.clause.replace(".", "-")}">{t["clause"].format(item.clause)}</a>'
+    else:
+        clause = escape(t["no_clause"])
+    if item.kind == "check":
+        options = ["met", "partial", "unmet"] + (["na"] if item.na_allowed else [])
+        answer = "".join(
+            f'<label class="cl-choice"><input type="radio" name="{n}-status" data-field="status" value="{s}"> {t[s]}</label>'
+            for s in options
+        )
+        answer = f'<div class="cl-answer" role="radiogroup" aria-labelledby="{n}-q">{answer}</div>'
+    else:
+        limit = criteria.threshold(item)
+        answer = (
+            f'<div class="cl-answer"><label>{t["value"]} <input type="number" name="{n}-value" data-field="value" min="0" step="any" '
+            f'inputmode="decimal" aria-describedby="{n}-limit"></label> '
+            f'<span class="cl-limit" id="{n}-limit" data-threshold="{limit}">{t[item.kind].format(limit)}</span>'
+        )
+        if item.na_allowed:
+            answer += f'<label class="cl-choice"><input type="checkbox" name="{n}-status" data-field="status" value="na"> {t["na"]}</label>'
+        answer += "</div>"
+    return (
+        f'<fieldset class="cl-item cl-item--{item.level}" id="{n}" data-item="{item.id}" data-kind="{item.kind}">'
+        f'<legend id="{n}-q"><span class="cl-badge cl-badge--{item.level}">{t[item.level]}</span> {q}</legend>'
+        f'<p class="cl-help">{h} <span class="cl-clause">{clause}</span></p>'
+        f"{answer}"
+        f'<button type="button" class="md-button cl-clear" data-action="clear">{t["clear"]}</button>'
+        f'<div class="cl-texts"><label>{t["note"]}<textarea name="{n}-note" data-field="note" rows="2"></textarea></label>'
+        f'<label>{t["evidence"]}<textarea name="{n}-evidence" data-field="evidence" rows="2"></textarea></label></div>'
+        "</fieldset>"
+    )
+
+
+def form(criteria: Criteria, lang: str) -> str:
+    """Every section and item as one form, in criteria order."""
+    out = ['<form id="cl-form" class="cl-form" autocomplete="off" novalidate>']
+    for section in criteria.sections:
+        title = escape(getattr(section.title, lang))
+        out.append(f'<section class="cl-section" id="section-{section.id}" aria-labelledby="section-{section.id}-h">')
+        out.append(f'<h3 id="section-{section.id}-h">{title} <span class="cl-progress" data-section="{section.id}"></span></h3>')
+        out += [_item(criteria, i, lang) for i in criteria.items if i.section == section.id]
+        out.append("</section>")
+    out.append("</form>")
+    return "".join(out)
+
+
+# Text the app writes at run time, handed to checklist.js as JSON; {name} marks a value it fills in.
+MESSAGES = {
+    "zh": {
+        "assessments": "评估", "current": "当前评估", "new": "新建评估", "rename": "重命名", "delete": "删除",
+        "export": "导出 JSON", "import": "导入 JSON", "report": "报告视图", "print": "打印报告",
+        "back": "返回清单", "details": "评估信息", "organisation": "SP名称", "service": "业务名称",
+        "contact": "联系人及联系方式", "date": "日期", "result": "自评结果", "noscript": "本清单需要启用 JavaScript。",
+        "untitled": "未命名评估", "rename_prompt": "新名称：", "delete_confirm": "删除评估“{name}”？此操作无法撤销。",
+        "verdict": "结论", "score": "得分", "answered": "已回答 {answered}/{total}", "answered_header": "已回答",
+        "blockers": "未满足的上线条件", "gaps": "未满足或部分满足", "unanswered": "未回答", "unknown": "未知条目（不计分）",
+        "none": "无", "not_applicable": "不适用",
+        "ready": "就绪", "conditional": "有条件就绪", "incomplete": "未完成", "not_ready": "未就绪",
+        "live": "结论：{verdict}，得分 {percent}",
+        "import_bad": "无法导入“{file}”，当前工作未改变：", "import_ok": "已导入“{file}”，作为新评估“{name}”。",
+        "too_big": "文件超过 1 MB。", "not_json": "文件不是有效的 JSON：{error}",
+        "corrupt": "浏览器中保存的清单数据已损坏，无法读取。原始内容已备份，可下载保存；清单已从空白开始。",
+        "download_raw": "下载原始数据", "dismiss": "知道了",
+        "version_changed": "此评估按标准版本 {old} 回答，当前版本为 {new}。",
+        "added": "新增条目", "removed": "已删除的条目（回答保留但不计分）", "changed": "有变化的条目（请复核回答）",
+        "cleared": "以下条目的回答已不符合新标准，已清除（备注保留）：",
+        "saved_failed": "无法保存到浏览器存储：{error}", "report_title": "自评报告",
+        "criteria_version": "标准版本", "answers": "全部回答", "item": "条目", "status": "回答", "note": "备注",
+        "evidence": "证据", "value": "数值", "section": "部分", "percent": "得分",
+        "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用", "unanswered_status": "未回答",
+    },
+    "en": {
+        "assessments": "Assessments", "current": "Current assessment", "new": "New assessment", "rename": "Rename",
+        "delete": "Delete", "export": "Export JSON", "import": "Import JSON", "report": "Report view",
+        "print": "Print report", "back": "Back to checklist", "details": "Assessment details",
+        "organisation": "SP name", "service": "Service", "contact": "Contact person and details", "date": "Date",
+        "result": "Self-assessment result", "noscript": "This checklist needs JavaScript.",
+        "untitled": "Untitled assessment", "rename_prompt": "New name:",
+        "delete_confirm": "Delete the assessment \u201c{name}\u201d? This cannot be undone.",
+        "verdict": "Verdict", "score": "Score", "answered": "answered {answered}/{total}", "answered_header": "Answered",
+        "blockers": "Launch conditions not met", "gaps": "Not met or partly met", "unanswered": "Unanswered",
+        "unknown": "Unknown items (not scored)", "none": "none", "not_applicable": "n/a",
+        "ready": "Ready", "conditional": "Conditionally ready", "incomplete": "Incomplete", "not_ready": "Not ready",
+        "live": "Verdict: {verdict}, score {percent}",
+        "import_bad": "Could not import \u201c{file}\u201d; your current work is unchanged:",
+        "import_ok": "Imported \u201c{file}\u201d as the new assessment \u201c{name}\u201d.",
+        "too_big": "The file is larger than 1 MB.", "not_json": "The file is not valid JSON: {error}",
+        "corrupt": "The checklist data saved in this browser is corrupt and cannot be read. The raw text is backed "
+                   "up and can be downloaded; the checklist starts empty.",
+        "download_raw": "Download the raw data", "dismiss": "Dismiss",
+        "version_changed": "This assessment was answered against criteria version {old}; the current version is {new}.",
+        "added": "Added items", "removed": "Removed items (answers kept, not scored)",
+        "changed": "Changed items (check your answers)",
+        "cleared": "These answers no longer fit the new criteria and were cleared (notes kept):",
+        "saved_failed": "Could not save to browser storage: {error}", "report_title": "Self-assessment report",
+        "criteria_version": "Criteria version", "answers": "All answers", "item": "Item", "status": "Answer",
+        "note": "Note", "evidence": "Evidence", "value": "Value", "section": "Section", "percent": "Score",
+        "met": "Met", "partial": "Partly met", "unmet": "Not met", "na": "Not applicable",
+        "unanswered_status": "Unanswered",
+    },
+}
+
+
+def app(criteria: Criteria, lang: str) -> str:
+    """The whole checklist: toolbar, assessment details, live result, the form and the report view."""
+    m = {k: escape(v) for k, v in MESSAGES[lang].items()}
+    meta = "".join(
+        f'<label>{m[k]}<input type="{"date" if k == "date" else "text"}" name="{k}" maxlength="200"></label>'
+        for k in ("organisation", "service", "contact", "date")
+    )
+    # In an attribute, not a <script>: Material's instant navigation re-runs scripts in the content.
+    strings = escape(json.dumps(MESSAGES[lang], ensure_ascii=False))
+    return (
+        f'<div id="sp-checklist" class="cl" data-lang="{lang}" data-strings="{strings}">'
+        f'<noscript><p class="cl-noscript">{m["noscript"]}</p></noscript>'
+        '<div id="cl-alert" class="cl-alert" role="alert"></div>'
+        '<div id="cl-notices" class="cl-notices"></div>'
+        f'<div id="cl-app" class="cl-app" hidden>'
+        f'<div class="cl-toolbar" role="group" aria-label="{m["assessments"]}">'
+        f'<label>{m["current"]} <select id="cl-current"></select></label>'
+        f'<button type="button" class="md-button" id="cl-new">{m["new"]}</button>'
+        f'<button type="button" class="md-button" id="cl-rename">{m["rename"]}</button>'
+        f'<button type="button" class="md-button" id="cl-delete">{m["delete"]}</button>'
+        f'<button type="button" class="md-button" id="cl-export">{m["export"]}</button>'
+        f'<button type="button" class="md-button" id="cl-import-button">{m["import"]}</button>'
+        f'<input type="file" id="cl-import" accept=".json,application/json" hidden>'
+        f'<button type="button" class="md-button md-button--primary" id="cl-report-open">{m["report"]}</button>'
+        "</div>"
+        f'<fieldset id="cl-meta" class="cl-meta"><legend>{m["details"]}</legend>{meta}</fieldset>'
+        f'<section id="cl-result" class="cl-result" aria-labelledby="cl-result-h">'
+        f'<h2 id="cl-result-h">{m["result"]}</h2>'
+        '<p id="cl-verdict" class="cl-verdict"></p>'
+        '<p id="cl-live" class="cl-visually-hidden" aria-live="polite" aria-atomic="true"></p>'
+        '<ul id="cl-sections" class="cl-sections"></ul>'
+        '<div id="cl-lists" class="cl-lists"></div>'
+        "</section>"
+        f"{form(criteria, lang)}"
+        "</div>"
+        f'<section id="cl-report" class="cl-report" hidden aria-labelledby="cl-report-h">'
+        f'<div class="cl-toolbar cl-no-print"><button type="button" class="md-button md-button--primary" id="cl-print">{m["print"]}</button>'
+        f'<button type="button" class="md-button" id="cl-report-close">{m["back"]}</button></div>'
+        f'<h2 id="cl-report-h">{m["report_title"]}</h2><div id="cl-report-body"></div>'
+        "</section>"
+        "</div>"
+    )

@@ -1,0 +1,275 @@
+"""The checklist page in Chromium: answers kept, assessments apart, files in and out, safe, accessible."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import assessment
+from tests.browser_checks import axe_violations
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+def open_checklist(page, served_site, lang="zh", scheme="light"):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served_site.url + ("en/" if lang == "en" else "") + "checklist/")
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+
+
+def item(page, item_id):
+    return page.locator(f"#item-{item_id}")
+
+
+def answer_some(page):
+    page.locator("#cl-meta [name=organisation]").fill("示例科技")
+    page.locator("#cl-meta [name=service]").fill("彩铃")
+    item(page, "cs-organisation").locator("input[value=met]").check()
+    item(page, "cs-content").locator("input[value=partial]").check()
+    item(page, "quality-round-the-clock").locator("[data-field=value]").fill("2")
+    item(page, "quality-first-reply").locator("[data-field=value]").fill("0.5")
+    item(page, "cs-organisation").locator("[data-field=note]").fill("客服中心 20 人")
+    item(page, "cs-organisation").locator("[data-field=evidence]").fill("组织架构图.pdf")
+
+
+def stored(page) -> dict:
+    return json.loads(page.evaluate("localStorage.getItem('sp-readiness.assessments')"))
+
+
+def current_doc(page) -> dict:
+    state = stored(page)
+    return next(e for e in state["list"] if e["id"] == state["current"])["doc"]
+
+
+def export(page) -> dict:
+    with page.expect_download() as info:
+        page.locator("#cl-export").click()
+    return json.loads(open(info.value.path(), encoding="utf-8").read())
+
+
+@pytest.fixture
+def fresh(page, served_site):
+    open_checklist(page, served_site)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    return page
+
+
+def test_answers_survive_a_reload(fresh, served_site):
+    page = fresh
+    answer_some(page)
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
+    assert item(page, "cs-content").locator("input[value=partial]").is_checked()
+    assert item(page, "quality-round-the-clock").locator("[data-field=value]").input_value() == "2"
+    assert item(page, "cs-organisation").locator("[data-field=note]").input_value() == "客服中心 20 人"
+    assert page.locator("#cl-meta [name=service]").input_value() == "彩铃"
+
+
+def test_live_result_matches_the_python_scorer_and_is_announced(fresh):
+    page = fresh
+    answer_some(page)
+    criteria = assessment.load()
+    expected = assessment.score(criteria, assessment.parse_answers(criteria, current_doc(page)))
+    assert expected["percent"] is not None
+    verdict_zh = {"ready": "就绪", "conditional": "有条件就绪", "incomplete": "未完成", "not_ready": "未就绪"}
+    assert page.locator("#cl-live").text_content() == f"结论：{verdict_zh[expected['verdict']]}，得分 {expected['percent']}%"
+    assert page.locator("#cl-live").get_attribute("aria-live") == "polite"
+    unanswered = page.locator(".cl-list--unanswered li a")
+    assert unanswered.count() == len(expected["unanswered"])
+    assert unanswered.first.get_attribute("href") == f"#item-{expected['unanswered'][0]}"
+
+
+def test_two_assessments_are_kept_apart(fresh):
+    page = fresh
+    answer_some(page)
+    page.locator("#cl-new").click()
+    assert not item(page, "cs-organisation").locator("input[value=met]").is_checked()
+    item(page, "cs-organisation").locator("input[value=unmet]").check()
+    page.locator("#cl-meta [name=service]").fill("手机报")
+    options = page.locator("#cl-current option")
+    assert options.count() == 2
+    page.locator("#cl-current").select_option(index=0)
+    assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
+    assert page.locator("#cl-meta [name=service]").input_value() == "彩铃"
+    page.reload()
+    page.locator("#cl-current").select_option(index=1)
+    assert item(page, "cs-organisation").locator("input[value=unmet]").is_checked()
+
+
+def test_rename_and_delete_with_confirmation(fresh):
+    page = fresh
+    page.locator("#cl-new").click()
+    page.once("dialog", lambda d: d.accept("第二项业务"))
+    page.locator("#cl-rename").click()
+    assert "第二项业务" in page.locator("#cl-current option:checked").text_content()
+    page.once("dialog", lambda d: d.dismiss())
+    page.locator("#cl-delete").click()
+    assert page.locator("#cl-current option").count() == 2  # cancelled: nothing deleted
+    page.once("dialog", lambda d: d.accept())
+    page.locator("#cl-delete").click()
+    assert page.locator("#cl-current option").count() == 1
+    assert len(stored(page)["list"]) == 1
+
+
+def test_export_then_import_gives_the_same_answers(fresh, tmp_path):
+    page = fresh
+    answer_some(page)
+    exported = export(page)
+    assert exported["format"] == "sp-readiness-answers" and exported["assessment"]["organisation"] == "示例科技"
+    # The exported file scores the same in the reviewer's command line as in the browser.
+    criteria = assessment.load()
+    assert exported["result"] == assessment.score(criteria, assessment.parse_answers(criteria, exported))
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
+    page.locator("#cl-import").set_input_files(str(path))
+    page.wait_for_function("document.querySelectorAll('#cl-current option').length === 2")
+    imported = current_doc(page)
+    assert imported["answers"] == exported["answers"] and imported["assessment"] == exported["assessment"]
+    assert item(page, "quality-first-reply").locator("[data-field=value]").input_value() == "0.5"
+
+
+@pytest.mark.parametrize(("content", "shown"), [
+    ("{not json", "JSON"),
+    (json.dumps({"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x",
+                 "answers": {"cs-organisation": {"status": "done"}}}), "answers.cs-organisation: status"),
+    (json.dumps({"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x",
+                 "answers": {"quality-first-reply": {"status": "na"}}}), "answers.quality-first-reply: status"),
+    ("x" * 1_000_001, "1 MB"),
+])
+def test_a_bad_import_is_explained_and_keeps_current_work(fresh, tmp_path, content, shown):
+    page = fresh
+    answer_some(page)
+    before = stored(page)
+    path = tmp_path / "bad.json"
+    path.write_text(content, encoding="utf-8")
+    page.locator("#cl-import").set_input_files(str(path))
+    alert = page.locator("#cl-alert")
+    alert.locator("li").first.wait_for()
+    assert "bad.json" in alert.text_content() and shown in alert.text_content()
+    assert stored(page) == before
+    assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
+
+
+def test_hostile_text_shows_as_text_and_runs_nothing(fresh, tmp_path):
+    page = fresh
+    dialogs = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    item(page, "cs-organisation").locator("[data-field=note]").fill(HOSTILE)
+    page.locator("#cl-meta [name=service]").fill(HOSTILE)
+    doc = current_doc(page)
+    doc["answers"]["zzz-<b>unknown</b>"] = {"note": HOSTILE}
+    path = tmp_path / "hostile.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    page.locator("#cl-import").set_input_files(str(path))
+    page.wait_for_function("document.querySelectorAll('#cl-current option').length === 2")
+    assert HOSTILE in page.locator("#cl-current").text_content()
+    page.locator("#cl-report-open").click()
+    report = page.locator("#cl-report-body")
+    assert HOSTILE in report.text_content() and "zzz-<b>unknown</b>" in page.locator("#cl-lists, #cl-report-body").all_text_contents()[-1]
+    assert page.locator("#sp-checklist img, #sp-checklist b").count() == 0
+    assert dialogs == []
+
+
+def test_corrupt_storage_is_reported_and_offered_for_download(page, served_site):
+    open_checklist(page, served_site)
+    page.evaluate("localStorage.setItem('sp-readiness.assessments', '{\"version\": 1, \"list\": [broken')")
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    notice = page.locator(".cl-notice")
+    assert notice.count() == 1
+    with page.expect_download() as info:
+        notice.locator("[data-action=download-raw]").click()
+    assert open(info.value.path(), encoding="utf-8").read() == '{"version": 1, "list": [broken'
+    assert page.evaluate("localStorage.getItem('sp-readiness.corrupt-backup')") == '{"version": 1, "list": [broken'
+    item(page, "cs-content").locator("input[value=met]").check()  # the page still works
+    assert current_doc(page)["answers"] == {"cs-content": {"status": "met"}}
+
+
+def test_answers_from_an_older_criteria_version_open_with_a_notice_of_changes(fresh):
+    page = fresh
+    answer_some(page)
+    state = stored(page)
+    entry = state["list"][0]
+    entry["doc"]["criteria_version"] = "2025.01-1"
+    entry["doc"]["answers"]["cs-retired-item"] = {"status": "met"}
+    entry["seen"]["cs-retired-item"] = "[]"
+    entry["seen"]["cs-content"] = "[\"old question\"]"
+    del entry["seen"]["om-availability-target"]
+    page.evaluate("s => localStorage.setItem('sp-readiness.assessments', s)", json.dumps(state))
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    notice = page.locator(".cl-notice--version")
+    text = notice.text_content()
+    assert "2025.01-1" in text and assessment.load().version in text
+    criteria = assessment.load()
+    assert criteria.item("om-availability-target").question.zh in text  # added
+    assert "cs-retired-item" in text  # removed
+    assert criteria.item("cs-content").question.zh in text  # changed
+    # Answers to unchanged ids are kept; the removed one is kept in the file, reported, not scored.
+    assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
+    assert current_doc(page)["answers"]["cs-retired-item"] == {"status": "met"}
+    assert "cs-retired-item" in page.locator(".cl-list--unknown").text_content()
+
+
+def test_state_survives_instant_navigation_away_and_back(fresh, served_site):
+    page = fresh
+    answer_some(page)
+    page.evaluate("window.notReloaded = true")  # survives instant navigation, not a full page load
+    page.locator(".md-nav__link", has_text="术语表").first.click()
+    page.wait_for_url(served_site.url + "glossary/")
+    page.locator(".md-nav__link", has_text="就绪自评").first.click()
+    page.wait_for_url(served_site.url + "checklist/")
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    assert page.evaluate("window.notReloaded === true")
+    assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
+    item(page, "cs-process").locator("input[value=met]").check()  # and it still saves
+    assert current_doc(page)["answers"]["cs-process"] == {"status": "met"}
+
+
+def test_the_checklist_works_from_the_keyboard(fresh):
+    page = fresh
+    first = item(page, "cs-organisation").locator("input[value=met]")
+    first.focus()
+    page.keyboard.press("ArrowRight")  # radios: arrows move and select
+    assert item(page, "cs-organisation").locator("input[value=partial]").is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.dataset.action") == "clear"
+    page.keyboard.press("Enter")
+    assert "cs-organisation" not in current_doc(page)["answers"]
+    page.locator("#cl-report-open").focus()
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "cl-print"
+
+
+def test_report_prints_alone_without_navigation_chrome(fresh):
+    page = fresh
+    answer_some(page)
+    page.locator("#cl-report-open").click()
+    page.emulate_media(media="print")
+    assert page.locator("#cl-report").is_visible()
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "#cl-form", "#method", "#cl-print"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    body = page.locator("#cl-report-body").text_content()
+    assert "示例科技" in body and "客服中心 20 人" in body and "组织架构图.pdf" in body
+    assert len(page.pdf()) > 1000
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_axe_finds_nothing_on_the_checklist_and_its_report(page, served_site, lang, scheme):
+    open_checklist(page, served_site, lang, scheme)
+    answer_some(page)
+    assert axe_violations(page) == []
+    page.locator("#cl-report-open").click()
+    assert axe_violations(page) == []
+
+
+def test_the_built_site_serves_the_validated_criteria(page, served_site):
+    response = page.request.get(served_site.url + "assets/criteria.json")
+    assert response.ok and response.json() == json.loads(assessment.load().model_dump_json())
+    module = page.request.get(served_site.url + "assets/javascripts/scoring.js")
+    assert module.ok and "export function score" in module.text() and "document" not in module.text().split("*/")[-1].replace("DOM", "")
