@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from html import escape
 
+from assessment import plan
 from assessment.criteria import Criteria, Item
 
 LABELS = {
@@ -105,6 +106,14 @@ MESSAGES = {
         "criteria_version": "标准版本", "answers": "全部回答", "item": "条目", "status": "回答", "note": "备注",
         "evidence": "证据", "value": "数值", "section": "部分", "percent": "得分",
         "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用", "unanswered_status": "未回答",
+        "plan": "编写《运行维护和客户服务方案》",
+        "plan_intro": "按附录模板逐节编写方案，随评估一起保存。每节下方列出你在自评中已填写的内容，可一键插入作为初稿。",
+        "related": "自评中已填写的内容", "insert": "插入自评内容", "nothing_related": "相关条目尚未回答。",
+        "plan_md": "导出方案（Markdown）", "plan_html": "导出方案（可打印 HTML）",
+        "plan_progress": "已填写 {written}/{total} 节", "plan_empty": "尚未填写的章节",
+        "flag_5_1": "第5.1条：方案应至少包括要求第1、2节的内容，以下章节尚未填写：",
+        "flag_5_2": "第5.2条：方案应至少满足第4节的条件，以下章节尚未填写或相关条件未满足：",
+        "plan_complete": "各章节均已填写。",
     },
     "en": {
         "assessments": "Assessments", "current": "Current assessment", "new": "New assessment", "rename": "Rename",
@@ -134,6 +143,16 @@ MESSAGES = {
         "note": "Note", "evidence": "Evidence", "value": "Value", "section": "Section", "percent": "Score",
         "met": "Met", "partial": "Partly met", "unmet": "Not met", "na": "Not applicable",
         "unanswered_status": "Unanswered",
+        "plan": "Write the O&M and Customer Service Plan",
+        "plan_intro": "Write the plan section by section from the appendix template; it is saved with the assessment. "
+                      "Under each section is what you already said in the checklist, to insert as a first draft.",
+        "related": "What you said in the checklist", "insert": "Insert checklist answers",
+        "nothing_related": "The related items are not answered yet.",
+        "plan_md": "Export plan (Markdown)", "plan_html": "Export plan (printable HTML)",
+        "plan_progress": "{written}/{total} sections written", "plan_empty": "Sections not written yet",
+        "flag_5_1": "Clause 5.1: the plan must cover at least sections 1 and 2 of the requirements; not written yet:",
+        "flag_5_2": "Clause 5.2: the plan must meet at least the conditions of section 4; not written, or the condition not met:",
+        "plan_complete": "Every section is written.",
     },
 }
 
@@ -147,8 +166,11 @@ def app(criteria: Criteria, lang: str) -> str:
     )
     # In an attribute, not a <script>: Material's instant navigation re-runs scripts in the content.
     strings = escape(json.dumps(MESSAGES[lang], ensure_ascii=False))
+    plan_labels = escape(json.dumps(plan.LABELS[lang], ensure_ascii=False))
+    plan_css = escape(plan.PAGE_CSS)
     return (
-        f'<div id="sp-checklist" class="cl" data-lang="{lang}" data-strings="{strings}">'
+        f'<div id="sp-checklist" class="cl" data-lang="{lang}" data-strings="{strings}" '
+        f'data-plan-labels="{plan_labels}" data-plan-css="{plan_css}">'
         f'<noscript><p class="cl-noscript">{m["noscript"]}</p></noscript>'
         '<div id="cl-alert" class="cl-alert" role="alert"></div>'
         '<div id="cl-notices" class="cl-notices"></div>'
@@ -172,6 +194,7 @@ def app(criteria: Criteria, lang: str) -> str:
         '<div id="cl-lists" class="cl-lists"></div>'
         "</section>"
         f"{form(criteria, lang)}"
+        f"{plan_writer(criteria, lang)}"
         "</div>"
         f'<section id="cl-report" class="cl-report" hidden aria-labelledby="cl-report-h">'
         f'<div class="cl-toolbar cl-no-print"><button type="button" class="md-button md-button--primary" id="cl-print">{m["print"]}</button>'
@@ -180,3 +203,31 @@ def app(criteria: Criteria, lang: str) -> str:
         "</section>"
         "</div>"
     )
+
+
+def plan_writer(criteria: Criteria, lang: str) -> str:
+    """One text area per template section, with its prompts; checklist.js adds the related answers."""
+    m = MESSAGES[lang]
+    out = [f'<section id="cl-plan" class="cl-plan" aria-labelledby="cl-plan-h"><h2 id="cl-plan-h">{escape(m["plan"])}</h2>',
+           f'<p>{escape(m["plan_intro"])}</p>',
+           '<div class="cl-toolbar">'
+           f'<button type="button" class="md-button" id="cl-plan-md">{escape(m["plan_md"])}</button>'
+           f'<button type="button" class="md-button" id="cl-plan-html">{escape(m["plan_html"])}</button></div>',
+           '<div id="cl-plan-status" class="cl-plan-status"></div>']
+    for part in criteria.template:
+        level = 3 + part.number.count(".")
+        title = f"{part.number} {escape(getattr(part.title, lang))}"
+        out.append(f'<h{level} id="plan-{part.id}-h">{title}</h{level}>')
+        if part.group:
+            continue
+        prompts = "".join(f"<li>{escape(getattr(p, lang))}</li>" for p in part.prompts)
+        out.append(
+            f'<div class="cl-plan-part" id="plan-{part.id}" data-part="{part.id}" data-items="{" ".join(part.items)}">'
+            + (f'<ul class="tpl-prompts">{prompts}</ul>' if prompts else "")
+            + (f'<details class="cl-related"><summary>{escape(m["related"])}</summary><div class="cl-related__body"></div>'
+               f'<button type="button" class="md-button" data-action="insert">{escape(m["insert"])}</button></details>'
+               if part.items else "")
+            + f'<textarea rows="6" data-field="plan" aria-labelledby="plan-{part.id}-h"></textarea></div>'
+        )
+    out.append("</section>")
+    return "".join(out)

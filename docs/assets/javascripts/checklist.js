@@ -3,11 +3,12 @@
 // time by macros/checklist.py; this module only reads and fills it. Every user or imported text
 // goes into the page through textContent or form values, never as HTML.
 
+import { answerText, planHtml, planMarkdown } from "./plan.js";
 import { FORMAT, MAX_BYTES, score, statusOf, validate } from "./scoring.js";
 
 const STORE = "sp-readiness.assessments";
 const BACKUP = "sp-readiness.corrupt-backup";
-const EXPORT_VERSION = 1;
+const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 const META_KEYS = ["organisation", "service", "contact", "date"];
 
@@ -54,7 +55,7 @@ function download(name, text, type = "application/json") {
 function emptyDoc() {
   return {
     format: FORMAT, format_version: EXPORT_VERSION, criteria_version: criteria.version,
-    assessment: { organisation: "", service: "", contact: "", date: today() }, answers: {},
+    assessment: { organisation: "", service: "", contact: "", date: today() }, answers: {}, plan: {},
   };
 }
 
@@ -138,6 +139,8 @@ class Checklist {
   constructor(root) {
     this.root = root;
     this.t = JSON.parse(root.dataset.strings);
+    this.planLabels = JSON.parse(root.dataset.planLabels);
+    this.planCss = root.dataset.planCss;
     this.lang = root.dataset.lang;
     this.form = root.querySelector("#cl-form");
     this.$ = (id) => root.querySelector(`#${id}`);
@@ -190,6 +193,7 @@ class Checklist {
     this.$("cl-notices").querySelectorAll(".cl-notice--version").forEach((n) => n.dataset.entry !== entry.id && n.remove());
     for (const key of META_KEYS) this.$("cl-meta").querySelector(`[name=${key}]`).value = entry.doc.assessment?.[key] ?? "";
     for (const fieldset of this.form.querySelectorAll("[data-item]")) this.showAnswer(fieldset, entry.doc.answers[fieldset.dataset.item] ?? {});
+    for (const part of this.root.querySelectorAll("[data-part]")) part.querySelector("textarea").value = entry.doc.plan?.[part.dataset.part] ?? "";
     this.renderPicker();
     this.save();
   }
@@ -234,7 +238,14 @@ class Checklist {
   changed(target) {
     const entry = this.entry;
     const fieldset = target.closest("[data-item]");
-    if (fieldset) {
+    if (target.dataset.field === "plan") {
+      const id = target.closest("[data-part]").dataset.part;
+      const plan = { ...(entry.doc.plan ?? {}) };
+      if (target.value.trim()) plan[id] = target.value;
+      else delete plan[id];
+      entry.doc.plan = plan;
+      entry.doc.format_version = EXPORT_VERSION;
+    } else if (fieldset) {
       if (target.dataset.field === "status" && target.type === "checkbox" && target.checked) fieldset.querySelector("[data-field=value]").value = "";
       if (target.dataset.field === "value" && target.value !== "") fieldset.querySelectorAll("[data-field=status]").forEach((i) => (i.checked = false));
       const answer = this.readAnswer(fieldset);
@@ -290,6 +301,65 @@ class Checklist {
         el("summary", {}, `${t[k]} (${result[k].length})`),
         el("ul", {}, result[k].map((id) => el("li", {}, this.itemLink(id))))));
     this.$("cl-lists").replaceChildren(...lists);
+    this.renderPlan(result);
+  }
+
+  // --- the plan -------------------------------------------------------------------------
+
+  /** What the checklist already says for these items, as lines of text. */
+  related(ids) {
+    const answers = this.entry.doc.answers;
+    return ids.filter((id) => answers[id] && Object.keys(answers[id]).length).map((id) => {
+      const item = criteria.items.find((i) => i.id === id);
+      const a = answers[id];
+      const lines = [`- ${item.question[this.lang]} ${answerText(criteria, item, a, this.planLabels)}`];
+      if (a.note) lines.push(`  ${this.planLabels.note}${this.planLabels.sep}${a.note}`);
+      if (a.evidence) lines.push(`  ${this.planLabels.evidence}${this.planLabels.sep}${a.evidence}`);
+      return lines.join("\n");
+    });
+  }
+
+  renderPlan(result) {
+    const t = this.t;
+    const plan = this.entry.doc.plan ?? {};
+    const parts = criteria.template.filter((p) => !p.group);
+    const empty = parts.filter((p) => !(plan[p.id] ?? "").trim());
+    for (const part of this.root.querySelectorAll("[data-part]")) {
+      const body = part.querySelector(".cl-related__body");
+      if (!body) continue;
+      const lines = this.related(part.dataset.items.split(" "));
+      body.replaceChildren(...(lines.length ? lines.map((l) => el("p", {}, l)) : [el("p", {}, t.nothing_related)]));
+      part.querySelector("[data-action=insert]").disabled = !lines.length;
+    }
+    const label = (p) => `${p.number} ${p.title[this.lang]}`;
+    const missing51 = empty.filter((p) => /^[23]\./.test(p.number));
+    const quality = new Set(criteria.items.filter((i) => i.level === "mandatory" && i.threshold).map((i) => i.id));
+    const missing52 = parts.filter((p) => p.items.some((id) => quality.has(id)) &&
+      (!(plan[p.id] ?? "").trim() || p.items.some((id) => quality.has(id) && [...result.blockers, ...result.unanswered].includes(id))));
+    const link = (p) => el("li", {}, el("a", { href: `#plan-${p.id}-h` }, label(p)));
+    const blocks = [el("p", {}, fill(t.plan_progress, { written: parts.length - empty.length, total: parts.length }))];
+    if (missing51.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_1), el("ul", {}, missing51.map(link)));
+    if (missing52.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_2), el("ul", {}, missing52.map(link)));
+    const others = empty.filter((p) => !missing51.includes(p));
+    if (others.length) blocks.push(el("p", {}, t.plan_empty), el("ul", {}, others.map(link)));
+    if (!empty.length && !missing52.length) blocks.push(el("p", {}, t.plan_complete));
+    this.$("cl-plan-status").replaceChildren(...blocks);
+  }
+
+  insertRelated(part) {
+    const area = part.querySelector("textarea");
+    const draft = this.related(part.dataset.items.split(" ")).join("\n");
+    area.value = area.value.trim() ? `${area.value.trimEnd()}\n\n${draft}` : draft;
+    this.changed(area);
+    area.focus();
+  }
+
+  exportPlan(kind) {
+    const doc = this.entry.doc;
+    const result = this.result();
+    const stem = this.fileStem();
+    if (kind === "md") download(`plan-${stem}.md`, planMarkdown(criteria, doc, result, this.planLabels, this.lang), "text/markdown");
+    else download(`plan-${stem}.html`, planHtml(criteria, doc, result, this.planLabels, this.lang, this.planCss), "text/html");
   }
 
   // --- actions --------------------------------------------------------------------------
@@ -317,11 +387,14 @@ class Checklist {
     this.save();
   }
 
+  fileStem() {
+    const { organisation, service, date } = this.entry.doc.assessment ?? {};
+    return [organisation, service, date].filter(Boolean).join("-").replace(/[^\p{L}\p{N}._-]+/gu, "_") || "assessment";
+  }
+
   exportFile() {
-    const doc = { ...this.entry.doc, result: this.result() };
-    const { organisation, service, date } = doc.assessment ?? {};
-    const stem = [organisation, service, date].filter(Boolean).join("-").replace(/[^\p{L}\p{N}._-]+/gu, "_") || "assessment";
-    download(`sp-readiness-${stem}.json`, JSON.stringify(doc, null, 2));
+    const doc = { ...this.entry.doc, format_version: EXPORT_VERSION, plan: this.entry.doc.plan ?? {}, result: this.result() };
+    download(`sp-readiness-${this.fileStem()}.json`, JSON.stringify(doc, null, 2));
   }
 
   async importFile(file) {
@@ -381,8 +454,9 @@ class Checklist {
   }
 
   wire() {
-    this.root.addEventListener("input", (e) => e.target.closest("#cl-form, #cl-meta") && this.changed(e.target));
-    this.root.addEventListener("change", (e) => e.target.closest("#cl-form, #cl-meta") && this.changed(e.target));
+    const ours = (e) => e.target.closest("#cl-form, #cl-meta, #cl-plan") && e.target.matches("input, textarea, select");
+    this.root.addEventListener("input", (e) => ours(e) && this.changed(e.target));
+    this.root.addEventListener("change", (e) => ours(e) && this.changed(e.target));
     this.form.addEventListener("click", (e) => {
       const button = e.target.closest("[data-action=clear]");
       if (!button) return;
@@ -404,6 +478,12 @@ class Checklist {
     this.$("cl-report-open").addEventListener("click", () => this.showReport(true));
     this.$("cl-report-close").addEventListener("click", () => this.showReport(false));
     this.$("cl-print").addEventListener("click", () => window.print());
+    this.$("cl-plan-md").addEventListener("click", () => this.exportPlan("md"));
+    this.$("cl-plan-html").addEventListener("click", () => this.exportPlan("html"));
+    this.$("cl-plan").addEventListener("click", (e) => {
+      const button = e.target.closest("[data-action=insert]");
+      if (button) this.insertRelated(button.closest("[data-part]"));
+    });
   }
 }
 

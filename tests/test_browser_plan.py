@@ -1,0 +1,144 @@
+"""The plan writer in Chromium, and its exports agreeing with the Python plan writer."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import assessment
+from assessment import plan
+from tests.browser_checks import axe_violations
+from tests.test_browser_checklist import answer_some, current_doc, item, open_checklist, stored
+from tests.test_plan import CRITERIA, doc
+
+CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
+
+
+@pytest.fixture
+def fresh(page, served_site):
+    open_checklist(page, served_site)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    return page
+
+
+def part(page, part_id):
+    return page.locator(f"#plan-{part_id}")
+
+
+def download(page, button) -> str:
+    with page.expect_download() as info:
+        page.locator(button).click()
+    return open(info.value.path(), encoding="utf-8").read()
+
+
+def python_plan(d: dict, lang="zh") -> tuple[str, str]:
+    answers = assessment.parse_answers(CRITERIA, d)
+    result = assessment.score(CRITERIA, answers)
+    return plan.markdown(CRITERIA, answers, result, lang), plan.html_page(CRITERIA, answers, result, lang)
+
+
+def test_plan_text_survives_a_reload(fresh):
+    page = fresh
+    part(page, "overview").locator("textarea").fill("我们的概述\n第二行")
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    assert part(page, "overview").locator("textarea").input_value() == "我们的概述\n第二行"
+    assert current_doc(page)["plan"] == {"overview": "我们的概述\n第二行"}
+
+
+def test_checklist_answers_are_offered_and_inserted_as_a_first_draft(fresh):
+    page = fresh
+    answer_some(page)
+    channels = part(page, "cs-channels")
+    channels.locator("summary").click()
+    related = channels.locator(".cl-related__body").text_content()
+    assert CRITERIA.item("quality-round-the-clock").question.zh in related
+    assert "(2; 要求：至少 1)" in related  # the value and the threshold committed to
+    channels.locator("[data-action=insert]").click()
+    assert "(2; 要求：至少 1)" in channels.locator("textarea").input_value()
+    assert "cs-channels" in current_doc(page)["plan"]
+
+
+def test_progress_flags_clauses_5_1_and_5_2_until_written(fresh):
+    page = fresh
+    status = page.locator("#cl-plan-status")
+    assert "第5.1条" in status.text_content() and "第5.2条" in status.text_content()
+    for p in CRITERIA.template:
+        if not p.group:
+            part(page, p.id).locator("textarea").fill(f"{p.number} 的内容")
+    assert "第5.1条" not in status.text_content()
+    assert "第5.2条" in status.text_content()  # written, but the quality items are not answered yet
+    item(page, "quality-round-the-clock").locator("[data-field=value]").fill("1")
+    item(page, "quality-first-reply").locator("[data-field=value]").fill("1")
+    assert "第5.2条" not in status.text_content() and "各章节均已填写" in status.text_content()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_exported_markdown_and_html_are_what_the_python_writer_gives(page, served_site, lang):
+    open_checklist(page, served_site, lang)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    answer_some(page)
+    part(page, "overview").locator("textarea").fill("概述 <b>粗体?</b> | 竖线\n第二行")
+    part(page, "om-incidents").locator("textarea").fill("故障分三级")
+    markdown = download(page, "#cl-plan-md")
+    html = download(page, "#cl-plan-html")
+    d = current_doc(page)
+    expected_md, expected_html = python_plan(d, lang)
+    assert markdown == expected_md
+    assert html == expected_html
+    assert "故障分三级" in markdown and "&lt;b&gt;" in markdown and "示例科技" in markdown
+
+
+def test_js_and_python_plans_agree_on_hostile_and_edge_text(page, served_site):
+    page.goto(served_site.url)
+    labels = plan.LABELS["zh"]
+    cases = [doc(), doc(version=1), doc(plan={"overview": "  <img src=x onerror=alert(1)> & \"q\" 'a'  ", "cs-process": "|a|\r\nb"}),
+             doc(assessment={}), doc(answers={"zz-unknown": {"status": "met"}, "quality-first-reply": {"value": 2.0}})]
+    for d in cases:
+        answers = assessment.parse_answers(CRITERIA, d)
+        result = assessment.score(CRITERIA, answers)
+        js = page.evaluate("""async ([c, d, r, l, css]) => {
+            const m = await import('./assets/javascripts/plan.js');
+            return [m.planMarkdown(c, d, r, l, 'zh'), m.planHtml(c, d, r, l, 'zh', css)];
+        }""", [CRITERIA_JSON, json.loads(json.dumps(d)), result, labels, plan.PAGE_CSS])
+        assert js == [plan.markdown(CRITERIA, answers, result, "zh"), plan.html_page(CRITERIA, answers, result, "zh")]
+
+
+def test_the_printable_plan_page_has_no_navigation_chrome_and_is_accessible(fresh, tmp_path):
+    page = fresh
+    answer_some(page)
+    part(page, "overview").locator("textarea").fill("概述")
+    html = download(page, "#cl-plan-html")
+    path = tmp_path / "plan.html"
+    path.write_text(html, encoding="utf-8")
+    requests = []
+    page.context.on("request", lambda r: requests.append(r.url))
+    page.goto(path.as_uri())
+    page.emulate_media(media="print")
+    assert page.locator("nav, header, .md-header, .md-sidebar, script").count() == 0
+    assert page.locator("h1").text_content() == "运行维护和客户服务方案"
+    assert [u for u in requests if not u.startswith("file:")] == []
+    assert len(page.pdf()) > 1000
+    page.emulate_media(media="screen")
+    assert axe_violations(page) == []
+
+
+def test_a_version_1_file_imports_and_exports_as_version_2(fresh, tmp_path):
+    page = fresh
+    v1 = doc(version=1)
+    path = tmp_path / "v1.json"
+    path.write_text(json.dumps(v1, ensure_ascii=False), encoding="utf-8")
+    page.locator("#cl-import").set_input_files(str(path))
+    page.wait_for_function("document.querySelectorAll('#cl-current option').length === 2")
+    assert current_doc(page)["answers"] == v1["answers"]
+    with page.expect_download() as info:
+        page.locator("#cl-export").click()
+    exported = json.loads(open(info.value.path(), encoding="utf-8").read())
+    assert exported["format_version"] == 2 and exported["plan"] == {}
+    assert exported["result"] == assessment.score(CRITERIA, assessment.parse_answers(CRITERIA, v1))
+    assert len(stored(page)["list"]) == 2

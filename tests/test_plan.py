@@ -1,0 +1,200 @@
+"""The plan document and the reviewers' report and summary commands."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+from pathlib import Path
+
+import docx
+import pytest
+
+import assessment
+from assessment import plan
+from assessment.__main__ import main
+from tests import source_document as source
+
+CRITERIA = assessment.load()
+PLAN_TEXT = {"overview": "示例科技为彩铃业务提供7×24小时客服。\n第二行 <script>x</script>",
+             "cs-channels": "客服热线 4000-000-000，全天候人工值守，用户免费。",
+             "om-incidents": "故障分三级，一级故障15分钟内通报联通。"}
+
+
+def doc(version=2, **over) -> dict:
+    d = {"format": "sp-readiness-answers", "format_version": version, "criteria_version": CRITERIA.version,
+         "assessment": {"organisation": "示例科技", "service": "彩铃", "contact": "张三 010-0000", "date": "2026-11-25"},
+         "answers": {"cs-organisation": {"status": "met", "note": "客服中心20人", "evidence": "架构图.pdf"},
+                     "quality-round-the-clock": {"value": 2}, "quality-first-reply": {"value": 0.5},
+                     "om-severity-levels": {"status": "na"}}}
+    if version == 2:
+        d["plan"] = dict(PLAN_TEXT)
+    d.update(over)
+    return d
+
+
+def write_json(path: Path, data) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def run(argv) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([str(a) for a in argv])
+    return code, out.getvalue(), err.getvalue()
+
+
+def parsed(d=None):
+    answers = assessment.parse_answers(CRITERIA, d or doc())
+    return answers, assessment.score(CRITERIA, answers)
+
+
+def test_template_data_keeps_the_documents_numbering_titles_and_prompts():
+    _, sections = source.template()
+    assert [p.number for p in CRITERIA.template] == list(sections)
+    for part in CRITERIA.template:
+        heading, prompts = sections[part.number]
+        assert source.normalise(part.title.zh) == source.normalise(heading)
+        assert [source.normalise(p.zh) for p in part.prompts] == prompts
+    items = {i.id for i in CRITERIA.items}
+    assert all(set(p.items) <= items for p in CRITERIA.template)
+    assert "quality-round-the-clock" in next(p for p in CRITERIA.template if p.number == "2.4").items
+
+
+def test_docx_plan_has_title_page_headings_in_order_text_and_annex(tmp_path):
+    path = tmp_path / "plan.docx"
+    assert run(["plan", write_json(tmp_path / "a.json", doc()), "-o", path])[0] == 0
+    document = docx.Document(str(path))
+    paragraphs = [p.text for p in document.paragraphs]
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    template = [f"{p.number} {p.title.zh}" for p in CRITERIA.template]
+    assert headings[: len(template)] == template
+    levels = [int(p.style.name.split()[-1]) for p in document.paragraphs if p.style.name.startswith("Heading")][: len(template)]
+    assert levels == [1 + p.number.count(".") for p in CRITERIA.template]
+    assert paragraphs[0] == "运行维护和客户服务方案"
+    for value in ("示例科技", "彩铃", "张三 010-0000", "2026-11-25", CRITERIA.version):
+        assert any(value in p for p in paragraphs[:8]), value
+    assert "客服热线 4000-000-000，全天候人工值守，用户免费。" in paragraphs
+    assert "第二行 <script>x</script>" in paragraphs
+    assert "附件：就绪自评结果" in headings
+    result = parsed()[1]
+    assert any(p.startswith("结论") and "未完成" in p for p in paragraphs) and result["verdict"] == "incomplete"
+    answers_table = document.tables[-1]
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in answers_table.rows}
+    assert rows[CRITERIA.item("cs-organisation").question.zh][2:] == ["客服中心20人", "架构图.pdf"]
+    # East Asian font set on the styles Chinese text uses.
+    fonts = document.styles["Normal"].element.rPr.rFonts
+    assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "SimSun"
+
+
+@pytest.mark.parametrize("suffix", [".md", ".html"])
+def test_markdown_and_html_plans_hold_the_same_content_as_the_docx(tmp_path, suffix):
+    path = tmp_path / f"plan{suffix}"
+    assert run(["plan", write_json(tmp_path / "a.json", doc()), "-o", path])[0] == 0
+    text = path.read_text(encoding="utf-8")
+    positions = [text.index(f"{p.number} {p.title.zh}") for p in CRITERIA.template]
+    assert positions == sorted(positions)
+    assert "客服热线 4000-000-000，全天候人工值守，用户免费。" in text
+    assert "<script>" not in text and "&lt;script&gt;" in text
+    assert "附件：就绪自评结果" in text and "未完成" in text and "客服中心20人" in text and "架构图.pdf" in text
+
+
+def test_english_plan_uses_the_english_template(tmp_path):
+    path = tmp_path / "plan.md"
+    assert run(["plan", write_json(tmp_path / "a.json", doc()), "-o", path, "--lang", "en"])[0] == 0
+    text = path.read_text(encoding="utf-8")
+    assert "# O&M and Customer Service Plan" in text and "### 2.4 Customer service channels" in text
+
+
+def test_plan_refuses_an_unknown_format_and_writes_nothing(tmp_path):
+    code, _, err = run(["plan", write_json(tmp_path / "a.json", doc()), "-o", tmp_path / "plan.pdf"])
+    assert code == 2 and "unknown format '.pdf'" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.json"]
+
+
+def test_plan_into_a_missing_folder_fails_cleanly(tmp_path):
+    code, _, err = run(["plan", write_json(tmp_path / "a.json", doc()), "-o", tmp_path / "no" / "plan.md"])
+    assert code == 2 and "cannot write" in err
+
+
+def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
+    target = tmp_path / "plan.docx"
+    target.write_bytes(b"previous plan")
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(plan, "docx_document", boom)
+    answers, result = parsed()
+    with pytest.raises(RuntimeError):
+        plan.write(target, CRITERIA, answers, result)
+    assert target.read_bytes() == b"previous plan"
+    assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
+
+
+def test_a_version_1_file_still_reads_and_scores_the_same():
+    v1, v2 = doc(version=1), doc(version=2)
+    assert "plan" not in v1
+    a1, r1 = parsed(v1)
+    a2, r2 = parsed(v2)
+    assert r1 == r2 and a1.plan == {} and a2.plan == PLAN_TEXT
+
+
+def test_report_formats(tmp_path):
+    path = write_json(tmp_path / "a.json", doc())
+    code, out, _ = run(["report", path, "--format", "json"])
+    report = json.loads(out)
+    assert code == 0 and report["result"] == parsed()[1] and report["browser_result"] == "absent"
+    assert "2.1" in report["plan_sections_empty"] and "2.4" not in report["plan_sections_empty"]
+    code, out, _ = run(["report", path, "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["id"] for r in rows] == [i.id for i in CRITERIA.items]
+    assert next(r for r in rows if r["id"] == "quality-first-reply")["value"] == "0.5"
+    code, out, _ = run(["report", path, "--format", "markdown"])
+    assert out.startswith("# 就绪自评报告") and "## 2.1" not in out and "客服中心20人" in out
+    code, out, _ = run(["report", path])
+    assert "incomplete" in out and "note: 客服中心20人" in out and "plan sections not written: 2.1" in out
+
+
+def test_report_says_when_the_browsers_result_differs(tmp_path):
+    good = parsed()[1]
+    same = write_json(tmp_path / "same.json", doc(result=good))
+    forged = write_json(tmp_path / "forged.json", doc(result={**good, "verdict": "ready", "percent": 100}))
+    assert json.loads(run(["report", same, "--format", "json"])[1])["browser_result"] == "same"
+    assert json.loads(run(["report", forged, "--format", "json"])[1])["browser_result"] == "differs"
+    text = run(["report", forged])[1]
+    assert "differs from the recomputed one" in text and "verdict 'ready' in the file, 'incomplete' recomputed" in text
+
+
+def test_summary_reports_good_bad_and_older_files_each_in_its_own_row(tmp_path):
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    write_json(folder / "a-good.json", doc())
+    write_json(folder / "b-old.json", doc(version=1, criteria_version="2025.01-1"))
+    (folder / "c-broken.json").write_text("{nope", encoding="utf-8")
+    write_json(folder / "d-bad-status.json", doc(answers={"cs-organisation": {"status": "done"}}))
+    (folder / "notes.txt").write_text("not an answers file")
+    code, out, err = run(["summary", folder, "--csv"])
+    rows = {Path(r["file"]).name: r for r in csv.DictReader(io.StringIO(out))}
+    assert code == 1 and "4 files: 2 scored, 2 invalid" in err
+    assert sorted(rows) == ["a-good.json", "b-old.json", "c-broken.json", "d-bad-status.json"]
+    assert rows["a-good.json"]["verdict"] == "incomplete" and rows["a-good.json"]["organisation"] == "示例科技"
+    assert rows["b-old.json"]["criteria_version"] == "2025.01-1" and rows["b-old.json"]["verdict"] == "incomplete"
+    assert rows["c-broken.json"]["verdict"] == "invalid" and "not JSON" in rows["c-broken.json"]["error"]
+    assert "answers.cs-organisation: status" in rows["d-bad-status.json"]["error"]
+    code, out, _ = run(["summary", folder / "a-good.json"])
+    assert code == 0 and "a-good.json" in out and "incomplete" in out
+
+
+def test_summary_of_an_empty_folder_is_an_error(tmp_path):
+    code, _, err = run(["summary", tmp_path])
+    assert code == 2 and "no answers files" in err
+
+
+def test_every_command_has_help():
+    for command in ("validate", "score", "report", "summary", "plan"):
+        with pytest.raises(SystemExit) as exit_, contextlib.redirect_stdout(io.StringIO()) as out:
+            main([command, "--help"])
+        assert exit_.value.code == 0 and "usage:" in out.getvalue()
