@@ -50,3 +50,14 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+@pytest.fixture
+def fresh(page, served_site):
+    """The Chinese checklist page with nothing saved in this browser."""
+    page.goto(served_site.url + "checklist/")
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    return page

@@ -48,15 +48,6 @@ def export(page) -> dict:
     return json.loads(open(info.value.path(), encoding="utf-8").read())
 
 
-@pytest.fixture
-def fresh(page, served_site):
-    open_checklist(page, served_site)
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
-    return page
-
-
 def test_answers_survive_a_reload(fresh, served_site):
     page = fresh
     answer_some(page)

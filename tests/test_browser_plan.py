@@ -15,15 +15,6 @@ from tests.test_plan import CRITERIA, doc
 CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
 
 
-@pytest.fixture
-def fresh(page, served_site):
-    open_checklist(page, served_site)
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
-    return page
-
-
 def part(page, part_id):
     return page.locator(f"#plan-{part_id}")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -67,3 +68,12 @@ def test_guidance_covers_each_clause_of_sections_1_2_and_4(site_dir):
         for label in CLAUSES:
             if label[0] in "124":
                 assert anchor("guide", label) in ids, (lang, label)
+
+
+def test_chinese_search_index_is_segmented_by_jieba_with_the_domain_dictionary(site_dir):
+    # Without jieba Material indexes whole runs of Chinese as one word and mid-sentence search fails.
+    index = json.loads((site_dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    clause = next(d for d in index["docs"] if d["location"] == "requirements/#req-4")
+    assert "\u200b初步答复\u200b" in clause["text"]  # a dictionary term kept whole
+    english = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh"] and english["config"]["lang"] == ["en"]
