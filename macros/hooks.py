@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.structure.files import File, Files
 
@@ -21,3 +22,13 @@ def on_files(files: Files, config) -> Files:
                 use_directory_urls=config.use_directory_urls,
             ))
     return files
+
+
+def on_config(config):
+    """Point the language switcher at both roots below site_url, so a site published under a
+    sub-path (SITE_URL=https://host/sp/) switches within it: Chinese at …/, English at …/en/."""
+    path = urlsplit(config.site_url or "/").path or "/"
+    root = path.removesuffix("en/") if config.theme["language"] == "en" else path
+    for alternate in config.extra.get("alternate", []):
+        alternate["link"] = root + ("en/" if alternate["lang"] == "en" else "")
+    return config

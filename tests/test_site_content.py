@@ -77,3 +77,14 @@ def test_chinese_search_index_is_segmented_by_jieba_with_the_domain_dictionary(s
     assert "\u200b初步答复\u200b" in clause["text"]  # a dictionary term kept whole
     english = json.loads((site_dir / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["zh"] and english["config"]["lang"] == ["en"]
+
+
+def test_language_links_follow_a_site_published_under_a_sub_path(tmp_path):
+    from tests.site_build import build
+
+    build(tmp_path, "https://example.cn/sp/")
+    for lang in LANGUAGES:
+        links = {m.group(2): m.group(1) for m in re.finditer(
+            r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"',
+            (tmp_path / LANGUAGES[lang] / "index.html").read_text(encoding="utf-8"))}
+        assert links == {"zh": "/sp/", "en": "/sp/en/"}, lang
