@@ -214,3 +214,10 @@ def test_cli_validate_reports_a_good_and_a_bad_file(tmp_path, capsys):
     assert "valid" in capsys.readouterr().out
     assert main(["validate", str(with_changes(tmp_path, _zero_channels))]) == 2
     assert "thresholds.round_the_clock_channels" in capsys.readouterr().err
+
+
+def test_a_yaml_syntax_error_fails_the_build_naming_file_and_line(tmp_path):
+    path = tmp_path / "criteria.yml"
+    path.write_text(DATA.read_text(encoding="utf-8").replace("first_reply_hours: 1", "first_reply_hours: [1", 1))
+    result = build(tmp_path / "site", "http://127.0.0.1:8000/", path, check=False)
+    assert result.returncode != 0 and re.search(rf"{re.escape(str(path))}: YAML syntax error at line \d+", result.stderr)
