@@ -14,26 +14,21 @@ from html import escape
 from assessment import plan
 from assessment.criteria import Criteria, Item
 
-LABELS = {
+# Labels only the form uses; statuses, clauses and limits come from assessment.plan.LABELS.
+FORM_LABELS = {
     "zh": {
         "mandatory": "上线条件", "required": "要求", "recommended": "建议（非要求）",
-        "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用",
-        "clause": "第{}条", "no_clause": "良好实践，不是要求的条款",
-        "note": "备注", "evidence": "证据", "value": "数值", "clear": "清除回答",
-        "min": "要求：至少 {}", "max": "要求：不超过 {}", "status": "回答",
+        "no_clause": "良好实践，不是要求的条款", "value": "数值", "clear": "清除回答",
     },
     "en": {
         "mandatory": "Launch condition", "required": "Required", "recommended": "Recommended (not a requirement)",
-        "met": "Met", "partial": "Partly met", "unmet": "Not met", "na": "Not applicable",
-        "clause": "Clause {}", "no_clause": "Good practice, not a clause of the requirements",
-        "note": "Note", "evidence": "Evidence", "value": "Value", "clear": "Clear answer",
-        "min": "Required: at least {}", "max": "Required: at most {}", "status": "Answer",
+        "no_clause": "Good practice, not a clause of the requirements", "value": "Value", "clear": "Clear answer",
     },
 }
 
 
 def _item(criteria: Criteria, item: Item, lang: str) -> str:
-    t = LABELS[lang]
+    t = {**plan.LABELS[lang], **FORM_LABELS[lang]}
     q, h = escape(getattr(item.question, lang)), escape(getattr(item.help, lang))
     n = f"item-{item.id}"
     if item.clause:
@@ -82,18 +77,15 @@ def form(criteria: Criteria, lang: str) -> str:
     return "".join(out)
 
 
-# Text the app writes at run time, handed to checklist.js as JSON; {name} marks a value it fills in.
+# Text the app writes at run time, handed to checklist.js as JSON together with assessment.plan.LABELS
+# (which it must not shadow); {name} marks a value it fills in.
 MESSAGES = {
     "zh": {
         "assessments": "评估", "current": "当前评估", "new": "新建评估", "rename": "重命名", "delete": "删除",
-        "export": "导出 JSON", "import": "导入 JSON", "report": "报告视图", "print": "打印报告",
-        "back": "返回清单", "details": "评估信息", "organisation": "SP名称", "service": "业务名称",
-        "contact": "联系人及联系方式", "date": "日期", "result": "自评结果", "noscript": "本清单需要启用 JavaScript。",
+        "export": "导出 JSON", "import": "导入 JSON", "report_view": "报告视图", "print": "打印报告",
+        "back": "返回清单", "details": "评估信息", "result": "自评结果", "noscript": "本清单需要启用 JavaScript。",
         "untitled": "未命名评估", "rename_prompt": "新名称：", "delete_confirm": "删除评估“{name}”？此操作无法撤销。",
-        "verdict": "结论", "score": "得分", "answered": "已回答 {answered}/{total}", "answered_header": "已回答",
-        "blockers": "未满足的上线条件", "gaps": "未满足或部分满足", "unanswered": "未回答", "unknown": "未知条目（不计分）",
-        "none": "无", "not_applicable": "不适用",
-        "ready": "就绪", "conditional": "有条件就绪", "incomplete": "未完成", "not_ready": "未就绪",
+        "answered_count": "已回答 {answered}/{total}",
         "live": "结论：{verdict}，得分 {percent}",
         "import_bad": "无法导入“{file}”，当前工作未改变：", "import_ok": "已导入“{file}”，作为新评估“{name}”。",
         "too_big": "文件超过 1 MB。", "not_json": "文件不是有效的 JSON：{error}",
@@ -102,10 +94,7 @@ MESSAGES = {
         "version_changed": "此评估按标准版本 {old} 回答，当前版本为 {new}。",
         "added": "新增条目", "removed": "已删除的条目（回答保留但不计分）", "changed": "有变化的条目（请复核回答）",
         "cleared": "以下条目的回答已不符合新标准，已清除（备注保留）：",
-        "saved_failed": "无法保存到浏览器存储：{error}", "report_title": "自评报告",
-        "criteria_version": "标准版本", "answers": "全部回答", "item": "条目", "status": "回答", "note": "备注",
-        "evidence": "证据", "value": "数值", "section": "部分", "percent": "得分",
-        "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用", "unanswered_status": "未回答",
+        "saved_failed": "无法保存到浏览器存储：{error}",
         "plan": "编写《运行维护和客户服务方案》",
         "plan_intro": "按附录模板逐节编写方案，随评估一起保存。每节下方列出你在自评中已填写的内容，可一键插入作为初稿。",
         "related": "自评中已填写的内容", "insert": "插入自评内容", "nothing_related": "相关条目尚未回答。",
@@ -117,16 +106,12 @@ MESSAGES = {
     },
     "en": {
         "assessments": "Assessments", "current": "Current assessment", "new": "New assessment", "rename": "Rename",
-        "delete": "Delete", "export": "Export JSON", "import": "Import JSON", "report": "Report view",
+        "delete": "Delete", "export": "Export JSON", "import": "Import JSON", "report_view": "Report view",
         "print": "Print report", "back": "Back to checklist", "details": "Assessment details",
-        "organisation": "SP name", "service": "Service", "contact": "Contact person and details", "date": "Date",
         "result": "Self-assessment result", "noscript": "This checklist needs JavaScript.",
         "untitled": "Untitled assessment", "rename_prompt": "New name:",
         "delete_confirm": "Delete the assessment \u201c{name}\u201d? This cannot be undone.",
-        "verdict": "Verdict", "score": "Score", "answered": "answered {answered}/{total}", "answered_header": "Answered",
-        "blockers": "Launch conditions not met", "gaps": "Not met or partly met", "unanswered": "Unanswered",
-        "unknown": "Unknown items (not scored)", "none": "none", "not_applicable": "n/a",
-        "ready": "Ready", "conditional": "Conditionally ready", "incomplete": "Incomplete", "not_ready": "Not ready",
+        "answered_count": "answered {answered}/{total}",
         "live": "Verdict: {verdict}, score {percent}",
         "import_bad": "Could not import \u201c{file}\u201d; your current work is unchanged:",
         "import_ok": "Imported \u201c{file}\u201d as the new assessment \u201c{name}\u201d.",
@@ -138,11 +123,7 @@ MESSAGES = {
         "added": "Added items", "removed": "Removed items (answers kept, not scored)",
         "changed": "Changed items (check your answers)",
         "cleared": "These answers no longer fit the new criteria and were cleared (notes kept):",
-        "saved_failed": "Could not save to browser storage: {error}", "report_title": "Self-assessment report",
-        "criteria_version": "Criteria version", "answers": "All answers", "item": "Item", "status": "Answer",
-        "note": "Note", "evidence": "Evidence", "value": "Value", "section": "Section", "percent": "Score",
-        "met": "Met", "partial": "Partly met", "unmet": "Not met", "na": "Not applicable",
-        "unanswered_status": "Unanswered",
+        "saved_failed": "Could not save to browser storage: {error}",
         "plan": "Write the O&M and Customer Service Plan",
         "plan_intro": "Write the plan section by section from the appendix template; it is saved with the assessment. "
                       "Under each section is what you already said in the checklist, to insert as a first draft.",
@@ -159,18 +140,17 @@ MESSAGES = {
 
 def app(criteria: Criteria, lang: str) -> str:
     """The whole checklist: toolbar, assessment details, live result, the form and the report view."""
-    m = {k: escape(v) for k, v in MESSAGES[lang].items()}
+    strings = {**plan.LABELS[lang], **MESSAGES[lang]}
+    m = {k: escape(v) for k, v in strings.items()}
     meta = "".join(
         f'<label>{m[k]}<input type="{"date" if k == "date" else "text"}" name="{k}" maxlength="200"></label>'
         for k in ("organisation", "service", "contact", "date")
     )
     # In an attribute, not a <script>: Material's instant navigation re-runs scripts in the content.
-    strings = escape(json.dumps(MESSAGES[lang], ensure_ascii=False))
-    plan_labels = escape(json.dumps(plan.LABELS[lang], ensure_ascii=False))
     plan_css = escape(plan.PAGE_CSS)
     return (
-        f'<div id="sp-checklist" class="cl" data-lang="{lang}" data-strings="{strings}" '
-        f'data-plan-labels="{plan_labels}" data-plan-css="{plan_css}">'
+        f'<div id="sp-checklist" class="cl" data-lang="{lang}" data-strings="{escape(json.dumps(strings, ensure_ascii=False))}" '
+        f'data-plan-css="{plan_css}">'
         f'<noscript><p class="cl-noscript">{m["noscript"]}</p></noscript>'
         '<div id="cl-alert" class="cl-alert" role="alert"></div>'
         '<div id="cl-notices" class="cl-notices"></div>'
@@ -183,7 +163,7 @@ def app(criteria: Criteria, lang: str) -> str:
         f'<button type="button" class="md-button" id="cl-export">{m["export"]}</button>'
         f'<button type="button" class="md-button" id="cl-import-button">{m["import"]}</button>'
         f'<input type="file" id="cl-import" accept=".json,application/json" hidden>'
-        f'<button type="button" class="md-button md-button--primary" id="cl-report-open">{m["report"]}</button>'
+        f'<button type="button" class="md-button md-button--primary" id="cl-report-open">{m["report_view"]}</button>'
         "</div>"
         f'<fieldset id="cl-meta" class="cl-meta"><legend>{m["details"]}</legend>{meta}</fieldset>'
         f'<section id="cl-result" class="cl-result" aria-labelledby="cl-result-h">'
@@ -199,7 +179,7 @@ def app(criteria: Criteria, lang: str) -> str:
         f'<section id="cl-report" class="cl-report" hidden aria-labelledby="cl-report-h">'
         f'<div class="cl-toolbar cl-no-print"><button type="button" class="md-button md-button--primary" id="cl-print">{m["print"]}</button>'
         f'<button type="button" class="md-button" id="cl-report-close">{m["back"]}</button></div>'
-        f'<h2 id="cl-report-h">{m["report_title"]}</h2><div id="cl-report-body"></div>'
+        f'<h2 id="cl-report-h">{m["report"]}</h2><div id="cl-report-body"></div>'
         "</section>"
         "</div>"
     )
@@ -231,3 +211,7 @@ def plan_writer(criteria: Criteria, lang: str) -> str:
         )
     out.append("</section>")
     return "".join(out)
+
+
+_shadowed = {lang: set(MESSAGES[lang]) & set(plan.LABELS[lang]) for lang in MESSAGES}
+assert not any(_shadowed.values()), f"MESSAGES shadows assessment.plan.LABELS: {_shadowed}"

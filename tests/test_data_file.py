@@ -30,7 +30,7 @@ SHOWN = {
         "requirements/": ["Provide at least {c} customer service {channel} available 7×24", "within {h} {hour}"],
         "guidance/": ["At least {c} {channel} must be available", "due within {h} {hour}"],
         "maintainers/": ["round_the_clock_channels: {n}", "first_reply_hours: {h}"],
-        "checklist/": ["Required: at least {n}", "Required: at most {h}", "a value of at least {n}", "a value of at most {h}"],
+        "checklist/": ["required: at least {n}", "required: at most {h}", "a value of at least {n}", "a value of at most {h}"],
     },
 }
 WORDS = {"zh": {1: "一", 2: "两", 3: "三"}, "en": {1: "one", 2: "two", 3: "three"}}

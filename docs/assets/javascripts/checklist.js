@@ -139,7 +139,7 @@ class Checklist {
   constructor(root) {
     this.root = root;
     this.t = JSON.parse(root.dataset.strings);
-    this.planLabels = JSON.parse(root.dataset.planLabels);
+    this.planLabels = this.t; // the strings include assessment.plan.LABELS, unshadowed
     this.planCss = root.dataset.planCss;
     this.lang = root.dataset.lang;
     this.form = root.querySelector("#cl-form");
@@ -291,10 +291,10 @@ class Checklist {
 
     const titles = Object.fromEntries(criteria.sections.map((s) => [s.id, s.title[this.lang]]));
     this.$("cl-sections").replaceChildren(...result.sections.map((s) => el("li", {},
-      el("a", { href: `#section-${s.id}` }, titles[s.id]), ` ${percentText(s.percent)} · ${fill(t.answered, s)}`,
-      el("progress", { max: s.total, value: s.answered, "aria-label": `${titles[s.id]} ${fill(t.answered, s)}` }))));
+      el("a", { href: `#section-${s.id}` }, titles[s.id]), ` ${percentText(s.percent)} · ${fill(t.answered_count, s)}`,
+      el("progress", { max: s.total, value: s.answered, "aria-label": `${titles[s.id]} ${fill(t.answered_count, s)}` }))));
     for (const s of result.sections) {
-      this.form.querySelector(`.cl-progress[data-section="${s.id}"]`).textContent = `${percentText(s.percent)} · ${fill(t.answered, s)}`;
+      this.form.querySelector(`.cl-progress[data-section="${s.id}"]`).textContent = `${percentText(s.percent)} · ${fill(t.answered_count, s)}`;
     }
     const lists = ["blockers", "gaps", "unanswered", "unknown"].filter((k) => result[k].length).map((k) =>
       el("details", { class: `cl-list cl-list--${k}`, ...(k === "blockers" ? { open: "" } : {}) },
@@ -429,12 +429,12 @@ class Checklist {
       el("dt", {}, t.verdict), el("dd", {}, t[result.verdict]),
       el("dt", {}, t.score), el("dd", {}, `${percentText(result.percent)} (${result.earned}/${result.possible})`));
     const titles = Object.fromEntries(criteria.sections.map((s) => [s.id, s.title[this.lang]]));
-    const sections = el("table", {}, el("thead", {}, row([t.section, t.percent, t.answered_header], "th")),
+    const sections = el("table", {}, el("thead", {}, row([t.section, t.score, t.answered], "th")),
       el("tbody", {}, result.sections.map((s) => row([titles[s.id], percentText(s.percent), `${s.answered}/${s.total}`]))));
     const lists = ["blockers", "gaps", "unanswered", "unknown"].map((k) => el("div", {}, el("h3", {}, t[k]),
       result[k].length ? el("ul", {}, result[k].map((id) => el("li", {}, this.question(id)))) : el("p", {}, t.none)));
     const answers = el("table", { class: "cl-report__answers" },
-      el("thead", {}, row([t.item, t.status, t.note, t.evidence], "th")),
+      el("thead", {}, row([t.item, t.answer, t.note, t.evidence], "th")),
       el("tbody", {}, criteria.items.map((item) => {
         const answer = doc.answers[item.id] ?? {};
         const status = statusOf(criteria, item, answer);
