@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .answers import Answers
+from .answers import Answer, Answers
 from .criteria import Criteria
 from .scoring import status_of
 
@@ -95,7 +95,7 @@ def outline(criteria: Criteria, answers: Answers, result: dict, lang: str) -> di
         "lists": [(labels[k], [question(criteria, i, lang) for i in result[k]]) for k in ("blockers", "gaps", "unanswered", "unknown")],
         "answers": ([labels["item"], labels["answer"], labels["note"], labels["evidence"]],
                     [[getattr(i.question, lang), answer_text(criteria, i, answers.answers.get(i.id), labels),
-                      (answers.answers.get(i.id) or _NONE).note, (answers.answers.get(i.id) or _NONE).evidence]
+                      answers.answers.get(i.id, _BLANK).note, answers.answers.get(i.id, _BLANK).evidence]
                      for i in criteria.items]),
         "answers_title": labels["answers"],
         "empty": labels["empty"],
@@ -104,12 +104,7 @@ def outline(criteria: Criteria, answers: Answers, result: dict, lang: str) -> di
     }
 
 
-class _NoAnswer:
-    note = ""
-    evidence = ""
-
-
-_NONE = _NoAnswer()
+_BLANK = Answer()
 
 
 # --- Markdown ---------------------------------------------------------------------------------
