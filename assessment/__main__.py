@@ -168,10 +168,10 @@ def _summary(args: argparse.Namespace) -> int:
 
 def _plan(args: argparse.Namespace) -> int:
     criteria, answers, result = _load(args, args.answers)
-    if args.output.suffix.lower() not in plan_mod.FORMATS:
-        raise UsageError(f"{args.output}: unknown format '{args.output.suffix}'; use .docx, .md or .html")
     try:
         written = plan_mod.write(args.output, criteria, answers, result, args.lang)
+    except ValueError as exc:  # a suffix that names no format; nothing was written
+        raise UsageError(str(exc)) from None
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write ({exc.strerror})") from None
     print(f"{written}: plan written ({result['verdict']}, {plan_mod.percent(result['percent'])})", file=sys.stderr)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 from pathlib import Path
@@ -12,6 +10,7 @@ import pytest
 import yaml
 
 import assessment
+from tests.cli import run
 from tests.site_build import LANGUAGES, PAGES, ROOT, build, page
 
 DATA = ROOT / "assessment" / "criteria.yml"
@@ -44,15 +43,6 @@ def phrases(lang: str, path: str, channels: int, hours: int) -> list[str]:
 
 def squash(text: str) -> str:
     return re.sub(r"\s+", " ", text)
-
-
-def run_cli(argv: list[str]) -> str:
-    from assessment.__main__ import main
-
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out):
-        assert main(argv) == 0
-    return out.getvalue()
 
 
 def with_changes(tmp_path: Path, change) -> Path:
@@ -100,9 +90,9 @@ def test_changed_thresholds_reach_every_page_in_both_languages_and_the_old_value
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x",
                                    "answers": {"quality-round-the-clock": {"value": 2}, "quality-first-reply": {"value": 4}}}))
-    blockers = lambda criteria: json.loads(run_cli(["score", str(answers), "--json", "--criteria", str(criteria)]))["blockers"]  # noqa: E731
-    assert blockers(DATA) == ["quality-first-reply"]
-    assert blockers(changed) == ["quality-round-the-clock"]
+    for criteria, blocker in ((DATA, "quality-first-reply"), (changed, "quality-round-the-clock")):
+        code, out, _ = run(["score", answers, "--json", "--criteria", criteria])
+        assert code == 0 and json.loads(out)["blockers"] == [blocker]
 
 
 # --- bad data ---------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import assessment
 from assessment import plan
 from assessment.__main__ import main
 from tests import source_document as source
+from tests.cli import run
 
 CRITERIA = assessment.load()
 PLAN_TEXT = {"overview": "示例科技为彩铃业务提供7×24小时客服。\n第二行 <script>x</script>",
@@ -37,13 +38,6 @@ def doc(version=2, **over) -> dict:
 def write_json(path: Path, data) -> Path:
     path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     return path
-
-
-def run(argv) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([str(a) for a in argv])
-    return code, out.getvalue(), err.getvalue()
 
 
 def parsed(d=None):

@@ -3,14 +3,13 @@
 // time by macros/checklist.py; this module only reads and fills it. Every user or imported text
 // goes into the page through textContent or form values, never as HTML.
 
-import { answerText, planHtml, planMarkdown } from "./plan.js";
-import { FORMAT, MAX_BYTES, score, statusOf, validate } from "./scoring.js";
+import { META_KEYS, answerText, outline, percent as percentText, planHtml, planMarkdown } from "./plan.js";
+import { FORMAT, MAX_BYTES, score, validate } from "./scoring.js";
 
 const STORE = "sp-readiness.assessments";
 const BACKUP = "sp-readiness.corrupt-backup";
 const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
-const META_KEYS = ["organisation", "service", "contact", "date"];
 
 let criteria = null; // loaded once; the page may be shown many times by instant navigation
 
@@ -27,7 +26,6 @@ function el(tag, attrs = {}, ...children) {
 }
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
-const percentText = (p) => (p === null ? "—" : `${p}%`);
 const today = () => new Date().toISOString().slice(0, 10);
 const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
@@ -418,32 +416,20 @@ class Checklist {
 
   // --- report ---------------------------------------------------------------------------
 
+  // The report shows what the plan's annex shows, from the same outline (plan.js).
   renderReport() {
-    const t = this.t;
-    const doc = this.entry.doc;
-    const result = this.result();
+    const o = outline(criteria, this.entry.doc, this.result(), this.t, this.lang);
     const row = (cells, tag = "td") => el("tr", {}, cells.map((c) => el(tag, {}, c)));
-    const meta = el("dl", { class: "cl-report__meta" },
-      ...META_KEYS.flatMap((k) => [el("dt", {}, t[k]), el("dd", {}, doc.assessment?.[k] || "—")]),
-      el("dt", {}, t.criteria_version), el("dd", {}, result.criteria_version),
-      el("dt", {}, t.verdict), el("dd", {}, t[result.verdict]),
-      el("dt", {}, t.score), el("dd", {}, `${percentText(result.percent)} (${result.earned}/${result.possible})`));
-    const titles = Object.fromEntries(criteria.sections.map((s) => [s.id, s.title[this.lang]]));
-    const sections = el("table", {}, el("thead", {}, row([t.section, t.score, t.answered], "th")),
-      el("tbody", {}, result.sections.map((s) => row([titles[s.id], percentText(s.percent), `${s.answered}/${s.total}`]))));
-    const lists = ["blockers", "gaps", "unanswered", "unknown"].map((k) => el("div", {}, el("h3", {}, t[k]),
-      result[k].length ? el("ul", {}, result[k].map((id) => el("li", {}, this.question(id)))) : el("p", {}, t.none)));
-    const answers = el("table", { class: "cl-report__answers" },
-      el("thead", {}, row([t.item, t.answer, t.note, t.evidence], "th")),
-      el("tbody", {}, criteria.items.map((item) => {
-        const answer = doc.answers[item.id] ?? {};
-        const status = statusOf(criteria, item, answer);
-        const shown = status ? t[status] : t.unanswered_status;
-        return row([item.question[this.lang], typeof answer.value === "number" ? `${shown} (${answer.value})` : shown,
-          answer.note ?? "", answer.evidence ?? ""]);
-      })));
-    this.$("cl-report-body").replaceChildren(meta, el("h3", {}, t.result), sections, ...lists, el("h3", {}, t.answers), answers);
+    const table = ([head, rows], attrs = {}) => el("table", attrs, el("thead", {}, row(head, "th")), el("tbody", {}, rows.map((r) => row(r))));
+    const pairs = (list) => list.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
+    this.$("cl-report-body").replaceChildren(
+      el("dl", { class: "cl-report__meta" }, pairs(o.meta), pairs(o.summary)),
+      el("h3", {}, this.t.result), table(o.table),
+      ...o.lists.map(([title, items]) => el("div", {}, el("h3", {}, title),
+        items.length ? el("ul", {}, items.map((i) => el("li", {}, i))) : el("p", {}, o.none))),
+      el("h3", {}, o.answers_title), table(o.answers, { class: "cl-report__answers" }));
   }
+
 
   showReport(on) {
     if (on) this.renderReport();

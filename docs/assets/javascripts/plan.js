@@ -6,7 +6,7 @@
 
 import { statusOf } from "./scoring.js";
 
-const META_KEYS = ["organisation", "service", "contact", "date"];
+export const META_KEYS = ["organisation", "service", "contact", "date"];
 
 export const number = (v) => String(v);
 export const percent = (p) => (p === null ? "—" : `${number(p)}%`);
