@@ -40,6 +40,21 @@ class Thresholds(Strict):
     first_reply_hours: Positive  # clause 4.2
 
 
+class Unit(Strict):
+    """The unit of a threshold: one Chinese word; English singular and plural."""
+
+    zh: NonEmpty
+    en: NonEmpty
+    en_plural: NonEmpty
+
+
+class Units(Strict):
+    """One unit per threshold, keyed as in Thresholds."""
+
+    round_the_clock_channels: Unit
+    first_reply_hours: Unit
+
+
 class Scoring(Strict):
     ready_percent: Annotated[StrictInt, Field(ge=1, le=100)]
 
@@ -92,6 +107,7 @@ class Criteria(Strict):
 
     version: NonEmpty
     thresholds: Thresholds
+    units: Units
     scoring: Scoring
     sections: Annotated[list[Section], Field(min_length=1)]
     items: Annotated[list[Item], Field(min_length=1)]
