@@ -1,217 +1,184 @@
-"""The checklist form, rendered from the criteria at build time; checklist.js brings it to life.
+"""The checklist page's static HTML, rendered at build time from the criteria; the ES modules
+in docs/assets/javascripts/ (entry: checklist.js) bring it to life.
 
-Contract with docs/assets/javascripts/checklist.js: each item is a fieldset
-`#item-<id>[data-item][data-kind]` holding inputs marked data-field = status, value, note, evidence
-(names are unique per item, so each item's radios form their own group);
-the app's controls carry the ids used there (cl-*).
+Contract with those modules (one place for it):
+- `#sp-checklist[data-lang][data-strings][data-plan-css]` holds everything; the app sets
+  `data-ready="true"` once it works. `data-strings` is assessment.plan.LABELS[lang] merged with
+  MESSAGES[lang] below (MESSAGES must not shadow LABELS).
+- Views are `[data-view=answers|plan|report]`, shown by the URL fragment (#answers, #plan, #report).
+- Each item is `fieldset#item-<id>[data-item][data-kind][data-level]` holding native inputs marked
+  data-field = status | value; note and evidence text areas are created on demand in
+  `#item-<id>-texts`. Each plan section is `[data-part=<template id>][data-items="<ids>"]`.
+- App controls carry the ids cl-*.
+The HTML itself lives in templates/checklist.html.
 """
 
 from __future__ import annotations
 
 import json
-from html import escape
+import re
+from pathlib import Path
+
+import jinja2
 
 from assessment import plan
-from assessment.criteria import Criteria, Item
+from assessment.criteria import Criteria
 
-# Labels only the form uses; statuses, clauses and limits come from assessment.plan.LABELS.
-FORM_LABELS = {
-    "zh": {
-        "mandatory": "上线条件", "required": "要求", "recommended": "建议（非要求）",
-        "no_clause": "良好实践，不是要求的条款", "value": "数值", "clear": "清除回答",
-    },
-    "en": {
-        "mandatory": "Launch condition", "required": "Required", "recommended": "Recommended (not a requirement)",
-        "no_clause": "Good practice, not a clause of the requirements", "value": "Value", "clear": "Clear answer",
-    },
-}
+_TEMPLATES = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+)
 
-
-def _item(criteria: Criteria, item: Item, lang: str) -> str:
-    t = {**plan.LABELS[lang], **FORM_LABELS[lang]}
-    q, h = escape(getattr(item.question, lang)), escape(getattr(item.help, lang))
-    n = f"item-{item.id}"
-    if item.clause:
-        clause = f'<a href="../requirements/#req-{item.clause.replace(".", "-")}">{t["clause"].format(item.clause)}</a>'
-    else:
-        clause = escape(t["no_clause"])
-    if item.kind == "check":
-        options = ["met", "partial", "unmet"] + (["na"] if item.na_allowed else [])
-        answer = "".join(
-            f'<label class="cl-choice"><input type="radio" name="{n}-status" data-field="status" value="{s}"> {t[s]}</label>'
-            for s in options
-        )
-        answer = f'<div class="cl-answer" role="radiogroup" aria-labelledby="{n}-q">{answer}</div>'
-    else:
-        limit = criteria.threshold(item)
-        answer = (
-            f'<div class="cl-answer"><label>{t["value"]} <input type="number" name="{n}-value" data-field="value" min="0" step="any" '
-            f'inputmode="decimal" aria-describedby="{n}-limit"></label> '
-            f'<span class="cl-limit" id="{n}-limit" data-threshold="{limit}">{t[item.kind].format(limit)}</span>'
-        )
-        if item.na_allowed:
-            answer += f'<label class="cl-choice"><input type="checkbox" name="{n}-status" data-field="status" value="na"> {t["na"]}</label>'
-        answer += "</div>"
-    return (
-        f'<fieldset class="cl-item cl-item--{item.level}" id="{n}" data-item="{item.id}" data-kind="{item.kind}">'
-        f'<legend id="{n}-q"><span class="cl-badge cl-badge--{item.level}">{t[item.level]}</span> {q}</legend>'
-        f'<p class="cl-help">{h} <span class="cl-clause">{clause}</span></p>'
-        f"{answer}"
-        f'<button type="button" class="md-button cl-clear" data-action="clear">{t["clear"]}</button>'
-        f'<div class="cl-texts"><label>{t["note"]}<textarea name="{n}-note" data-field="note" rows="2"></textarea></label>'
-        f'<label>{t["evidence"]}<textarea name="{n}-evidence" data-field="evidence" rows="2"></textarea></label></div>'
-        "</fieldset>"
-    )
-
-
-def form(criteria: Criteria, lang: str) -> str:
-    """Every section and item as one form, in criteria order."""
-    out = ['<form id="cl-form" class="cl-form" autocomplete="off" novalidate>']
-    for section in criteria.sections:
-        title = escape(getattr(section.title, lang))
-        out.append(f'<section class="cl-section" id="section-{section.id}" aria-labelledby="section-{section.id}-h">')
-        out.append(f'<h3 id="section-{section.id}-h">{title} <span class="cl-progress" data-section="{section.id}"></span></h3>')
-        out += [_item(criteria, i, lang) for i in criteria.items if i.section == section.id]
-        out.append("</section>")
-    out.append("</form>")
-    return "".join(out)
-
-
-# Text the app writes at run time, handed to checklist.js as JSON together with assessment.plan.LABELS
-# (which it must not shadow); {name} marks a value it fills in.
+# Text only the app uses, {name} marking a value it fills in. Statuses, verdicts, clause numbers
+# and limits come from assessment.plan.LABELS, so each label is kept once.
 MESSAGES = {
     "zh": {
+        "mandatory": "上线条件", "required": "要求", "recommended": "建议（非要求）",
+        "value": "数值", "clear": "清除回答", "texts": "备注和证据", "texts_filled": "备注和证据（已填写）",
         "assessments": "评估", "current": "当前评估", "new": "新建评估", "rename": "重命名", "delete": "删除",
-        "export": "导出 JSON", "import": "导入 JSON", "report_view": "报告视图", "print": "打印报告",
-        "back": "返回清单", "details": "评估信息", "result": "自评结果", "noscript": "本清单需要启用 JavaScript。",
+        "export": "导出 JSON", "import": "导入 JSON", "details": "评估信息", "result": "自评结果",
+        "noscript": "本清单需要启用 JavaScript。", "loading": "正在载入……",
+        "skip": "跳到第一个未回答的条目",
+        "views": "视图", "view_answers": "回答", "view_plan": "编写方案", "view_report": "报告",
+        "status_bar": "评估状态",
         "untitled": "未命名评估", "rename_prompt": "新名称：", "delete_confirm": "删除评估“{name}”？此操作无法撤销。",
-        "answered_count": "已回答 {answered}/{total}",
+        "answered_count": "已回答 {answered}/{total}", "score_of": "得分 {percent}",
         "live": "结论：{verdict}，得分 {percent}",
+        "saved": "已保存", "saving": "正在保存……", "save_failed": "未保存：{error}",
+        "quota": "浏览器存储空间已满。请导出 JSON 备份，或删除不用的评估或备份。",
         "import_bad": "无法导入“{file}”，当前工作未改变：", "import_ok": "已导入“{file}”，作为新评估“{name}”。",
+        "import_unsaved": "已打开“{file}”，但未能保存到浏览器存储（{error}）。请先导出备份或腾出空间。",
         "too_big": "文件超过 1 MB。", "not_json": "文件不是有效的 JSON：{error}",
-        "corrupt": "浏览器中保存的清单数据已损坏，无法读取。原始内容已备份，可下载保存；清单已从空白开始。",
-        "download_raw": "下载原始数据", "dismiss": "知道了",
-        "version_changed": "此评估按标准版本 {old} 回答，当前版本为 {new}。",
-        "added": "新增条目", "removed": "已删除的条目（回答保留但不计分）", "changed": "有变化的条目（请复核回答）",
-        "cleared": "以下条目的回答已不符合新标准，已清除（备注保留）：",
-        "saved_failed": "无法保存到浏览器存储：{error}",
+        "download_raw": "下载原始数据", "dismiss": "知道了", "remove_broken": "删除这份数据",
+        "broken": "浏览器中保存的一份评估数据无法读取，已单独存放，其他评估照常打开。可下载其原始内容：",
+        "legacy_broken": "浏览器中按旧格式保存的清单数据无法读取。原始内容已备份（{date}），可下载保存。",
+        "legacy_kept": "浏览器中按旧格式保存的清单数据无法读取，也无法备份（存储已满），已原样保留，请下载保存。",
+        "backups": "备份", "backup_of": "{date} 的备份", "no_backups": "没有备份。", "download": "下载", "remove": "删除",
+        "remove_backup_confirm": "删除这份备份？此操作无法撤销。",
+        "other_tab": "另一个标签页修改了“{field}”，已采用较晚的修改。",
+        "other_tab_deleted": "另一个标签页删除了正在编辑的评估。",
+        "version_changed": "此评估按自评表版本 {old} 回答，当前版本为 {new}。",
+        "changelog": "查看版本变化", "added": "新增条目", "removed": "已删除的条目（回答保留但不计分）",
+        "changed": "有变化的条目（请复核回答）",
+        "cleared": "以下条目的回答已不符合新标准，已清除（备注保留，修改前的数据已备份）：",
+        "filter": "显示", "filter_all": "全部条目", "filter_mandatory": "只看上线条件",
+        "filter_unanswered": "只看未回答", "filter_gaps": "只看差距",
+        "next_unanswered": "下一个未回答", "all_answered": "所有条目都已回答。",
+        "sections_nav": "各部分进度", "launch_conditions": "上线条件",
+        "more": "还有 {count} 项",
+        "bad_number": "请输入不小于 0 的数字；此值未计入结果。",
+        "meets": "满足：{limit}", "misses": "未满足：{limit}",
+        "min_words": "至少 {n} {unit}", "max_words": "不超过 {n} {unit}",
+        "min_fail_words": "少于 {n} {unit}", "max_fail_words": "超过 {n} {unit}",
         "plan": "编写《运行维护和客户服务方案》",
-        "plan_intro": "按附录模板逐节编写方案，随评估一起保存。每节下方列出你在自评中已填写的内容，可一键插入作为初稿。",
-        "related": "自评中已填写的内容", "insert": "插入自评内容", "nothing_related": "相关条目尚未回答。",
-        "plan_md": "导出方案（Markdown）", "plan_html": "导出方案（可打印 HTML）",
+        "plan_intro": "按附录模板逐节编写方案，随评估一起保存。每节下方列出你在自评中已写的备注、证据和数值，可一键插入作为初稿。",
+        "related": "可插入的自评内容", "insert": "插入我的回答", "nothing_related": "相关条目还没有备注、证据或数值。",
+        "plan_md": "导出方案（Markdown）", "plan_html": "导出方案（可打印 HTML）", "plan_docx": "导出方案（Word）",
+        "plan_docx_busy": "正在生成 Word 文件……", "plan_docx_failed": "无法生成 Word 文件：{error}",
         "plan_progress": "已填写 {written}/{total} 节", "plan_empty": "尚未填写的章节",
         "flag_5_1": "第5.1条：方案应至少包括要求第1、2节的内容，以下章节尚未填写：",
         "flag_5_2": "第5.2条：方案应至少满足第4节的条件，以下章节尚未填写或相关条件未满足：",
         "plan_complete": "各章节均已填写。",
+        "contradiction": "此条目回答为“满足”，但方案中仍有问题：",
+        "contradictions": "回答与方案不一致",
+        "print": "打印报告", "back": "返回清单",
+        "disclaimer": "本自评结果由SP自行填写和计算，不是中国联通的审核结论。",
+        "printed": "打印日期", "signoff": "签字确认", "signoff_person": "负责人", "signoff_signature": "签字",
+        "signoff_date": "日期", "clause_col": "条款",
     },
     "en": {
+        "mandatory": "Launch condition", "required": "Required", "recommended": "Recommended (not a requirement)",
+        "value": "Value", "clear": "Clear answer", "texts": "Note and evidence", "texts_filled": "Note and evidence (filled in)",
         "assessments": "Assessments", "current": "Current assessment", "new": "New assessment", "rename": "Rename",
-        "delete": "Delete", "export": "Export JSON", "import": "Import JSON", "report_view": "Report view",
-        "print": "Print report", "back": "Back to checklist", "details": "Assessment details",
-        "result": "Self-assessment result", "noscript": "This checklist needs JavaScript.",
+        "delete": "Delete", "export": "Export JSON", "import": "Import JSON", "details": "Assessment details",
+        "result": "Self-assessment result", "noscript": "This checklist needs JavaScript.", "loading": "Loading…",
+        "skip": "Skip to the first unanswered item",
+        "views": "Views", "view_answers": "Answers", "view_plan": "Write the plan", "view_report": "Report",
+        "status_bar": "Assessment status",
         "untitled": "Untitled assessment", "rename_prompt": "New name:",
         "delete_confirm": "Delete the assessment \u201c{name}\u201d? This cannot be undone.",
-        "answered_count": "answered {answered}/{total}",
+        "answered_count": "answered {answered}/{total}", "score_of": "score {percent}",
         "live": "Verdict: {verdict}, score {percent}",
+        "saved": "Saved", "saving": "Saving…", "save_failed": "Not saved: {error}",
+        "quota": "Browser storage is full. Export a JSON backup, or delete assessments or backups you no longer need.",
         "import_bad": "Could not import \u201c{file}\u201d; your current work is unchanged:",
         "import_ok": "Imported \u201c{file}\u201d as the new assessment \u201c{name}\u201d.",
+        "import_unsaved": "Opened \u201c{file}\u201d, but it could not be saved in browser storage ({error}). "
+                          "Export a backup or free some space first.",
         "too_big": "The file is larger than 1 MB.", "not_json": "The file is not valid JSON: {error}",
-        "corrupt": "The checklist data saved in this browser is corrupt and cannot be read. The raw text is backed "
-                   "up and can be downloaded; the checklist starts empty.",
-        "download_raw": "Download the raw data", "dismiss": "Dismiss",
-        "version_changed": "This assessment was answered against criteria version {old}; the current version is {new}.",
-        "added": "Added items", "removed": "Removed items (answers kept, not scored)",
+        "download_raw": "Download the raw data", "dismiss": "Dismiss", "remove_broken": "Delete this data",
+        "broken": "One assessment saved in this browser cannot be read. It is set aside and the others open as usual. "
+                  "You can download its raw text:",
+        "legacy_broken": "The checklist data saved in this browser in the old format cannot be read. The raw text is "
+                         "backed up ({date}) and can be downloaded.",
+        "legacy_kept": "The checklist data saved in this browser in the old format cannot be read, nor backed up "
+                       "(storage is full); it is left as it was: download it.",
+        "backups": "Backups", "backup_of": "Backup of {date}", "no_backups": "No backups.", "download": "Download",
+        "remove": "Delete", "remove_backup_confirm": "Delete this backup? This cannot be undone.",
+        "other_tab": "Another tab changed \u201c{field}\u201d; the later change is kept.",
+        "other_tab_deleted": "Another tab deleted the assessment you were editing.",
+        "version_changed": "This assessment was answered against checklist version {old}; the current version is {new}.",
+        "changelog": "See what changed", "added": "Added items", "removed": "Removed items (answers kept, not scored)",
         "changed": "Changed items (check your answers)",
-        "cleared": "These answers no longer fit the new criteria and were cleared (notes kept):",
-        "saved_failed": "Could not save to browser storage: {error}",
+        "cleared": "These answers no longer fit the new criteria and were cleared (notes kept; the data before the "
+                   "change is backed up):",
+        "filter": "Show", "filter_all": "All items", "filter_mandatory": "Launch conditions only",
+        "filter_unanswered": "Unanswered only", "filter_gaps": "Gaps only",
+        "next_unanswered": "Next unanswered", "all_answered": "Every item is answered.",
+        "sections_nav": "Progress by section", "launch_conditions": "Launch conditions",
+        "more": "{count} more",
+        "bad_number": "Enter a number of 0 or more; this value is not counted.",
+        "meets": "Met: {limit}", "misses": "Not met: {limit}",
+        "min_words": "at least {n} {unit}", "max_words": "at most {n} {unit}",
+        "min_fail_words": "fewer than {n} {unit}", "max_fail_words": "more than {n} {unit}",
         "plan": "Write the O&M and Customer Service Plan",
         "plan_intro": "Write the plan section by section from the appendix template; it is saved with the assessment. "
-                      "Under each section is what you already said in the checklist, to insert as a first draft.",
-        "related": "What you said in the checklist", "insert": "Insert checklist answers",
-        "nothing_related": "The related items are not answered yet.",
-        "plan_md": "Export plan (Markdown)", "plan_html": "Export plan (printable HTML)",
+                      "Under each section are the notes, evidence and values you gave in the checklist, to insert as a "
+                      "first draft.",
+        "related": "What you can insert from the checklist", "insert": "Insert my answers",
+        "nothing_related": "The related items have no note, evidence or value yet.",
+        "plan_md": "Export plan (Markdown)", "plan_html": "Export plan (printable HTML)", "plan_docx": "Export plan (Word)",
+        "plan_docx_busy": "Building the Word file…", "plan_docx_failed": "Could not build the Word file: {error}",
         "plan_progress": "{written}/{total} sections written", "plan_empty": "Sections not written yet",
         "flag_5_1": "Clause 5.1: the plan must cover at least sections 1 and 2 of the requirements; not written yet:",
         "flag_5_2": "Clause 5.2: the plan must meet at least the conditions of section 4; not written, or the condition not met:",
         "plan_complete": "Every section is written.",
+        "contradiction": "This item is answered \u201cmet\u201d, but the plan still falls short:",
+        "contradictions": "Answers that contradict the plan",
+        "print": "Print report", "back": "Back to the checklist",
+        "disclaimer": "This self-assessment is the SP's own, filled in and computed by the SP; it is not China Unicom's review.",
+        "printed": "Printed", "signoff": "Sign-off", "signoff_person": "Responsible person", "signoff_signature": "Signature",
+        "signoff_date": "Date", "clause_col": "Clause",
     },
 }
 
-
-def app(criteria: Criteria, lang: str) -> str:
-    """The whole checklist: toolbar, assessment details, live result, the form and the report view."""
-    strings = {**plan.LABELS[lang], **MESSAGES[lang]}
-    m = {k: escape(v) for k, v in strings.items()}
-    meta = "".join(
-        f'<label>{m[k]}<input type="{"date" if k == "date" else "text"}" name="{k}" maxlength="200"></label>'
-        for k in ("organisation", "service", "contact", "date")
-    )
-    # In an attribute, not a <script>: Material's instant navigation re-runs scripts in the content.
-    plan_css = escape(plan.PAGE_CSS)
-    return (
-        f'<div id="sp-checklist" class="cl" data-lang="{lang}" data-strings="{escape(json.dumps(strings, ensure_ascii=False))}" '
-        f'data-plan-css="{plan_css}">'
-        f'<noscript><p class="cl-noscript">{m["noscript"]}</p></noscript>'
-        '<div id="cl-alert" class="cl-alert" role="alert"></div>'
-        '<div id="cl-notices" class="cl-notices"></div>'
-        f'<div id="cl-app" class="cl-app" hidden>'
-        f'<div class="cl-toolbar" role="group" aria-label="{m["assessments"]}">'
-        f'<label>{m["current"]} <select id="cl-current"></select></label>'
-        f'<button type="button" class="md-button" id="cl-new">{m["new"]}</button>'
-        f'<button type="button" class="md-button" id="cl-rename">{m["rename"]}</button>'
-        f'<button type="button" class="md-button" id="cl-delete">{m["delete"]}</button>'
-        f'<button type="button" class="md-button" id="cl-export">{m["export"]}</button>'
-        f'<button type="button" class="md-button" id="cl-import-button">{m["import"]}</button>'
-        f'<input type="file" id="cl-import" accept=".json,application/json" hidden>'
-        f'<button type="button" class="md-button md-button--primary" id="cl-report-open">{m["report_view"]}</button>'
-        "</div>"
-        f'<fieldset id="cl-meta" class="cl-meta"><legend>{m["details"]}</legend>{meta}</fieldset>'
-        f'<section id="cl-result" class="cl-result" aria-labelledby="cl-result-h">'
-        f'<h2 id="cl-result-h">{m["result"]}</h2>'
-        '<p id="cl-verdict" class="cl-verdict"></p>'
-        '<p id="cl-live" class="cl-visually-hidden" aria-live="polite" aria-atomic="true"></p>'
-        '<ul id="cl-sections" class="cl-sections"></ul>'
-        '<div id="cl-lists" class="cl-lists"></div>'
-        "</section>"
-        f"{form(criteria, lang)}"
-        f"{plan_writer(criteria, lang)}"
-        "</div>"
-        f'<section id="cl-report" class="cl-report" hidden aria-labelledby="cl-report-h">'
-        f'<div class="cl-toolbar cl-no-print"><button type="button" class="md-button md-button--primary" id="cl-print">{m["print"]}</button>'
-        f'<button type="button" class="md-button" id="cl-report-close">{m["back"]}</button></div>'
-        f'<h2 id="cl-report-h">{m["report"]}</h2><div id="cl-report-body"></div>'
-        "</section>"
-        "</div>"
-    )
-
-
-def plan_writer(criteria: Criteria, lang: str) -> str:
-    """One text area per template section, with its prompts; checklist.js adds the related answers."""
-    m = MESSAGES[lang]
-    out = [f'<section id="cl-plan" class="cl-plan" aria-labelledby="cl-plan-h"><h2 id="cl-plan-h">{escape(m["plan"])}</h2>',
-           f'<p>{escape(m["plan_intro"])}</p>',
-           '<div class="cl-toolbar">'
-           f'<button type="button" class="md-button" id="cl-plan-md">{escape(m["plan_md"])}</button>'
-           f'<button type="button" class="md-button" id="cl-plan-html">{escape(m["plan_html"])}</button></div>',
-           '<div id="cl-plan-status" class="cl-plan-status"></div>']
-    for part in criteria.template:
-        level = 3 + part.number.count(".")
-        title = f"{part.number} {escape(getattr(part.title, lang))}"
-        out.append(f'<h{level} id="plan-{part.id}-h">{title}</h{level}>')
-        if part.group:
-            continue
-        prompts = "".join(f"<li>{escape(getattr(p, lang))}</li>" for p in part.prompts)
-        out.append(
-            f'<div class="cl-plan-part" id="plan-{part.id}" data-part="{part.id}" data-items="{" ".join(part.items)}">'
-            + (f'<ul class="tpl-prompts">{prompts}</ul>' if prompts else "")
-            + (f'<details class="cl-related"><summary>{escape(m["related"])}</summary><div class="cl-related__body"></div>'
-               f'<button type="button" class="md-button" data-action="insert">{escape(m["insert"])}</button></details>'
-               if part.items else "")
-            + f'<textarea rows="6" data-field="plan" aria-labelledby="plan-{part.id}-h"></textarea></div>'
-        )
-    out.append("</section>")
-    return "".join(out)
-
-
 _shadowed = {lang: set(MESSAGES[lang]) & set(plan.LABELS[lang]) for lang in MESSAGES}
 assert not any(_shadowed.values()), f"MESSAGES shadows assessment.plan.LABELS: {_shadowed}"
+assert MESSAGES["zh"].keys() == MESSAGES["en"].keys(), "MESSAGES: both languages need the same keys"
+
+
+def strings(lang: str) -> dict[str, str]:
+    """Every label the app shows, in one language."""
+    return {**plan.LABELS[lang], **MESSAGES[lang]}
+
+
+def app(criteria: Criteria, lang: str) -> str:
+    """The whole checklist for one language: status bar, the three views, the form."""
+    t = strings(lang)
+    text = lambda value: getattr(value, lang)  # noqa: E731
+    items = []
+    for item in criteria.items:
+        unit = getattr(criteria.units, item.threshold) if item.threshold else None
+        limit = criteria.threshold(item)
+        items.append({
+            "item": item, "question": text(item.question), "help": text(item.help),
+            "options": ["met", "partial", "unmet"] + (["na"] if item.na_allowed else []),
+            "unit": (unit.zh if lang == "zh" else unit.en_plural) if unit else "",
+            "limit": f"{limit} {unit.zh if lang == 'zh' else unit.en if limit == 1 else unit.en_plural}" if unit else "",
+        })
+    html = _TEMPLATES.get_template("checklist.html").render(
+        t=t, lang=lang, criteria=criteria, text=text, items=items,
+        strings_json=json.dumps(t, ensure_ascii=False), plan_css=plan.PAGE_CSS,
+    )
+    # One line: Markdown would end a raw HTML block at a blank line.
+    return re.sub(r"\n\s*", " ", html)

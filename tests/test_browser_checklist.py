@@ -7,55 +7,24 @@ import json
 import pytest
 
 import assessment
+from assessment import plan
 from tests.browser_checks import axe_violations
+from tests.checklist_page import (answer_some, current_doc, entries, export, item, open_checklist, show, texts,
+                                  wait_saved)
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
 
-def open_checklist(page, served_site, lang="zh", scheme="light"):
-    page.emulate_media(color_scheme=scheme)
-    page.goto(served_site.url + ("en/" if lang == "en" else "") + "checklist/")
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
-
-
-def item(page, item_id):
-    return page.locator(f"#item-{item_id}")
-
-
-def answer_some(page):
-    page.locator("#cl-meta [name=organisation]").fill("示例科技")
-    page.locator("#cl-meta [name=service]").fill("彩铃")
-    item(page, "cs-organisation").locator("input[value=met]").check()
-    item(page, "cs-content").locator("input[value=partial]").check()
-    item(page, "quality-round-the-clock").locator("[data-field=value]").fill("2")
-    item(page, "quality-first-reply").locator("[data-field=value]").fill("0.5")
-    item(page, "cs-organisation").locator("[data-field=note]").fill("客服中心 20 人")
-    item(page, "cs-organisation").locator("[data-field=evidence]").fill("组织架构图.pdf")
-
-
-def stored(page) -> dict:
-    return json.loads(page.evaluate("localStorage.getItem('sp-readiness.assessments')"))
-
-
-def current_doc(page) -> dict:
-    state = stored(page)
-    return next(e for e in state["list"] if e["id"] == state["current"])["doc"]
-
-
-def export(page) -> dict:
-    with page.expect_download() as info:
-        page.locator("#cl-export").click()
-    return json.loads(open(info.value.path(), encoding="utf-8").read())
-
-
-def test_answers_survive_a_reload(fresh, served_site):
+def test_answers_survive_a_reload(fresh):
     page = fresh
     answer_some(page)
+    wait_saved(page)
     page.reload()
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
     assert item(page, "cs-content").locator("input[value=partial]").is_checked()
     assert item(page, "quality-round-the-clock").locator("[data-field=value]").input_value() == "2"
+    # Note and evidence open by themselves when they hold text.
     assert item(page, "cs-organisation").locator("[data-field=note]").input_value() == "客服中心 20 人"
     assert page.locator("#cl-meta [name=service]").input_value() == "彩铃"
 
@@ -66,12 +35,14 @@ def test_live_result_matches_the_python_scorer_and_is_announced(fresh):
     criteria = assessment.load()
     expected = assessment.score(criteria, assessment.parse_answers(criteria, current_doc(page)))
     assert expected["percent"] is not None
-    verdict_zh = {"ready": "就绪", "conditional": "有条件就绪", "incomplete": "未完成", "not_ready": "未就绪"}
-    assert page.locator("#cl-live").text_content() == f"结论：{verdict_zh[expected['verdict']]}，得分 {expected['percent']}%"
+    verdict = plan.LABELS["zh"][expected["verdict"]]
+    assert page.locator("#cl-live").text_content() == f"结论：{verdict}，得分 {expected['percent']}%"
     assert page.locator("#cl-live").get_attribute("aria-live") == "polite"
+    page.locator(".cl-list--unanswered summary").click()
+    page.locator(".cl-list--unanswered li").first.wait_for()
     unanswered = page.locator(".cl-list--unanswered li a")
     assert unanswered.count() == len(expected["unanswered"])
-    assert unanswered.first.get_attribute("href") == f"#item-{expected['unanswered'][0]}"
+    assert unanswered.first.get_attribute("href").endswith(f"#item-{expected['unanswered'][0]}")
 
 
 def test_two_assessments_are_kept_apart(fresh):
@@ -86,7 +57,9 @@ def test_two_assessments_are_kept_apart(fresh):
     page.locator("#cl-current").select_option(index=0)
     assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
     assert page.locator("#cl-meta [name=service]").input_value() == "彩铃"
+    wait_saved(page)
     page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
     page.locator("#cl-current").select_option(index=1)
     assert item(page, "cs-organisation").locator("input[value=unmet]").is_checked()
 
@@ -103,7 +76,7 @@ def test_rename_and_delete_with_confirmation(fresh):
     page.once("dialog", lambda d: d.accept())
     page.locator("#cl-delete").click()
     assert page.locator("#cl-current option").count() == 1
-    assert len(stored(page)["list"]) == 1
+    assert len(entries(page)) == 1
 
 
 def test_export_then_import_gives_the_same_answers(fresh, tmp_path):
@@ -118,6 +91,7 @@ def test_export_then_import_gives_the_same_answers(fresh, tmp_path):
     path.write_text(json.dumps(exported, ensure_ascii=False), encoding="utf-8")
     page.locator("#cl-import").set_input_files(str(path))
     page.wait_for_function("document.querySelectorAll('#cl-current option').length === 2")
+    assert page.locator(".cl-notice.success").count() == 1
     imported = current_doc(page)
     assert imported["answers"] == exported["answers"] and imported["assessment"] == exported["assessment"]
     assert item(page, "quality-first-reply").locator("[data-field=value]").input_value() == "0.5"
@@ -134,14 +108,15 @@ def test_export_then_import_gives_the_same_answers(fresh, tmp_path):
 def test_a_bad_import_is_explained_and_keeps_current_work(fresh, tmp_path, content, shown):
     page = fresh
     answer_some(page)
-    before = stored(page)
+    wait_saved(page)
+    before = entries(page)
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
     page.locator("#cl-import").set_input_files(str(path))
     alert = page.locator("#cl-alert")
     alert.locator("li").first.wait_for()
     assert "bad.json" in alert.text_content() and shown in alert.text_content()
-    assert stored(page) == before
+    assert entries(page) == before
     assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
 
 
@@ -149,7 +124,7 @@ def test_hostile_text_shows_as_text_and_runs_nothing(fresh, tmp_path):
     page = fresh
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-    item(page, "cs-organisation").locator("[data-field=note]").fill(HOSTILE)
+    texts(page, "cs-organisation").locator("[data-field=note]").fill(HOSTILE)
     page.locator("#cl-meta [name=service]").fill(HOSTILE)
     doc = current_doc(page)
     doc["answers"]["zzz-<b>unknown</b>"] = {"note": HOSTILE}
@@ -158,52 +133,46 @@ def test_hostile_text_shows_as_text_and_runs_nothing(fresh, tmp_path):
     page.locator("#cl-import").set_input_files(str(path))
     page.wait_for_function("document.querySelectorAll('#cl-current option').length === 2")
     assert HOSTILE in page.locator("#cl-current").text_content()
-    page.locator("#cl-report-open").click()
-    report = page.locator("#cl-report-body")
-    assert HOSTILE in report.text_content() and "zzz-<b>unknown</b>" in page.locator("#cl-lists, #cl-report-body").all_text_contents()[-1]
+    page.locator(".cl-list--unknown summary").click()
+    page.locator(".cl-list--unknown li").first.wait_for()
+    assert "zzz-<b>unknown</b>" in page.locator(".cl-list--unknown").text_content()
+    show(page, "report")
+    assert HOSTILE in page.locator("#cl-report-body").text_content()
     assert page.locator("#sp-checklist img, #sp-checklist b").count() == 0
     assert dialogs == []
-
-
-def test_corrupt_storage_is_reported_and_offered_for_download(page, served_site):
-    open_checklist(page, served_site)
-    page.evaluate("localStorage.setItem('sp-readiness.assessments', '{\"version\": 1, \"list\": [broken')")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
-    notice = page.locator(".cl-notice")
-    assert notice.count() == 1
-    with page.expect_download() as info:
-        notice.locator("[data-action=download-raw]").click()
-    assert open(info.value.path(), encoding="utf-8").read() == '{"version": 1, "list": [broken'
-    assert page.evaluate("localStorage.getItem('sp-readiness.corrupt-backup')") == '{"version": 1, "list": [broken'
-    item(page, "cs-content").locator("input[value=met]").check()  # the page still works
-    assert current_doc(page)["answers"] == {"cs-content": {"status": "met"}}
 
 
 def test_answers_from_an_older_criteria_version_open_with_a_notice_of_changes(fresh):
     page = fresh
     answer_some(page)
-    state = stored(page)
-    entry = state["list"][0]
+    wait_saved(page)
+    key = "sp-readiness.a." + page.locator("#cl-current").input_value()
+    entry = json.loads(page.evaluate(f"localStorage.getItem('{key}')"))
     entry["doc"]["criteria_version"] = "2025.01-1"
     entry["doc"]["answers"]["cs-retired-item"] = {"status": "met"}
+    entry["doc"]["answers"]["quality-first-reply"] = {"status": "met", "note": "旧的备注"}  # no longer fits
     entry["seen"]["cs-retired-item"] = "[]"
     entry["seen"]["cs-content"] = "[\"old question\"]"
     del entry["seen"]["om-availability-target"]
-    page.evaluate("s => localStorage.setItem('sp-readiness.assessments', s)", json.dumps(state))
+    page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(entry)])
     page.reload()
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     notice = page.locator(".cl-notice--version")
     text = notice.text_content()
-    assert "2025.01-1" in text and assessment.load().version in text
     criteria = assessment.load()
+    assert "2025.01-1" in text and criteria.version in text
     assert criteria.item("om-availability-target").question.zh in text  # added
     assert "cs-retired-item" in text  # removed
     assert criteria.item("cs-content").question.zh in text  # changed
+    assert notice.locator("a[href$='about/#changelog']").count() == 1
     # Answers to unchanged ids are kept; the removed one is kept in the file, reported, not scored.
     assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
-    assert current_doc(page)["answers"]["cs-retired-item"] == {"status": "met"}
-    assert "cs-retired-item" in page.locator(".cl-list--unknown").text_content()
+    doc = current_doc(page)
+    assert doc["answers"]["cs-retired-item"] == {"status": "met"}
+    assert doc["answers"]["quality-first-reply"] == {"note": "旧的备注"}  # cleared, note kept
+    # What the migration cleared was backed up first, with its date.
+    backups = [k for k in json.loads(page.evaluate("JSON.stringify(Object.keys(localStorage))")) if ".backup." in k]
+    assert len(backups) == 1 and "2025.01-1" in page.evaluate(f"localStorage.getItem('{backups[0]}')")
 
 
 def test_state_survives_instant_navigation_away_and_back(fresh, served_site):
@@ -221,42 +190,26 @@ def test_state_survives_instant_navigation_away_and_back(fresh, served_site):
     assert current_doc(page)["answers"]["cs-process"] == {"status": "met"}
 
 
-def test_the_checklist_works_from_the_keyboard(fresh):
-    page = fresh
-    first = item(page, "cs-organisation").locator("input[value=met]")
-    first.focus()
-    page.keyboard.press("ArrowRight")  # radios: arrows move and select
-    assert item(page, "cs-organisation").locator("input[value=partial]").is_checked()
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.dataset.action") == "clear"
-    page.keyboard.press("Enter")
-    assert "cs-organisation" not in current_doc(page)["answers"]
-    page.locator("#cl-report-open").focus()
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "cl-print"
-
-
-def test_report_prints_alone_without_navigation_chrome(fresh):
-    page = fresh
-    answer_some(page)
-    page.locator("#cl-report-open").click()
-    page.emulate_media(media="print")
-    assert page.locator("#cl-report").is_visible()
-    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", "#cl-form", "#method", "#cl-print"]:
-        assert not page.locator(hidden).first.is_visible(), hidden
-    body = page.locator("#cl-report-body").text_content()
-    assert "示例科技" in body and "客服中心 20 人" in body and "组织架构图.pdf" in body
-    assert len(page.pdf()) > 1000
+def test_the_checklist_script_loads_only_on_the_checklist_page(page, served_site):
+    scripts = []
+    page.on("request", lambda r: scripts.append(r.url) if r.url.endswith(".js") else None)
+    page.goto(served_site.url + "requirements/")
+    page.wait_for_load_state("networkidle")
+    assert not [s for s in scripts if "checklist" in s or "storage" in s]
+    page.goto(served_site.url + "checklist/")
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    assert any(s.endswith("/checklist.js") for s in scripts)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_axe_finds_nothing_on_the_checklist_and_its_report(page, served_site, lang, scheme):
+def test_axe_finds_nothing_on_every_view(page, served_site, lang, scheme):
     open_checklist(page, served_site, lang, scheme)
     answer_some(page)
     assert axe_violations(page) == []
-    page.locator("#cl-report-open").click()
-    assert axe_violations(page) == []
+    for view in ("plan", "report"):
+        show(page, view)
+        assert axe_violations(page) == [], view
 
 
 def test_the_built_site_serves_the_validated_criteria(page, served_site):

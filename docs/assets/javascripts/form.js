@@ -1,0 +1,212 @@
+// The answers form: fills the build-time fieldsets from an assessment, turns each change into one
+// field change in the store, and says at once how a number compares with its threshold.
+
+import { el, fill } from "./dom.js";
+import { statusOf } from "./scoring.js";
+
+const answerPath = (id, field) => ["doc", "answers", id, field];
+
+/** The unit of an item's threshold for the count n ("hour", "hours", "小时"), from the data file. */
+export function unitWord(criteria, item, n, lang) {
+  const unit = criteria.units[item.threshold];
+  return lang === "zh" ? unit.zh : n === 1 ? unit.en : unit.en_plural;
+}
+
+export class AnswersForm {
+  constructor(app) {
+    this.app = app;
+    this.t = app.t;
+    this.form = app.$("cl-form");
+    this.items = new Map();
+    const byId = new Map(app.criteria.items.map((i) => [i.id, i]));
+    for (const fieldset of this.form.querySelectorAll("fieldset[data-item]")) {
+      const controls = [...fieldset.elements];
+      this.items.set(fieldset.dataset.item, {
+        item: byId.get(fieldset.dataset.item), fieldset,
+        status: controls.filter((c) => c.dataset.field === "status"),
+        value: controls.find((c) => c.dataset.field === "value") ?? null,
+        msg: fieldset.querySelector(".cl-msg"), texts: fieldset.querySelector(".cl-texts"),
+        toggle: fieldset.querySelector("[data-action=texts]"),
+      });
+    }
+    this.form.addEventListener("input", (e) => this.input(e.target));
+    this.form.addEventListener("change", (e) => e.target.type === "radio" || e.target.type === "checkbox" ? this.input(e.target) : null);
+    this.form.addEventListener("click", (e) => this.click(e));
+    app.$("cl-filter").addEventListener("change", (e) => (this.form.dataset.filter = e.target.value));
+    app.$("cl-next").addEventListener("click", () => this.nextUnanswered());
+  }
+
+  get entry() {
+    return this.app.entry;
+  }
+
+  /** Show one assessment's answers. */
+  show(entry) {
+    const answers = entry.doc.answers;
+    for (const [id, row] of this.items) {
+      const answer = Object.hasOwn(answers, id) ? answers[id] : {};
+      for (const input of row.status) input.checked = input.value === answer.status;
+      if (row.value) row.value.value = typeof answer.value === "number" ? String(answer.value) : entry.invalid?.[id] ?? "";
+      this.showTexts(row, answer, false);
+      this.mark(id);
+    }
+  }
+
+  /** Refresh one item after a change (here or in another tab). */
+  refresh(id) {
+    const row = this.items.get(id);
+    if (!row) return;
+    const answer = this.entry.doc.answers[id] ?? {};
+    for (const input of row.status) input.checked = input.value === answer.status;
+    if (row.value && document.activeElement !== row.value) {
+      row.value.value = typeof answer.value === "number" ? String(answer.value) : this.entry.invalid?.[id] ?? "";
+    }
+    this.showTexts(row, answer, false);
+    this.mark(id);
+  }
+
+  /** The item's state for filters and styles, and a number's verdict in words. */
+  mark(id) {
+    const row = this.items.get(id);
+    const answer = this.entry.doc.answers[id];
+    const status = statusOf(this.app.criteria, row.item, answer ?? null);
+    row.fieldset.dataset.state = status ?? "none";
+    if (!row.value) return;
+    const invalid = this.entry.invalid?.[id];
+    row.value.setAttribute("aria-invalid", String(invalid !== undefined));
+    row.msg.className = "cl-msg";
+    if (invalid !== undefined) {
+      row.msg.classList.add("cl-msg--error");
+      row.msg.textContent = this.t.bad_number;
+    } else if (typeof answer?.value === "number") {
+      const n = this.app.criteria.thresholds[row.item.threshold];
+      const met = status === "met";
+      const words = fill(this.t[`${row.item.kind}${met ? "" : "_fail"}_words`], { n, unit: unitWord(this.app.criteria, row.item, n, this.app.lang) });
+      row.msg.classList.add(met ? "cl-msg--met" : "cl-msg--unmet");
+      row.msg.textContent = fill(met ? this.t.meets : this.t.misses, { limit: words });
+    } else row.msg.textContent = "";
+  }
+
+  input(target) {
+    const row = this.items.get(target.closest("[data-item]")?.dataset.item);
+    if (!row) return;
+    const id = row.item.id;
+    const store = this.app.store;
+    const key = this.app.entry.id;
+    const field = target.dataset.field;
+    if (field === "note" || field === "evidence") {
+      store.change(key, answerPath(id, field), target.value);
+      row.toggle.textContent = this.hasTexts(this.entry.doc.answers[id]) ? this.t.texts_filled : this.t.texts;
+      return; // texts do not change the score
+    }
+    if (field === "status") {
+      if (target.type === "checkbox" && !target.checked) store.change(key, answerPath(id, "status"), undefined);
+      else {
+        store.change(key, answerPath(id, "status"), target.value);
+        if (row.value) this.setValue(row, "");
+      }
+    } else if (field === "value") {
+      this.setValue(row, target.value, target.validity.badInput);
+      if (target.value !== "" || target.validity.badInput) {
+        for (const box of row.status) box.checked = false;
+        store.change(key, answerPath(id, "status"), undefined);
+      }
+    }
+    this.mark(id);
+    this.app.answered(id);
+  }
+
+  /** A number field's text: a valid number is the answer; anything else stays visible, flagged. */
+  setValue(row, raw, bad = false) {
+    const id = row.item.id;
+    const key = this.app.entry.id;
+    const number = raw.trim() === "" ? NaN : Number(raw);
+    const ok = !bad && Number.isFinite(number) && number >= 0;
+    if (raw === "" && !bad) row.value.value = "";
+    this.app.store.change(key, answerPath(id, "value"), ok ? number : undefined);
+    this.app.store.change(key, ["invalid", id], ok || (raw === "" && !bad) ? undefined : raw || "?");
+  }
+
+  click(e) {
+    const button = e.target.closest("button[data-action]");
+    const row = button && this.items.get(button.closest("[data-item]")?.dataset.item);
+    if (!row) return;
+    if (button.dataset.action === "clear") {
+      // Clearing takes back the answer only: the note and evidence are the SP's own writing.
+      for (const input of row.status) input.checked = false;
+      this.app.store.change(this.app.entry.id, answerPath(row.item.id, "status"), undefined);
+      if (row.value) this.setValue(row, "");
+      this.mark(row.item.id);
+      this.app.answered(row.item.id);
+    } else if (button.dataset.action === "texts") {
+      const open = button.getAttribute("aria-expanded") !== "true";
+      this.showTexts(row, this.entry.doc.answers[row.item.id] ?? {}, open);
+      if (open) row.texts.querySelector("textarea").focus();
+    }
+  }
+
+  hasTexts(answer) {
+    return Boolean(answer?.note || answer?.evidence);
+  }
+
+  // Note and evidence open on demand, and by themselves when they hold text.
+  showTexts(row, answer, force) {
+    const open = force || this.hasTexts(answer);
+    if (open && !row.texts.firstChild) {
+      const n = `item-${row.item.id}`;
+      row.texts.append(
+        el("label", {}, this.t.note, el("textarea", { name: `${n}-note`, "data-field": "note", rows: 2 })),
+        el("label", {}, this.t.evidence, el("textarea", { name: `${n}-evidence`, "data-field": "evidence", rows: 2 })));
+    }
+    for (const area of row.texts.querySelectorAll("textarea")) {
+      const text = answer?.[area.dataset.field] ?? "";
+      if (area.value !== text && document.activeElement !== area) area.value = text;
+    }
+    if (open || !row.texts.contains(document.activeElement)) row.texts.hidden = !open;
+    row.toggle.setAttribute("aria-expanded", String(!row.texts.hidden));
+    row.toggle.textContent = this.hasTexts(answer) ? this.t.texts_filled : this.t.texts;
+  }
+
+  /** Open the texts of an item, e.g. to let a test or a link reach them. */
+  openTexts(id) {
+    const row = this.items.get(id);
+    if (row) this.showTexts(row, this.entry.doc.answers[id] ?? {}, true);
+  }
+
+  /** Beside items 5.1 and 5.2: the plan sections that contradict a "met" answer, or nothing. */
+  planCheck(id, missing) {
+    const row = this.items.get(id);
+    if (!row) return;
+    let box = row.fieldset.querySelector(".cl-plancheck");
+    if (!missing) {
+      box?.remove();
+      return;
+    }
+    box ??= row.fieldset.insertBefore(el("div", { class: "cl-plancheck", role: "note" }), row.fieldset.querySelector(".cl-tools"));
+    const label = (p) => `${p.number} ${p.title[this.app.lang]}`;
+    box.replaceChildren(el("p", {}, this.t.contradiction),
+      el("ul", {}, missing.map((p) => el("li", {}, el("a", { href: `#plan-${p.id}-h` }, label(p))))));
+  }
+
+  firstUnanswered(after = null) {
+    const ids = [...this.items.keys()];
+    const start = after ? ids.indexOf(after) + 1 : 0;
+    for (const id of [...ids.slice(start), ...ids.slice(0, start)]) {
+      const row = this.items.get(id);
+      if (row.fieldset.dataset.state === "none" && row.fieldset.offsetParent !== null) return row;
+    }
+    return null;
+  }
+
+  /** Move to the next unanswered item after the one in focus, or say none is left. */
+  nextUnanswered() {
+    const here = document.activeElement?.closest?.("[data-item]")?.dataset.item ?? null;
+    const row = this.firstUnanswered(here);
+    if (!row) {
+      this.app.say(this.t.all_answered);
+      return;
+    }
+    this.app.views.go(`item-${row.item.id}`);
+    (row.status[0] ?? row.value).focus({ preventScroll: true });
+  }
+}

@@ -1,0 +1,144 @@
+// The plan view: one text per template section, a first draft from what the SP already wrote in
+// the checklist, where clauses 5.1 and 5.2 stand, and the exports (Word, Markdown, HTML).
+
+import { download, el, fill } from "./dom.js";
+import { unitWord } from "./form.js";
+import { planHtml, planMarkdown } from "./plan.js";
+
+export class PlanWriter {
+  constructor(app) {
+    this.app = app;
+    this.t = app.t;
+    this.view = app.$("cl-plan");
+    this.parts = [...this.view.querySelectorAll("[data-part]")].map((node) => ({
+      node, id: node.dataset.part, area: node.querySelector("textarea"),
+      items: node.dataset.items ? node.dataset.items.split(" ") : [],
+    }));
+    this.view.addEventListener("input", (e) => {
+      const part = e.target.closest("[data-part]");
+      if (part && e.target.dataset.field === "plan") this.changed(part.dataset.part, e.target.value);
+    });
+    this.view.addEventListener("click", (e) => {
+      const button = e.target.closest("[data-action=insert]");
+      if (button) this.insert(this.parts.find((p) => p.node.contains(button)));
+    });
+    app.$("cl-plan-md").addEventListener("click", () => this.export("md"));
+    app.$("cl-plan-html").addEventListener("click", () => this.export("html"));
+    app.$("cl-plan-docx").addEventListener("click", () => this.exportWord());
+  }
+
+  show(entry) {
+    for (const part of this.parts) {
+      const text = entry.doc.plan?.[part.id] ?? "";
+      if (part.area.value !== text && document.activeElement !== part.area) part.area.value = text;
+    }
+    this.renderRelated();
+  }
+
+  changed(id, text) {
+    const before = (this.app.entry.doc.plan?.[id] ?? "").trim() !== "";
+    this.app.store.change(this.app.entry.id, ["doc", "plan", id], text.trim() ? text : undefined);
+    this.app.entry.doc.format_version = 2;
+    if (before !== (text.trim() !== "")) this.app.rescore(); // a section became written or empty
+  }
+
+  /** What the SP wrote for these items, as plain prose for the plan: no question, no self-score. */
+  draft(ids) {
+    const { criteria, lang, t } = this.app;
+    const answers = this.app.entry.doc.answers;
+    const out = [];
+    for (const id of ids) {
+      const item = criteria.items.find((i) => i.id === id);
+      const a = Object.hasOwn(answers, id) ? answers[id] : null;
+      if (!item || !a) continue;
+      if (typeof a.value === "number") {
+        const n = criteria.thresholds[item.threshold];
+        const limit = fill(t[`${item.kind}_words`], { n, unit: unitWord(criteria, item, n, lang) });
+        const value = `${a.value} ${unitWord(criteria, item, a.value, lang)}`;
+        const clause = t.clause.replace("{}", item.clause);
+        const [open, close] = lang === "zh" ? ["（", "）"] : [" (", ")"];
+        out.push(`${clause[0].toUpperCase()}${clause.slice(1)}${t.sep}${value}${open}${limit}${close}`);
+      }
+      if (a.note) out.push(a.note.trim());
+      if (a.evidence) out.push(`${t.evidence}${t.sep}${a.evidence.trim()}`);
+    }
+    return out.filter(Boolean);
+  }
+
+  renderRelated() {
+    for (const part of this.parts) {
+      const body = part.node.querySelector(".cl-related__body");
+      if (!body) continue;
+      const lines = this.draft(part.items);
+      body.replaceChildren(...(lines.length ? lines.map((l) => el("p", {}, l)) : [el("p", {}, this.t.nothing_related)]));
+      part.node.querySelector("[data-action=insert]").disabled = !lines.length;
+    }
+  }
+
+  /** Insert the draft; paragraphs already in the text are not added again. */
+  insert(part) {
+    const text = part.area.value;
+    const fresh = this.draft(part.items).filter((p) => !text.includes(p));
+    if (fresh.length) {
+      part.area.value = text.trim() ? `${text.trimEnd()}\n\n${fresh.join("\n")}` : fresh.join("\n");
+      this.changed(part.id, part.area.value);
+    }
+    part.area.focus();
+  }
+
+  /** Sections written and missing, and where clauses 5.1 and 5.2 fall short. */
+  checks(result) {
+    const { criteria } = this.app;
+    const plan = this.app.entry.doc.plan ?? {};
+    const parts = criteria.template.filter((p) => !p.group);
+    const empty = parts.filter((p) => !(plan[p.id] ?? "").trim());
+    const quality = new Set(criteria.items.filter((i) => i.level === "mandatory" && i.threshold).map((i) => i.id));
+    const failing = new Set([...result.blockers, ...result.unanswered]);
+    return {
+      parts, empty,
+      missing51: empty.filter((p) => /^[23]\./.test(p.number)),
+      missing52: parts.filter((p) => p.items.some((id) => quality.has(id)) &&
+        (empty.includes(p) || p.items.some((id) => quality.has(id) && failing.has(id)))),
+    };
+  }
+
+  renderStatus(checks) {
+    const t = this.t;
+    const label = (p) => `${p.number} ${p.title[this.app.lang]}`;
+    const link = (p) => el("li", {}, el("a", { href: `#plan-${p.id}-h` }, label(p)));
+    const blocks = [el("p", {}, fill(t.plan_progress, { written: checks.parts.length - checks.empty.length, total: checks.parts.length }))];
+    if (checks.missing51.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_1), el("ul", {}, checks.missing51.map(link)));
+    if (checks.missing52.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_2), el("ul", {}, checks.missing52.map(link)));
+    const others = checks.empty.filter((p) => !checks.missing51.includes(p));
+    if (others.length) blocks.push(el("p", {}, t.plan_empty), el("ul", {}, others.map(link)));
+    if (!checks.empty.length && !checks.missing52.length) blocks.push(el("p", {}, t.plan_complete));
+    this.app.$("cl-plan-status").replaceChildren(...blocks);
+  }
+
+  export(kind) {
+    const { criteria, lang, t } = this.app;
+    const doc = this.app.entry.doc;
+    const result = this.app.result;
+    const stem = this.app.fileStem();
+    if (kind === "md") download(`plan-${stem}.md`, planMarkdown(criteria, doc, result, t, lang), "text/markdown");
+    else download(`plan-${stem}.html`, planHtml(criteria, doc, result, t, lang, this.app.root.dataset.planCss), "text/html");
+  }
+
+  // The Word writer and its library are large: loaded only when the SP asks for Word.
+  async exportWord() {
+    const { criteria, lang, t } = this.app;
+    const button = this.app.$("cl-plan-docx");
+    button.disabled = true;
+    this.app.say(t.plan_docx_busy);
+    try {
+      const { planDocx } = await import("./plan-docx.js");
+      const blob = await planDocx(criteria, this.app.entry.doc, this.app.result, t, lang);
+      download(`plan-${this.app.fileStem()}.docx`, blob);
+      this.app.say("");
+    } catch (error) {
+      this.app.say(fill(t.plan_docx_failed, { error: error.message }));
+    } finally {
+      button.disabled = false;
+    }
+  }
+}

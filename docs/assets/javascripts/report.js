@@ -1,0 +1,31 @@
+// The report view: what the plan's annex shows (one outline, from plan.js), laid out to read on a
+// phone and to print on A4 with a sign-off block.
+
+import { el, today } from "./dom.js";
+import { outline } from "./plan.js";
+
+/** A bordered table; each cell carries its column name, so a phone can show rows as cards. */
+function table([head, rows], attrs = {}) {
+  return el("table", { class: "cl-table", ...attrs },
+    el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, rows.map((row) => el("tr", {}, row.map((cell, n) => el("td", { "data-label": head[n] }, cell))))));
+}
+
+export function renderReport(app, contradictions) {
+  const { criteria, lang, t } = app;
+  const o = outline(criteria, app.entry.doc, app.result, t, lang);
+  const pairs = (list) => list.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
+  const printed = [[t.printed, today()]];
+  const sign = [t.signoff_person, t.signoff_signature, t.signoff_date];
+  app.$("cl-report-body").replaceChildren(
+    el("dl", { class: "cl-report__meta" }, pairs(o.meta), pairs(o.summary), el("div", { class: "cl-print-date" }, pairs(printed))),
+    el("h3", {}, t.result), table(o.table),
+    ...(contradictions.length ? [el("div", { class: "cl-report__flags" }, el("h3", {}, t.contradictions),
+      el("ul", {}, contradictions.map((id) => el("li", {}, app.question(id)))))] : []),
+    ...o.lists.map(([title, items]) => el("div", { class: "cl-report__list" }, el("h3", {}, title),
+      items.length ? el("ul", {}, items.map((i) => el("li", {}, i))) : el("p", {}, o.none))),
+    el("h3", {}, o.answers_title), table(o.answers, { class: "cl-table cl-report__answers" }),
+    el("section", { class: "cl-signoff", "aria-labelledby": "cl-signoff-h" },
+      el("h3", { id: "cl-signoff-h" }, t.signoff),
+      el("dl", {}, sign.flatMap((label) => [el("dt", {}, label), el("dd", {}, "")]))));
+}

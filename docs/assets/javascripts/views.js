@@ -1,0 +1,86 @@
+// The checklist's views (answers, plan, report), each with its own URL fragment, so Back and
+// Forward move between them and a view or an item can be bookmarked. Links inside the app are
+// handled here, not by the browser or Material, so the first click scrolls even when the page was
+// opened directly, and coming back to a view returns to where the reader was in it.
+
+const VIEWS = ["answers", "plan", "report"];
+
+export class Views {
+  constructor(root, onShow) {
+    this.root = root;
+    this.onShow = onShow;
+    this.current = null;
+    this.scroll = new Map(); // view -> scrollY when the reader left it
+    this.click = (e) => this.follow(e);
+    this.pop = () => this.route({ restore: true });
+    window.addEventListener("click", this.click, true);
+    window.addEventListener("popstate", this.pop);
+  }
+
+  /** Stop listening: the page was left by instant navigation. */
+  close() {
+    window.removeEventListener("click", this.click, true);
+    window.removeEventListener("popstate", this.pop);
+  }
+
+  /** The view a fragment belongs to, and the element it names (if any). */
+  resolve(hash) {
+    const name = decodeURIComponent(hash.replace(/^#/, ""));
+    if (VIEWS.includes(name) || !name) return { view: name || "answers", target: null };
+    const target = document.getElementById(name);
+    if (!target || !this.root.contains(target)) return null;
+    return { view: target.closest("[data-view]")?.dataset.view ?? "answers", target };
+  }
+
+  follow(e) {
+    const link = e.target.closest?.("a[href]");
+    if (!link || link.dataset.action || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    // Material makes in-page links absolute; what matters is this page's address with a fragment.
+    const url = new URL(link.href, location.href);
+    if (url.origin !== location.origin || url.pathname !== location.pathname || !url.hash) return;
+    if (!this.resolve(url.hash)) return; // not ours: Material and the browser handle it
+    e.preventDefault();
+    e.stopPropagation();
+    this.go(url.hash.slice(1));
+  }
+
+  /** Go to a view or an element by its fragment, as a new history entry. */
+  go(name) {
+    if (`#${name}` !== location.hash) history.pushState(history.state, "", `#${name}`);
+    this.route({ restore: false });
+  }
+
+  route({ restore }) {
+    const found = this.resolve(location.hash) ?? { view: "answers", target: null };
+    const changed = found.view !== this.current;
+    const previous = this.current;
+    if (changed && this.current) this.scroll.set(this.current, window.scrollY);
+    for (const node of this.root.querySelectorAll("[data-view]")) node.hidden = node.dataset.view !== found.view;
+    for (const link of this.root.querySelectorAll("[data-view-link]")) {
+      if (link.dataset.viewLink === found.view) link.setAttribute("aria-current", "page");
+      else link.removeAttribute("aria-current");
+    }
+    this.current = found.view;
+    this.onShow(found.view, found.target);
+    // Layout must settle (views shown, texts opened) before scrolling; on a first load, Material
+    // scrolls to the fragment itself once the page has loaded, without room for the status bar.
+    const first = !this.started;
+    this.started = true;
+    const scroll = () => {
+      if (found.target && !restore) {
+        found.target.scrollIntoView({ block: "start" });
+        if (found.target.matches("fieldset, [data-part]")) found.target.querySelector("input, textarea")?.focus({ preventScroll: true });
+      } else if (this.scroll.has(found.view) && (restore || changed)) window.scrollTo(0, this.scroll.get(found.view));
+      else if (changed && !first) window.scrollTo(0, Math.max(0, this.root.getBoundingClientRect().top + window.scrollY - 64));
+    };
+    requestAnimationFrame(scroll);
+    if (first && found.target && document.readyState !== "complete") window.addEventListener("load", () => setTimeout(scroll, 50), { once: true });
+    if (changed) this.previous = previous;
+  }
+
+  /** Leave the report the way the reader came: Back when they came from another view, else to answers. */
+  back() {
+    if (this.previous) history.back();
+    else this.go("answers");
+  }
+}
