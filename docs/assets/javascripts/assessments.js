@@ -127,7 +127,7 @@ export function remoteChange(app, change) {
     if (path[1] === "answers") app.answers.refresh(path[2]);
     else if (path[1] === "assessment") {
       const input = app.$("cl-meta").querySelector(`[name="${path[2]}"]`);
-      if (input && document.activeElement !== input) input.value = entry.doc.assessment?.[path[2]] ?? "";
+      if (input) input.value = entry.doc.assessment?.[path[2]] ?? "";
     } else if (path[0] === "invalid") app.answers.refresh(path[1]);
   }
   app.plan.show(entry);

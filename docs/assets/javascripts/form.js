@@ -58,9 +58,7 @@ export class AnswersForm {
     if (!row) return;
     const answer = this.entry.doc.answers[id] ?? {};
     for (const input of row.status) input.checked = input.value === answer.status;
-    if (row.value && document.activeElement !== row.value) {
-      row.value.value = typeof answer.value === "number" ? String(answer.value) : this.entry.invalid?.[id] ?? "";
-    }
+    if (row.value) row.value.value = typeof answer.value === "number" ? String(answer.value) : this.entry.invalid?.[id] ?? "";
     this.showTexts(row, answer, false);
     this.mark(id);
   }
@@ -160,7 +158,7 @@ export class AnswersForm {
     }
     for (const area of row.texts.querySelectorAll("textarea")) {
       const text = answer?.[area.dataset.field] ?? "";
-      if (area.value !== text && document.activeElement !== area) area.value = text;
+      if (area.value !== text) area.value = text;
     }
     if (open || !row.texts.contains(document.activeElement)) row.texts.hidden = !open;
     row.toggle.setAttribute("aria-expanded", String(!row.texts.hidden));

@@ -30,7 +30,7 @@ export class PlanWriter {
   show(entry) {
     for (const part of this.parts) {
       const text = entry.doc.plan?.[part.id] ?? "";
-      if (part.area.value !== text && document.activeElement !== part.area) part.area.value = text;
+      if (part.area.value !== text) part.area.value = text;
     }
     this.renderRelated();
   }
