@@ -116,10 +116,13 @@ def test_chinese_search_index_is_segmented_by_jieba_with_the_domain_dictionary(s
     assert index["config"]["lang"] == ["zh"] and english["config"]["lang"] == ["en"]
 
 
-def test_language_links_follow_a_site_published_under_a_sub_path(tmp_path):
+def test_one_site_url_places_both_languages_and_their_switcher_under_a_sub_path(tmp_path):
+    # Only SITE_URL is set, as when a maintainer builds mkdocs.en.yml by hand: English goes below it at en/.
     build(tmp_path, "https://example.cn/sp/")
     for lang in LANGUAGES:
+        html = (tmp_path / LANGUAGES[lang] / "requirements" / "index.html").read_text(encoding="utf-8")
         links = {m.group(2): m.group(1) for m in re.finditer(
-            r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"',
-            (tmp_path / LANGUAGES[lang] / "index.html").read_text(encoding="utf-8"))}
+            r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', html)}
         assert links == {"zh": "/sp/", "en": "/sp/en/"}, lang
+        canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
+        assert canonical == f"https://example.cn/sp/{LANGUAGES[lang]}requirements/", lang
