@@ -126,3 +126,15 @@ def test_one_site_url_places_both_languages_and_their_switcher_under_a_sub_path(
         assert links == {"zh": "/sp/", "en": "/sp/en/"}, lang
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
         assert canonical == f"https://example.cn/sp/{LANGUAGES[lang]}requirements/", lang
+
+
+@pytest.mark.parametrize("lang, heading, home, permalink, footer", [
+    ("zh", "找不到这个页面", "/", "本节链接", "本站非中国联通官方网站"),
+    ("en", "Page not found", "/en/", "Link to this section", "this is not an official China Unicom web site"),
+])
+def test_site_furniture_speaks_the_pages_language(site_dir, lang, heading, home, permalink, footer):
+    missing = (site_dir / LANGUAGES[lang] / "404.html").read_text(encoding="utf-8")
+    assert f"<h1>{heading}</h1>" in missing and f'href="{home}"' in missing and "Not found" not in missing
+    about = (site_dir / LANGUAGES[lang] / "about" / "index.html").read_text(encoding="utf-8")
+    assert f'title="{permalink}"' in about and "Permanent link" not in about
+    assert footer in page(site_dir, lang, "about/").text
