@@ -206,6 +206,9 @@ def test_the_english_translation_keeps_the_documents_meaning(site_dir):
     assert "this test is a necessary condition" in built["req-3-3"]
     assert "shall reflect the SP's own circumstances" in built["req-5-3"]  # 应, as in 5.1 and 5.2
     assert "the company's own" not in squash(page(site_dir, "en", "requirements/").text)
+    template = squash(page(site_dir, "en", "template/").text)
+    assert template.count("the person in charge and their contact details are required") == 2  # 2.1, 3.1: 要求提供
+    assert "through which security, reliability, availability and so on are specified" in template  # 3.4
 
 
 # A figure: a number with a unit or a percentage. The 7×24 glossary entry defines a term, it quotes no figure.
