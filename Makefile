@@ -24,7 +24,7 @@ $(STAMP): requirements.txt pyproject.toml
 build: $(STAMP)
 	@echo "==> Building both languages for $(SITE_URL)"
 	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
-	SITE_URL_EN=$(SITE_URL)en/ $(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
 
 serve: build
 	@echo "==> Serving http://127.0.0.1:$(PORT)/ (Chinese) and http://127.0.0.1:$(PORT)/en/ (English); Ctrl-C stops"

@@ -9,12 +9,19 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import assessment
+from assessment import changelog as change_log
 from assessment.criteria import Text
 
 from . import checklist
 
 _ZH_DIGITS = "零一二三四五六七八九十"
 _EN_WORDS = "zero one two three four five six seven eight nine ten".split()
+_CHANGE_WORDS = {
+    "zh": {"added": "新增的条目", "removed": "删除的条目", "reworded": "改写的条目", "sep": "：", "and": "、",
+           "clause": "第{}条", "recommended": "建议条目", "paren": "（{}）"},
+    "en": {"added": "Items added", "removed": "Items removed", "reworded": "Items reworded", "sep": ": ",
+           "and": ", ", "clause": "clause {}", "recommended": "recommended", "paren": " ({})"},
+}
 
 
 def criteria_path(project_dir: str | Path) -> Path:
@@ -28,6 +35,10 @@ def define_env(env) -> None:
         criteria = assessment.load(criteria_path(env.project_dir))
     except assessment.CriteriaError as exc:
         raise PluginError(f"Invalid criteria data:\n{exc}") from None
+    try:
+        history = change_log.load()
+    except change_log.ChangeLogError as exc:
+        raise PluginError(f"Invalid change log:\n{exc}") from None
     lang = env.conf["theme"]["language"]
 
     env.variables["criteria"] = criteria
@@ -69,6 +80,31 @@ def define_env(env) -> None:
                 # The document marks prompts with ─; CSS draws it so the text stays the document's.
                 lis = "".join(f"<li>{escape(tr(p))}</li>" for p in part.prompts)
                 out.append(f'<ul class="tpl-prompts">{lis}</ul>\n')
+        return "\n".join(out)
+
+    @env.macro
+    def changelog(heading_level: int = 3) -> str:
+        """The versions of the criteria and the site, newest first, each with the items it changed."""
+        words = _CHANGE_WORDS[lang]
+        known = {item.id: item for item in criteria.items}
+
+        def label(item_id: str) -> str:
+            item = known.get(item_id)  # a removed item is no longer in the data file
+            if item is None:
+                return f"`{item_id}`"
+            where = words["clause"].format(item.clause) if item.clause else words["recommended"]
+            return f"`{item_id}`" + words["paren"].format(where)
+
+        out = []
+        for entry in history.entries:
+            anchor = "changelog-" + "".join(c if c.isalnum() else "-" for c in entry.version)
+            out.append(f"{'#' * heading_level} {escape(entry.version)} · {entry.date.isoformat()} {{ #{anchor} }}\n")
+            lines = [escape(tr(change)) for change in entry.changes]
+            for key in ("added", "removed", "reworded"):
+                ids = getattr(entry, key)
+                if ids:
+                    lines.append(words[key] + words["sep"] + words["and"].join(label(i) for i in ids))
+            out.append("".join(f"- {line}\n" for line in lines))
         return "\n".join(out)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.structure.files import File, Files
 
@@ -25,10 +25,15 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_config(config):
-    """Point the language switcher at both roots below site_url, so a site published under a
-    sub-path (SITE_URL=https://host/sp/) switches within it: Chinese at …/, English at …/en/."""
-    path = urlsplit(config.site_url or "/").path or "/"
-    root = path.removesuffix("en/") if config.theme["language"] == "en" else path
+    """One SITE_URL serves both builds: it is the Chinese root, and English is published at en/ below it.
+
+    The language switcher points at both roots, so a site published under a sub-path
+    (SITE_URL=https://host/sp/) switches within it: Chinese at …/, English at …/en/.
+    """
+    root = config.site_url
+    if config.theme["language"] == "en":
+        config.site_url = urljoin(root, "en/")
+    path = urlsplit(root).path or "/"
     for alternate in config.extra.get("alternate", []):
-        alternate["link"] = root + ("en/" if alternate["lang"] == "en" else "")
+        alternate["link"] = path + ("en/" if alternate["lang"] == "en" else "")
     return config

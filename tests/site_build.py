@@ -20,7 +20,7 @@ LANGUAGES = {"zh": "", "en": "en/"}
 
 def build(dest: Path, site_url: str, criteria: Path | None = None, check: bool = True):
     """Build Chinese into dest and English into dest/en; return the last completed process."""
-    env = dict(os.environ, SITE_URL=site_url, SITE_URL_EN=site_url + "en/", NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1")
     if criteria is not None:
         env["SP_CRITERIA"] = str(criteria)
     result = None

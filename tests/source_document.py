@@ -1,7 +1,8 @@
 """The source document, read independently of the site: the oracle for faithful-text tests.
 
-It undoes the seed page's conversion artefacts (traditional characters with pinyin in
-brackets, stray spaces from line wraps) and splits the text at the document's own numbers.
+It reads the copy kept in the repository (source/, see source/README.md), undoes the seed
+page's conversion artefacts (traditional characters with pinyin in brackets, stray spaces from
+line wraps) and splits the text at the document's own numbers.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 import opencc
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = Path(os.environ.get("SP_SEED", ROOT.parent / "shared" / "seed" / "000_f914d30aeaf7be8e.txt"))
+SEED = Path(os.environ.get("SP_SEED") or ROOT / "source" / "000_f914d30aeaf7be8e.txt")
 
 # The document's structure, in order: requirements clauses, then the appendix template.
 REQUIREMENT_LABELS = [
@@ -51,7 +52,7 @@ def _meant(text: str, m: re.Match) -> bool:
 def document_text() -> str:
     """The first copy of the document on the seed page, in Simplified Chinese without pinyin."""
     if not SEED.is_file():
-        raise FileNotFoundError(f"source document not found at {SEED}; set SP_SEED to its path")
+        raise FileNotFoundError(f"source document not found at {SEED}: it belongs in source/ (see source/README.md)")
     line = next(l for l in SEED.read_text(encoding="utf-8").splitlines() if "(初稿)" in l)
     return opencc.OpenCC("t2s").convert(_PINYIN.sub("", line))
 
@@ -79,6 +80,33 @@ def requirements() -> tuple[str, str, dict[str, str]]:
     head, clauses = _split(body, REQUIREMENT_LABELS)
     title, preamble = head.split(") ", 1)
     return normalise(title + ")"), normalise(preamble), clauses
+
+
+# The two numbers the site takes from the data file's thresholds, as the document writes them:
+# clause -> (the document's words, how the words read for another value).
+_ZH_COUNT = "一两三四五六七八九十"
+THRESHOLD_WORDS = {
+    "4.1": ("至少提供一种", lambda t: f"至少提供{_zh_count(t.round_the_clock_channels)}种"),
+    "4.2": ("要求1小时内", lambda t: f"要求{t.first_reply_hours}小时内"),
+}
+
+
+def _zh_count(n: int) -> str:
+    return _ZH_COUNT[n - 1] if 1 <= n <= len(_ZH_COUNT) else str(n)
+
+
+def with_thresholds(clauses: dict[str, str], thresholds) -> dict[str, str]:
+    """The clauses as they read with a data file's thresholds in place of the document's numbers.
+
+    Only the threshold words change, so a maintainer's new threshold still matches the oracle while
+    any other change to a clause does not.
+    """
+    out = dict(clauses)
+    for label, (words, reword) in THRESHOLD_WORDS.items():
+        if words not in out[label]:
+            raise ValueError(f"clause {label} of the source no longer says {words!r}")
+        out[label] = out[label].replace(words, reword(thresholds), 1)
+    return out
 
 
 @cache

@@ -1,0 +1,87 @@
+"""The change log of the criteria data file and the site: typed model, loading and validation.
+
+Readers see the data file's version (2026.11-2) and could take it for the document's; the log says
+what each version changed, and which self-assessment items it added, removed or reworded, so the
+checklist's notice for answers made under an older version can point to it (about page, #changelog).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated
+
+import yaml
+from pydantic import Field, Strict as StrictType, ValidationError, model_validator
+
+# The same strictness, key paths and duplicate-key refusal as the criteria file.
+from .criteria import NonEmpty, Slug, Strict, Text, _message, _UniqueKeyLoader
+
+DEFAULT_PATH = Path(__file__).with_name("changelog.yml")
+
+
+class ChangeLogError(ValueError):
+    """The change log is unreadable or invalid; the message names file, key and problem."""
+
+
+class Entry(Strict):
+    """One version of the criteria data file, and what changed with it."""
+
+    version: NonEmpty
+    date: Annotated[dt.date, StrictType()]  # unquoted YAML date, 2026-11-25
+    changes: Annotated[list[Text], Field(min_length=1)]
+    added: list[Slug] = []
+    removed: list[Slug] = []
+    reworded: list[Slug] = []
+
+    @model_validator(mode="after")
+    def _each_item_once(self) -> Entry:
+        seen: set[str] = set()
+        for key in ("added", "removed", "reworded"):
+            for n, item in enumerate(getattr(self, key)):
+                if item in seen:
+                    raise ValueError(f"{key}[{n}]: item '{item}' is listed twice in this version")
+                seen.add(item)
+        return self
+
+
+class ChangeLog(Strict):
+    """Every version, newest first."""
+
+    entries: Annotated[list[Entry], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _newest_first(self) -> ChangeLog:
+        versions: set[str] = set()
+        for n, entry in enumerate(self.entries):
+            if entry.version in versions:
+                raise ValueError(f"entries[{n}].version: duplicate version '{entry.version}'")
+            versions.add(entry.version)
+            if n and entry.date > self.entries[n - 1].date:
+                raise ValueError(f"entries[{n}].date: {entry.date} is later than the entry above it; newest first")
+        return self
+
+    @property
+    def latest(self) -> Entry:
+        return self.entries[0]
+
+
+def load(path: str | Path = DEFAULT_PATH) -> ChangeLog:
+    """Read and validate a change log file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ChangeLogError(f"{path}: cannot read the file ({exc.strerror})") from None
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
+        raise ChangeLogError(f"{path}: YAML syntax error at {where}: {exc.problem}") from None
+    if not isinstance(data, dict):
+        raise ChangeLogError(f"{path}: (top level): expected a mapping of keys, got {type(data).__name__}")
+    try:
+        return ChangeLog.model_validate(data)
+    except ValidationError as exc:
+        raise ChangeLogError("\n".join(f"{path}: {_message(e, data)}" for e in exc.errors())) from None
