@@ -64,6 +64,11 @@ def define_env(env) -> None:
         return word if n == 1 or lang == "zh" else word + "s"
 
     @env.macro
+    def disclaimer() -> str:
+        """That the self-assessment is the SP's own, not the operator's review: one text for every page."""
+        return escape(checklist.MESSAGES[lang]["disclaimer"])
+
+    @env.macro
     def checklist_app() -> str:
         """The self-assessment checklist for this language."""
         return checklist.app(criteria, lang)

@@ -188,3 +188,13 @@ def test_the_skip_link_goes_to_the_first_unanswered_item(fresh):
     assert page.evaluate("document.activeElement.closest('[data-item]').dataset.item") == "cs-content"
     page.keyboard.press("ArrowRight")  # radios: arrows move and select
     assert item(page, "cs-content").locator("input[value=partial]").is_checked()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("start", ["", "template/"])
+def test_the_plan_writer_is_one_click_from_the_home_and_template_pages(page, served_site, lang, start):
+    page.goto(served_site.url + ("en/" if lang == "en" else "") + start)
+    page.locator(".md-content a[href$='checklist/#plan']").first.click()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    page.wait_for_selector("[data-view=plan]:not([hidden])")
+    assert page.locator("#cl-plan-docx").is_visible()
