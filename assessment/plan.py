@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
-from .answers import Answer, Answers
+from .answers import Answers
 from .criteria import Criteria
 from .scoring import status_of
 
@@ -224,8 +224,6 @@ def plan_checks(criteria: Criteria, answers: Answers, result: dict) -> dict:
         "contradictions": contradictions,
     }
 
-
-_BLANK = Answer()
 
 
 # --- Markdown ---------------------------------------------------------------------------------
