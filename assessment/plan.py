@@ -13,18 +13,14 @@ become U+FFFD, so a .docx can always be written and a reader sees that something
 from __future__ import annotations
 
 import html
-import os
+import io
 import re
-import secrets
-import signal
-import stat
-import threading
-from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 from .answers import Answers
 from .criteria import Criteria
+from .output import OutputRefused, check_target, write_file
 from .scoring import status_of
 
 LABELS = {
@@ -330,16 +326,12 @@ def docx_document(criteria: Criteria, answers: Answers, result: dict, lang: str 
 # --- writing files ----------------------------------------------------------------------------
 
 FORMATS = {".docx": "docx", ".md": "markdown", ".html": "html", ".htm": "html"}
-
-
-class WriteRefused(ValueError):
-    """The target may not be written or replaced; the message names the path and why."""
+WriteRefused = OutputRefused  # the name callers of write() know
 
 
 def render(kind: str, criteria: Criteria, answers: Answers, result: dict, lang: str) -> bytes:
+    """The plan's bytes in one format: "docx", "markdown" or "html"."""
     if kind == "docx":
-        import io
-
         out = io.BytesIO()
         docx_document(criteria, answers, result, lang).save(out)
         return out.getvalue()
@@ -347,70 +339,13 @@ def render(kind: str, criteria: Criteria, answers: Answers, result: dict, lang: 
     return text.encode("utf-8")
 
 
-def _refuse_target(path: Path) -> int | None:
-    """Why this target must not be replaced, raised; otherwise the permission bits to keep (None: new file)."""
-    if path.is_symlink():
-        raise WriteRefused(f"{path}: is a symbolic link; write to the file it points to, or remove the link")
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    if not stat.S_ISREG(st.st_mode):
-        raise WriteRefused(f"{path}: exists and is not a regular file")
-    # The owner's write bit, not os.access(): root may write anything, but a read-only file says "keep me".
-    if not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-        raise WriteRefused(f"{path}: is read-only; not replaced")
-    return stat.S_IMODE(st.st_mode)
-
-
-@contextmanager
-def _interrupt_as_exception():
-    """SIGTERM and SIGHUP raise SystemExit while a file is written, so the clean-up below runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def stop(signum, frame):
-        raise SystemExit(128 + signum)
-
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
-    try:
-        yield
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
-
-
 def write(path: str | Path, criteria: Criteria, answers: Answers, result: dict, lang: str = "zh") -> Path:
-    """Write the plan in the format its suffix names.
-
-    The whole document is made in memory first, then written to a temporary file beside the
-    target and renamed over it, so the target is never half-written. A new file gets the usual
-    permissions (0666 less the umask), a replaced one keeps its own; a symlinked, read-only or
-    non-regular target is refused (WriteRefused). The temporary file is removed on any error,
-    Ctrl-C, SIGTERM or SIGHUP.
-    """
+    """Write the plan in the format its suffix names, made whole in memory first, then written safely
+    (output.write_file: usual permissions, symlinked or read-only targets refused, no temporary
+    file left behind). Raises WriteRefused (a ValueError) naming the path, or OSError."""
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise WriteRefused(f"{path}: unknown format '{path.suffix}'; use .docx, .md or .html")
-    keep_mode = _refuse_target(path)
-    data = render(kind, criteria, answers, result, lang)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    with _interrupt_as_exception():
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the kernel applies the umask
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view):]
-                if keep_mode is not None:
-                    os.fchmod(fd, keep_mode)
-            finally:
-                os.close(fd)
-            _refuse_target(path)  # again: it may have changed while the document was made
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    return path
+    check_target(path)  # before the work of making the document
+    return write_file(path, render(kind, criteria, answers, result, lang))

@@ -1,4 +1,5 @@
-"""plan.write() and `plan -o`: usual permissions, refused targets, no temporary file left behind."""
+"""plan.write() and `plan -o` (through assessment/output.py): usual permissions, refused targets, no temporary
+file left behind."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment import plan
+from assessment import output, plan
 from tests.cli import run
 from tests.test_plan import CRITERIA, doc, parsed, write_json
 
@@ -86,7 +87,7 @@ def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
         assert [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(plan.os, "write", interrupted)
+    monkeypatch.setattr(output.os, "write", interrupted)
     with pytest.raises(KeyboardInterrupt):
         plan.write(target, CRITERIA, *parsed())
     assert target.read_bytes() == b"previous plan" and [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
@@ -96,13 +97,13 @@ def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
 CHILD = textwrap.dedent("""
     import sys, time
     import assessment
-    from assessment import plan
-    real_write = plan.os.write
+    from assessment import output, plan
+    real_write = output.os.write
     def slow(fd, data):
         print("writing", flush=True)
         time.sleep(60)
         return real_write(fd, data)
-    plan.os.write = slow
+    output.os.write = slow
     criteria = assessment.load()
     answers = assessment.read_answers(criteria, sys.argv[1])
     plan.write(sys.argv[2], criteria, answers, assessment.score(criteria, answers))
