@@ -122,6 +122,12 @@ def _field(p, instruction: str, shown: str) -> None:
             _el("w:fldChar", r, fldCharType=kind)
 
 
+def author(o: dict) -> str:
+    """The SP's organisation, the document's author ("" when not given)."""
+    name = o["meta"][0][1]
+    return "" if name == "—" else name
+
+
 def _setup(document, o: dict, lang: str) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Twips(A4[0]), Twips(A4[1])
@@ -146,8 +152,11 @@ def _setup(document, o: dict, lang: str) -> None:
         fonts.set(qn("w:eastAsia"), font)
         fonts.attrib.pop(qn("w:eastAsiaTheme"), None)  # a theme font would win over the named one
     styles["Normal"].font.size = Pt(11)
-    document.core_properties.title = o["title"]
-    document.core_properties.language = LANGUAGE[lang]
+    # python-docx's template says it was written by "python-docx" in 2013; say who and when instead.
+    props, now = document.core_properties, datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
+    props.title, props.language, props.author, props.last_modified_by = o["title"], LANGUAGE[lang], author(o), author(o)
+    props.created = props.modified = now
+    props.revision = 1
 
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER

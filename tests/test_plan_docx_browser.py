@@ -63,6 +63,7 @@ def structure(document) -> dict:
         "margins_mm": [round(m.mm, 1) for m in (section.top_margin, section.right_margin, section.bottom_margin, section.left_margin)],
         "languages": sorted(set(languages(document))),
         "east_asian_font": document.styles.element.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts").get(f"{W}eastAsia"),
+        "title_author": [document.core_properties.title, document.core_properties.author],
         "paragraphs": [(heading(p), p.text) for p in document.paragraphs],
         "tables": [[[c.text for c in row.cells] for row in t.rows] for t in document.tables],
         "column_widths": [[int(g.get(f"{W}w")) for g in t._tbl.tblGrid.findall(f"{W}gridCol")] for t in document.tables],

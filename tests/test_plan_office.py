@@ -48,6 +48,12 @@ def test_docx_language_is_the_chosen_one_with_a_chinese_east_asian_font():
     assert fonts.get(qn("w:eastAsia")) == "SimSun" and fonts.get(qn("w:eastAsiaTheme")) is None
 
 
+def test_docx_says_who_wrote_it_not_which_library():
+    props = docx_of(doc()).core_properties
+    assert (props.title, props.author, props.last_modified_by) == ("运行维护和客户服务方案", "示例科技", "示例科技")
+    assert props.created.year > 2013 and docx_of(doc(assessment={}), "en").core_properties.author == ""
+
+
 def test_docx_footer_holds_page_number_and_print_date_fields():
     footer = docx_of(doc()).sections[0].footer._element
     instructions = [t.text.strip() for t in footer.iter(f"{W}instrText")]

@@ -71,8 +71,9 @@ export async function planDocx(criteria, doc, result, labels, lang) {
   });
   // Chinese names turn up in English plans too, so East Asian text is Chinese in both.
   const eastAsian = (font) => ({ run: { font: { eastAsia: font } } });
+  const author = o.meta[0][1] === "—" ? "" : o.meta[0][1]; // the SP's organisation
   const document = new d.Document({
-    title: o.title,
+    title: o.title, creator: author, lastModifiedBy: author,
     styles: {
       default: {
         document: { run: { size: 22, font: { eastAsia: "SimSun" }, language: { value: LANGUAGE[lang], eastAsia: "zh-CN" } } },
