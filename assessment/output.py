@@ -47,7 +47,8 @@ def _signals_as_exit():
     def stop(signum, frame):
         raise SystemExit(128 + signum)
 
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGTERM, signal.SIGHUP)}
+    signals = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]  # no SIGHUP on Windows
+    previous = {s: signal.signal(s, stop) for s in signals}
     try:
         yield
     finally:
