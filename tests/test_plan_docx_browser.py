@@ -94,26 +94,28 @@ def test_browser_word_document_keeps_line_breaks_and_cleans_what_xml_cannot_hold
     assert "第一行\n第二行" in texts and "新段落\n换行\ufffd" in texts and "缩进\t制表" in texts
 
 
-def test_the_word_library_loads_only_when_asked_from_the_site_itself(page, served_site):
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_word_library_loads_only_when_asked_from_the_site_itself(page, served_site, lang):
+    root = "/" if lang == "zh" else "/en/"
     urls = []
     page.on("request", lambda r: urls.append(r.url))
-    page.goto(served_site.url + "checklist/")
+    page.goto(served_site.url + root.lstrip("/") + "checklist/")
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     page.wait_for_load_state("networkidle")
     assert not [u for u in urls if "/vendor/" in u]  # the checklist stays light
     urls.clear()
     page.evaluate("""async (args) => {
-        const [c, d, r, l] = JSON.parse(args);
-        const m = await import('/assets/javascripts/plan-docx.js');
-        await m.planDocx(c, d, r, l, 'zh');
+        const [c, d, r, l, lang, root] = JSON.parse(args);
+        const m = await import(root + 'assets/javascripts/plan-docx.js');
+        await m.planDocx(c, d, r, l, lang);
     }""", json.dumps([CRITERIA_JSON, doc(), assessment.score(CRITERIA, assessment.parse_answers(CRITERIA, doc())),
-                      plan.LABELS["zh"]]))
+                      plan.LABELS[lang], lang, root]))
     origin = urlsplit(served_site.url).netloc
     assert all(urlsplit(u).netloc == origin for u in urls), urls
     paths = {urlsplit(u).path for u in urls}
-    assert "/assets/vendor/docx/docx.js" in paths
-    assert paths <= {"/assets/javascripts/plan-docx.js", "/assets/javascripts/plan.js", "/assets/javascripts/scoring.js",
-                     "/assets/vendor/docx/docx.js"}, paths
+    assert f"{root}assets/vendor/docx/docx.js" in paths  # beside the page's own scripts, also under a sub-path
+    assert paths <= {f"{root}assets/javascripts/{name}" for name in ("plan-docx.js", "plan.js", "scoring.js")} | {
+        f"{root}assets/vendor/docx/docx.js"}, paths
 
 
 def test_the_vendored_library_is_the_pinned_version_with_its_licences(served_site, page):
