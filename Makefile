@@ -46,3 +46,23 @@ bench: $(STAMP) browser
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
+
+# The browser's Word export uses the npm package `docx`, pinned in package.json/package-lock.json.
+# Its self-contained ES-module build and the licences of what it bundles (fflate, nanoid) are
+# committed under docs/assets/vendor/docx/, so building, serving and testing never need npm;
+# run this only to change the pinned version, then commit the result.
+VENDOR_DIR := docs/assets/vendor/docx
+.PHONY: vendor
+vendor:
+	@echo "==> Vendoring docx (npm ci of package-lock.json) into $(VENDOR_DIR)"
+	@command -v npm >/dev/null || { echo "npm is needed for 'make vendor' only"; exit 1; }
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	  cp package.json package-lock.json "$$tmp"/ && \
+	  (cd "$$tmp" && npm ci --ignore-scripts --omit=dev --no-audit --no-fund --loglevel=error) && \
+	  mkdir -p $(VENDOR_DIR) && \
+	  install -m 644 "$$tmp"/node_modules/docx/dist/index.mjs $(VENDOR_DIR)/docx.js && \
+	  install -m 644 "$$tmp"/node_modules/docx/LICENSE $(VENDOR_DIR)/LICENSE && \
+	  install -m 644 "$$tmp"/node_modules/fflate/LICENSE $(VENDOR_DIR)/LICENSE-fflate && \
+	  install -m 644 "$$tmp"/node_modules/nanoid/LICENSE $(VENDOR_DIR)/LICENSE-nanoid && \
+	  node -p '"docx " + require("'"$$tmp"'/node_modules/docx/package.json").version' > $(VENDOR_DIR)/VERSION
+	@echo "==> $(VENDOR_DIR): $$(cat $(VENDOR_DIR)/VERSION)"

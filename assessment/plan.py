@@ -1,110 +1,225 @@
 """The SP's O&M and customer service plan, written from the template and the answers file.
 
-Contract with docs/assets/javascripts/plan.js: `markdown()` here and `planMarkdown()` there
-write the same text for the same inputs (tests compare them), from the same LABELS, which the
-checklist page receives as JSON.
+Contract with docs/assets/javascripts/plan.js: `outline()`, `plan_checks()`, `markdown()` and
+`html_page()` here and `outline()`, `planChecks()`, `planMarkdown()` and `planHtml()` there give the
+same data and the same text for the same inputs (tests compare them byte for byte), from the same
+LABELS, which the checklist page receives as JSON. The .docx (plan_docx.py here, plan-docx.js in the
+browser) lays out the same outline.
+
+Text the SP typed is cleaned the same way in every format (see `clean`): characters XML cannot hold
+become U+FFFD, so a .docx can always be written and a reader sees that something was there.
 """
 
 from __future__ import annotations
 
 import html
-import os
-import tempfile
+import io
+import re
+from decimal import Decimal
 from pathlib import Path
 
-from .answers import Answer, Answers
+from .answers import Answers
 from .criteria import Criteria
+from .output import OutputRefused, check_target, write_file
 from .scoring import status_of
 
 LABELS = {
     "zh": {
+        "lang": "zh",
         "title": "运行维护和客户服务方案", "report": "就绪自评报告", "organisation": "SP名称", "service": "业务名称",
         "contact": "联系人及联系方式", "date": "日期", "criteria_version": "标准版本", "sep": "：",
         "empty": "（未填写）", "annex": "附件：就绪自评结果", "verdict": "结论", "score": "得分",
         "section": "部分", "answered": "已回答", "blockers": "未满足的上线条件", "gaps": "未满足或部分满足",
         "unanswered": "未回答", "unknown": "未知条目（不计分）", "none": "无", "answers": "全部回答",
-        "item": "条目", "answer": "回答", "note": "备注", "evidence": "证据", "clause": "第{}条",
+        "item": "条目", "answer": "回答", "note": "备注", "evidence": "证据", "clause": "第{}条", "clause_col": "条款",
         "ready": "就绪", "conditional": "有条件就绪", "incomplete": "未完成", "not_ready": "未就绪",
         "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用", "unanswered_status": "未回答",
-        "min": "要求：至少 {}", "max": "要求：不超过 {}",
+        "min": "要求：至少 {}", "max": "要求：不超过 {}", "with_value": "{status}（{value}；{limit}）",
+        "sign_off": "签字确认", "sign_person": "负责人", "sign_signature": "签字", "sign_date": "日期",
+        "printed": "打印日期",
     },
     "en": {
+        "lang": "en",
         "title": "O&M and Customer Service Plan", "report": "Readiness self-assessment report", "organisation": "SP name", "service": "Service",
         "contact": "Contact person and details", "date": "Date", "criteria_version": "Criteria version", "sep": ": ",
         "empty": "(not written yet)", "annex": "Annex: readiness self-assessment result", "verdict": "Verdict",
         "score": "Score", "section": "Section", "answered": "Answered", "blockers": "Launch conditions not met",
         "gaps": "Not met or partly met", "unanswered": "Unanswered", "unknown": "Unknown items (not scored)",
         "none": "none", "answers": "All answers", "item": "Item", "answer": "Answer", "note": "Note",
-        "evidence": "Evidence", "clause": "clause {}",
+        "evidence": "Evidence", "clause": "clause {}", "clause_col": "Clause",
         "ready": "Ready", "conditional": "Conditionally ready", "incomplete": "Incomplete", "not_ready": "Not ready",
         "met": "Met", "partial": "Partly met", "unmet": "Not met", "na": "Not applicable",
         "unanswered_status": "Unanswered", "min": "required: at least {}", "max": "required: at most {}",
+        "with_value": "{status} ({value}; {limit})",
+        "sign_off": "Sign-off", "sign_person": "Responsible person", "sign_signature": "Signature", "sign_date": "Date",
+        "printed": "Printed",
     },
 }
 META_KEYS = ("organisation", "service", "contact", "date")
+# Shares of the text width per table column: the question wide, statuses and numbers narrow.
+WIDTHS = {"table": [60, 20, 20], "answers": [9, 41, 18, 16, 16], "sign_off": [34, 33, 33]}
 
 
-# --- the parts every format shares ----------------------------------------------------------
+# --- text the SP typed ------------------------------------------------------------------------
+
+# Vertical tab and form feed are Word's manual line and page breaks when its text is pasted.
+_LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c]")
+# What XML 1.0 cannot hold (besides the breaks above), and lone surrogates, which no UTF-8 file can.
+_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# JavaScript's String.prototype.trim() strips exactly these (str.strip() strips a different set).
+_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def clean(text: str) -> str:
+    """Line breaks as LF; characters XML cannot hold as U+FFFD. Every format shows the result."""
+    return _ILLEGAL.sub("\ufffd", _LINE_BREAKS.sub("\n", text))
+
+
+def trim(text: str) -> str:
+    return text.strip(_SPACE)
+
+
+def blocks(text: str) -> list[list[str]]:
+    """The SP's text as paragraphs (split at blank lines), each a list of its lines."""
+    out: list[list[str]] = [[]]
+    for line in text.split("\n"):
+        if trim(line):
+            out[-1].append(line)
+        elif out[-1]:
+            out.append([])
+    return [b for b in out if b]
+
+
+# --- numbers ----------------------------------------------------------------------------------
 
 
 def number(value: float | int) -> str:
-    """A number as JavaScript's String() writes it (2, not 2.0)."""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e21 else repr(float(value))
+    """A number exactly as JavaScript's String() writes it: 2, 0.5, 0.00001, 1e-7, 1e+21."""
+    try:
+        f = float(value)
+    except OverflowError:
+        return "Infinity"
+    if f != f or f in (float("inf"), float("-inf")):
+        return "NaN" if f != f else ("Infinity" if f > 0 else "-Infinity")
+    if f == 0:
+        return "0"
+    sign, f = ("-", -f) if f < 0 else ("", f)
+    # repr() gives the shortest digits that round-trip, as JavaScript does; only the layout differs.
+    t = Decimal(repr(f)).as_tuple()
+    digits = "".join(map(str, t.digits))
+    n = len(digits) + t.exponent  # where the decimal point falls, counted from the first digit
+    lead = len(digits) - len(digits.lstrip("0"))
+    digits, n = digits.strip("0"), n - lead
+    k = len(digits)
+    if k <= n <= 21:
+        text = digits + "0" * (n - k)
+    elif 0 < n <= 21:
+        text = f"{digits[:n]}.{digits[n:]}"
+    elif -6 < n <= 0:
+        text = "0." + "0" * -n + digits
+    else:
+        text = digits[0] + (f".{digits[1:]}" if k > 1 else "") + f"e{'+' if n - 1 >= 0 else '-'}{abs(n - 1)}"
+    return sign + text
 
 
 def percent(value: float | int | None) -> str:
     return "—" if value is None else f"{number(value)}%"
 
 
+def quantity(criteria: Criteria, item, value: float | int, lang: str) -> str:
+    """A value with the unit of its threshold: "2 种", "1 hour", "0.5 hours"."""
+    unit = getattr(criteria.units, item.threshold)
+    name = unit.zh if lang == "zh" else unit.en if value == 1 else unit.en_plural
+    return f"{number(value)} {name}"
+
+
 def answer_text(criteria: Criteria, item, answer, labels: dict) -> str:
+    """The status, and for a number the value and the threshold with their units."""
     status = status_of(criteria, item, answer)
     text = labels[status] if status else labels["unanswered_status"]
-    if answer is not None and answer.value is not None:
-        limit = labels[item.kind].format(criteria.threshold(item))
-        text += f" ({number(answer.value)}; {limit})"
+    if answer is not None and answer.value is not None and item.threshold:
+        lang = labels["lang"]
+        limit = labels[item.kind].format(quantity(criteria, item, criteria.threshold(item), lang))
+        parts = {"status": text, "value": quantity(criteria, item, answer.value, lang), "limit": limit}
+        text = re.sub(r"\{(\w+)\}", lambda m: parts[m.group(1)], labels["with_value"])
     return text
 
 
 def question(criteria: Criteria, item_id: str, lang: str) -> str:
     known = {i.id: i for i in criteria.items}
     if item_id not in known:
-        return item_id
+        return clean(item_id)
     item = known[item_id]
     text = getattr(item.question, lang)
     return f"{text} ({LABELS[lang]['clause'].format(item.clause)})" if item.clause else text
 
 
+# --- the outline every format lays out --------------------------------------------------------
+
+
 def outline(criteria: Criteria, answers: Answers, result: dict, lang: str) -> dict:
-    """Everything a plan document shows, as plain data: each format only lays it out."""
+    """Everything a plan document shows, as plain data (lists, so it compares with plan.js's JSON)."""
     labels = LABELS[lang]
     titles = {s.id: getattr(s.title, lang) for s in criteria.sections}
+
+    def row(item) -> list[str]:
+        a = answers.answers.get(item.id)
+        return [item.clause or "—", getattr(item.question, lang), answer_text(criteria, item, a, labels),
+                clean(a.note) if a else "", clean(a.evidence) if a else ""]
+
     return {
         "title": labels["title"],
-        "meta": [(labels[k], answers.assessment.get(k) or "—") for k in META_KEYS]
-        + [(labels["criteria_version"], criteria.version)],
+        "meta": [[labels[k], clean(answers.assessment.get(k) or "") or "—"] for k in META_KEYS]
+        + [[labels["criteria_version"], criteria.version]],
         "sections": [
-            {"level": 2 + part.number.count("."), "heading": f"{part.number} {getattr(part.title, lang)}",
-             "group": part.group, "text": answers.plan.get(part.id, "").strip()}
+            {"id": part.id, "level": 2 + part.number.count("."), "heading": f"{part.number} {getattr(part.title, lang)}",
+             "group": part.group, "text": trim(clean(answers.plan.get(part.id, "")))}
             for part in criteria.template
         ],
         "annex": labels["annex"],
-        "summary": [(labels["verdict"], labels[result["verdict"]]),
-                    (labels["score"], f"{percent(result['percent'])} ({result['earned']}/{result['possible']})")],
-        "table": ([labels["section"], labels["score"], labels["answered"]],
-                  [[titles[s["id"]], percent(s["percent"]), f"{s['answered']}/{s['total']}"] for s in result["sections"]]),
-        "lists": [(labels[k], [question(criteria, i, lang) for i in result[k]]) for k in ("blockers", "gaps", "unanswered", "unknown")],
-        "answers": ([labels["item"], labels["answer"], labels["note"], labels["evidence"]],
-                    [[getattr(i.question, lang), answer_text(criteria, i, answers.answers.get(i.id), labels),
-                      answers.answers.get(i.id, _BLANK).note, answers.answers.get(i.id, _BLANK).evidence]
-                     for i in criteria.items]),
+        "summary": [[labels["verdict"], labels[result["verdict"]]],
+                    [labels["score"], f"{percent(result['percent'])} ({result['earned']}/{result['possible']})"]],
+        "table": [[labels["section"], labels["score"], labels["answered"]],
+                  [[titles[s["id"]], percent(s["percent"]), f"{s['answered']}/{s['total']}"] for s in result["sections"]]],
+        "lists": [[labels[k], [question(criteria, i, lang) for i in result[k]]] for k in ("blockers", "gaps", "unanswered", "unknown")],
+        "answers": [[labels["clause_col"], labels["item"], labels["answer"], labels["note"], labels["evidence"]],
+                    [row(i) for i in criteria.items]],
         "answers_title": labels["answers"],
-        "empty": labels["empty"],
-        "none": labels["none"],
-        "sep": labels["sep"],
+        "sign_off": [labels["sign_off"], [labels["sign_person"], labels["sign_signature"], labels["sign_date"]]],
+        "widths": WIDTHS,
+        "empty": labels["empty"], "none": labels["none"], "sep": labels["sep"], "printed": labels["printed"],
     }
 
 
-_BLANK = Answer()
+def plan_checks(criteria: Criteria, answers: Answers, result: dict) -> dict:
+    """What the plan holds against clauses 5.1 and 5.2, and where the SP's answer to them contradicts it.
+
+    5.1: the plan covers sections 1 and 2 of the requirements, i.e. template sections 2.x and 3.x.
+    5.2: the plan meets section 4: each template section tied to a mandatory threshold item is written,
+    and those items are answered and not blocking. A contradiction: the item answered "met" while
+    its condition fails.
+    """
+    parts = [p for p in criteria.template if not p.group]
+    written = [p.id for p in parts if trim(clean(answers.plan.get(p.id, "")))]
+    missing = [p.id for p in parts if p.id not in written]
+    required = [p.id for p in parts if p.number.split(".")[0] in ("2", "3")]
+    quality = [i.id for i in criteria.items if i.level == "mandatory" and i.threshold]
+    failing_items = [i for i in quality if i in result["blockers"] or i in result["unanswered"]]
+    quality_parts = [p for p in parts if any(i in quality for i in p.items)]
+    failing_5_2 = [p.id for p in quality_parts if p.id in missing or any(i in failing_items for i in p.items)]
+    conditions = {"5.1": any(p in missing for p in required), "5.2": bool(failing_5_2)}
+    contradictions = {}
+    for item in criteria.items:
+        if item.clause in conditions:
+            a = answers.answers.get(item.id)
+            contradictions[item.id] = bool(conditions[item.clause] and a is not None and a.status == "met")
+    return {
+        "written": written, "missing": missing,
+        "required_5_1": required, "missing_5_1": [p for p in required if p in missing],
+        "sections_5_2": [p.id for p in quality_parts], "failing_5_2": failing_5_2, "items_failing_5_2": failing_items,
+        "contradictions": contradictions,
+    }
+
 
 
 # --- Markdown ---------------------------------------------------------------------------------
@@ -115,8 +230,13 @@ def _md_text(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def _md_block(text: str) -> str:
+    """Paragraphs stay paragraphs; each line the SP ended stays a line (two trailing spaces: a hard break)."""
+    return "\n\n".join("  \n".join(_md_text(line.rstrip(" \t")) for line in b) for b in blocks(text))
+
+
 def _md_cell(text: str) -> str:
-    return _md_text(text).replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>") or " "
+    return _md_text(text).replace("|", "\\|").replace("\n", "<br>") or " "
 
 
 def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
@@ -132,7 +252,7 @@ def markdown(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh
     for s in o["sections"] if with_plan else []:
         out += [f"{'#' * s['level']} {s['heading']}", ""]
         if not s["group"]:
-            out += [_md_text(s["text"]) if s["text"] else f"_{o['empty']}_", ""]
+            out += [_md_block(s["text"]) if s["text"] else f"_{o['empty']}_", ""]
     out += [f"## {o['annex']}", ""]
     out += [f"- {k}{o['sep']}{v}" for k, v in o["summary"]] + [""]
     out += _md_table(*o["table"]) + [""]
@@ -141,6 +261,9 @@ def markdown(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh
         out += [f"- {_md_text(i)}" for i in items] if items else [o["none"]]
         out.append("")
     out += [f"### {o['answers_title']}", ""] + _md_table(*o["answers"])
+    if with_plan:
+        title, head = o["sign_off"]
+        out += ["", f"## {title}", ""] + _md_table(head, [[""] * len(head)])
     return "\n".join(out) + "\n"
 
 
@@ -148,17 +271,21 @@ def markdown(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh
 
 PAGE_CSS = """
 body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", SimSun, serif; max-width: 48rem; margin: 2rem auto;
-       padding: 0 1rem; line-height: 1.6; color: #111; }
-h1 { text-align: center; } table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+       padding: 0 1rem; line-height: 1.6; color: #111; background: #fff; }
+h1 { text-align: center; } h1, h2, h3 { break-after: avoid; }
+table { border-collapse: collapse; width: 100%; margin: 1rem 0; table-layout: fixed; overflow-wrap: anywhere; }
 th, td { border: 1px solid #999; padding: .3rem .5rem; text-align: left; vertical-align: top; white-space: pre-wrap; }
-.text { white-space: pre-wrap; } .empty { color: #555; font-style: italic; }
-@media print { body { margin: 0; max-width: none; } h2 { break-before: auto; } tr { break-inside: avoid; } }
+.text { white-space: pre-wrap; } .empty { color: #555; font-style: italic; } .sign-off td { height: 3rem; }
+@page { size: A4; margin: 2cm; @bottom-center { content: counter(page) " / " counter(pages); } }
+@media print { body { margin: 0; max-width: none; } tr { break-inside: avoid; } thead { display: table-header-group; } }
 """
 
 
-def _html_table(head: list[str], rows: list[list[str]]) -> str:
+def _html_table(head: list[str], rows: list[list[str]], widths: list[int], cls: str = "") -> str:
     e = html.escape
-    return ("<table><thead><tr>" + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr></thead><tbody>"
+    return (f"<table{f' class={chr(34)}{cls}{chr(34)}' if cls else ''}><colgroup>"
+            + "".join(f'<col style="width:{w}%">' for w in widths) + "</colgroup><thead><tr>"
+            + "".join(f"<th>{e(h)}</th>" for h in head) + "</tr></thead><tbody>"
             + "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows)
             + "</tbody></table>")
 
@@ -173,107 +300,52 @@ def html_page(criteria: Criteria, answers: Answers, result: dict, lang: str = "z
         if not s["group"]:
             parts.append(f'<div class="text">{e(s["text"])}</div>' if s["text"] else f'<p class="empty">{e(o["empty"])}</p>')
     parts.append(f"<h2>{e(o['annex'])}</h2><ul>")
-    parts += [f"<li>{e(k)}{e(o['sep'])}{e(v)}</li>" for k, v in o["summary"]] + ["</ul>", _html_table(*o["table"])]
+    parts += [f"<li>{e(k)}{e(o['sep'])}{e(v)}</li>" for k, v in o["summary"]] + ["</ul>", _html_table(*o["table"], o["widths"]["table"])]
     for title, items in o["lists"]:
         parts.append(f"<h3>{e(title)}</h3>")
         parts.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>" if items else f"<p>{e(o['none'])}</p>")
-    parts += [f"<h3>{e(o['answers_title'])}</h3>", _html_table(*o["answers"])]
-    title = e(f"{o['title']} — {answers.assessment.get('service') or ''}".rstrip(" —"))
-    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title>'
+    parts += [f"<h3>{e(o['answers_title'])}</h3>", _html_table(*o["answers"], o["widths"]["answers"])]
+    title, head = o["sign_off"]
+    parts += [f"<h2>{e(title)}</h2>", _html_table(head, [[""] * len(head)], o["widths"]["sign_off"], "sign-off")]
+    page_title = e(f"{o['title']} — {clean(answers.assessment.get('service') or '')}".rstrip(" —"))
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{page_title}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{PAGE_CSS}</style></head>'
             f"<body><main>{''.join(parts)}</main></body></html>\n")
 
 
-# --- Word -----------------------------------------------------------------------------------
+# --- Word -------------------------------------------------------------------------------------
 
 
 def docx_document(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh"):
-    """A python-docx Document: title page, numbered template headings, the SP's text, the annex."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
+    """A python-docx Document of the plan (layout in plan_docx.py)."""
+    from .plan_docx import build
 
-    o = outline(criteria, answers, result, lang)
-    doc = Document()
-
-    # Chinese text needs its own East Asian font, or Word falls back to a Latin one.
-    for name, east_asian in (("Normal", "SimSun"), ("Title", "SimHei"), ("Heading 1", "SimHei"),
-                             ("Heading 2", "SimHei"), ("Heading 3", "SimHei")):
-        style = doc.styles[name]
-        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
-        fonts.set(qn("w:eastAsia"), east_asian)
-    doc.styles["Normal"].font.size = Pt(11)
-    doc.core_properties.title = o["title"]
-    doc.core_properties.language = "zh-CN" if lang == "zh" else "en-GB"
-
-    title = doc.add_paragraph(o["title"], style="Title")
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for key, value in o["meta"]:
-        p = doc.add_paragraph()
-        p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        p.add_run(f"{key}{o['sep']}").bold = True
-        p.add_run(value)
-    doc.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
-
-    for s in o["sections"]:
-        doc.add_heading(s["heading"], level=s["level"] - 1)
-        if s["group"]:
-            continue
-        if s["text"]:
-            for para in s["text"].split("\n"):
-                doc.add_paragraph(para)
-        else:
-            doc.add_paragraph().add_run(o["empty"]).italic = True
-
-    doc.add_page_break()
-    doc.add_heading(o["annex"], level=1)
-    for key, value in o["summary"]:
-        p = doc.add_paragraph()
-        p.add_run(f"{key}{o['sep']}").bold = True
-        p.add_run(value)
-    _docx_table(doc, *o["table"])
-    for heading, items in o["lists"]:
-        doc.add_heading(heading, level=2)
-        for i in items or [o["none"]]:
-            doc.add_paragraph(i, style="List Bullet" if items else None)
-    doc.add_heading(o["answers_title"], level=2)
-    _docx_table(doc, *o["answers"])
-    return doc
-
-
-def _docx_table(doc, head: list[str], rows: list[list[str]]) -> None:
-    table = doc.add_table(rows=1, cols=len(head))
-    table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, head):
-        cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
-    for row in rows:
-        for cell, text in zip(table.add_row().cells, row):
-            cell.text = text
+    return build(outline(criteria, answers, result, lang), lang)
 
 
 # --- writing files ----------------------------------------------------------------------------
 
 FORMATS = {".docx": "docx", ".md": "markdown", ".html": "html", ".htm": "html"}
+WriteRefused = OutputRefused  # the name callers of write() know
+
+
+def render(kind: str, criteria: Criteria, answers: Answers, result: dict, lang: str) -> bytes:
+    """The plan's bytes in one format: "docx", "markdown" or "html"."""
+    if kind == "docx":
+        out = io.BytesIO()
+        docx_document(criteria, answers, result, lang).save(out)
+        return out.getvalue()
+    text = markdown(criteria, answers, result, lang) if kind == "markdown" else html_page(criteria, answers, result, lang)
+    return text.encode("utf-8")
 
 
 def write(path: str | Path, criteria: Criteria, answers: Answers, result: dict, lang: str = "zh") -> Path:
-    """Write the plan in the format its suffix names; a temporary file renamed, so nothing half-written."""
+    """Write the plan in the format its suffix names, made whole in memory first, then written safely
+    (output.write_file: usual permissions, symlinked or read-only targets refused, no temporary
+    file left behind). Raises WriteRefused (a ValueError) naming the path, or OSError."""
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
-        raise ValueError(f"{path}: unknown format '{path.suffix}'; use .docx, .md or .html")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            if kind == "docx":
-                docx_document(criteria, answers, result, lang).save(out)
-            else:
-                text = markdown(criteria, answers, result, lang) if kind == "markdown" else html_page(criteria, answers, result, lang)
-                out.write(text.encode("utf-8"))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
+        raise WriteRefused(f"{path}: unknown format '{path.suffix}'; use .docx, .md or .html")
+    check_target(path)  # before the work of making the document
+    return write_file(path, render(kind, criteria, answers, result, lang))

@@ -47,9 +47,9 @@ def test_checklist_answers_are_offered_and_inserted_as_a_first_draft(fresh):
     channels.locator("summary").click()
     related = channels.locator(".cl-related__body").text_content()
     assert CRITERIA.item("quality-round-the-clock").question.zh in related
-    assert "(2; 要求：至少 1)" in related  # the value and the threshold committed to
+    assert "满足（2 种；要求：至少 1 种）" in related  # the value and the threshold committed to, with units
     channels.locator("[data-action=insert]").click()
-    assert "(2; 要求：至少 1)" in channels.locator("textarea").input_value()
+    assert "满足（2 种；要求：至少 1 种）" in channels.locator("textarea").input_value()
     assert "cs-channels" in current_doc(page)["plan"]
 
 
@@ -85,19 +85,56 @@ def test_exported_markdown_and_html_are_what_the_python_writer_gives(page, serve
     assert "故障分三级" in markdown and "&lt;b&gt;" in markdown and "示例科技" in markdown
 
 
-def test_js_and_python_plans_agree_on_hostile_and_edge_text(page, served_site):
+ALL_WRITTEN = {p.id: f"{p.number}\n第二行" for p in CRITERIA.template if not p.group}
+EDGE_CASES = [
+    doc(), doc(version=1), doc(assessment={}),
+    doc(plan={"overview": "  <img src=x onerror=alert(1)> & \"q\" 'a'  ", "cs-process": "|a|\r\nb"}),
+    doc(answers={"zz-unknown": {"status": "met"}, "quality-first-reply": {"value": 2.0}}),
+    # line breaks of every kind, blank lines, indentation, trailing spaces, JS/Python whitespace differences
+    doc(plan={"overview": "一\n二\r\n三\r四\v五\f六\n\n\n  七  \n\t八\t", "cs-content": "\u3000\ufeff\x85x\x85\xa0",
+              "cs-commitment": "\u2028\u2029", "om-routine": "a  \n  \n b"}),
+    # what XML cannot hold, lone surrogates, astral characters
+    doc(assessment={"organisation": "示例\x00科技", "service": "彩\ud800铃"}, plan={"overview": "a\x01b\udfffc\ufffe😀\uffff"},
+        answers={"cs-organisation": {"status": "met", "note": "x\x1fy\nz", "evidence": "e\x0cf"}, "zz\x02": {"status": "met"}}),
+    # numbers JavaScript and Python would write differently without care, and units
+    doc(answers={"quality-round-the-clock": {"value": 1e21}, "quality-first-reply": {"value": 0.00001}}),
+    doc(answers={"quality-round-the-clock": {"value": 1}, "quality-first-reply": {"value": 1e-7}}),
+    doc(answers={"quality-round-the-clock": {"value": 0.1 + 0.2}, "quality-first-reply": {"value": 123456789012}}),
+    # 5.1 and 5.2: empty plan answered met; full plan with a blocking quality item
+    doc(plan={}, answers={"plan-covers-sections": {"status": "met"}, "plan-meets-quality": {"status": "met"}}),
+    doc(plan=ALL_WRITTEN, answers={"plan-covers-sections": {"status": "met"}, "plan-meets-quality": {"status": "met"},
+                                   "quality-round-the-clock": {"value": 0}, "quality-first-reply": {"value": 1}}),
+    doc(plan=ALL_WRITTEN, answers={"plan-covers-sections": {"status": "partial"}, "quality-round-the-clock": {"value": 3},
+                                   "quality-first-reply": {"value": 0.5}}),
+]
+JS_PLAN = """async (args) => {
+    const [c, d, r, l, lang, css] = JSON.parse(args);
+    const m = await import('./assets/javascripts/plan.js');
+    return JSON.stringify([m.outline(c, d, r, l, lang), m.planChecks(c, d, r),
+                           m.planMarkdown(c, d, r, l, lang), m.planHtml(c, d, r, l, lang, css)]);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_js_and_python_outline_checks_and_plans_agree_byte_for_byte(page, served_site, lang):
     page.goto(served_site.url)
-    labels = plan.LABELS["zh"]
-    cases = [doc(), doc(version=1), doc(plan={"overview": "  <img src=x onerror=alert(1)> & \"q\" 'a'  ", "cs-process": "|a|\r\nb"}),
-             doc(assessment={}), doc(answers={"zz-unknown": {"status": "met"}, "quality-first-reply": {"value": 2.0}})]
-    for d in cases:
+    for d in EDGE_CASES:
         answers = assessment.parse_answers(CRITERIA, d)
         result = assessment.score(CRITERIA, answers)
-        js = page.evaluate("""async ([c, d, r, l, css]) => {
-            const m = await import('./assets/javascripts/plan.js');
-            return [m.planMarkdown(c, d, r, l, 'zh'), m.planHtml(c, d, r, l, 'zh', css)];
-        }""", [CRITERIA_JSON, json.loads(json.dumps(d)), result, labels, plan.PAGE_CSS])
-        assert js == [plan.markdown(CRITERIA, answers, result, "zh"), plan.html_page(CRITERIA, answers, result, "zh")]
+        # As JSON text with \u escapes both ways, as the checklist reads a file: lone surrogates survive the trip.
+        args = json.dumps([CRITERIA_JSON, d, result, plan.LABELS[lang], lang, plan.PAGE_CSS])
+        js = json.loads(page.evaluate(JS_PLAN, args))
+        py = [plan.outline(CRITERIA, answers, result, lang), plan.plan_checks(CRITERIA, answers, result),
+              plan.markdown(CRITERIA, answers, result, lang), plan.html_page(CRITERIA, answers, result, lang)]
+        assert js == json.loads(json.dumps(py)), d
+        assert (js[2].encode("utf-8"), js[3].encode("utf-8")) == (py[2].encode("utf-8"), py[3].encode("utf-8"))
+
+
+def test_python_numbers_are_javascripts_string(page, served_site):
+    page.goto(served_site.url)
+    values = [0, 1, 2.5, 0.00001, 0.000001, 1e-7, 1.5e-7, 0.1 + 0.2, 1e20, 1e21, 1.5e300, 5e-324, 123456789.125,
+              1 / 3, 2 ** 53, 2 ** 53 + 2, 1e-6 * 3, 98765.4321e-12]
+    assert page.evaluate("(vs) => vs.map(String)", values) == [plan.number(v) for v in values]
 
 
 def test_the_printable_plan_page_has_no_navigation_chrome_and_is_accessible(fresh, tmp_path):

@@ -71,13 +71,16 @@ def test_docx_plan_has_title_page_headings_in_order_text_and_annex(tmp_path):
     for value in ("示例科技", "彩铃", "张三 010-0000", "2026-11-25", CRITERIA.version):
         assert any(value in p for p in paragraphs[:8]), value
     assert "客服热线 4000-000-000，全天候人工值守，用户免费。" in paragraphs
-    assert "第二行 <script>x</script>" in paragraphs
+    # The SP's two lines stay two lines of one paragraph (a w:br between them).
+    assert "示例科技为彩铃业务提供7×24小时客服。\n第二行 <script>x</script>" in paragraphs
     assert "附件：就绪自评结果" in headings
     result = parsed()[1]
     assert any(p.startswith("结论") and "未完成" in p for p in paragraphs) and result["verdict"] == "incomplete"
-    answers_table = document.tables[-1]
-    rows = {r.cells[0].text: [c.text for c in r.cells] for r in answers_table.rows}
-    assert rows[CRITERIA.item("cs-organisation").question.zh][2:] == ["客服中心20人", "架构图.pdf"]
+    answers_table = document.tables[-2]
+    rows = {r.cells[1].text: [c.text for c in r.cells] for r in answers_table.rows}
+    assert rows[CRITERIA.item("cs-organisation").question.zh] == ["1.1", CRITERIA.item("cs-organisation").question.zh,
+                                                                   "满足", "客服中心20人", "架构图.pdf"]
+    assert [c.text for c in document.tables[-1].rows[0].cells] == ["负责人", "签字", "日期"]
     # East Asian font set on the styles Chinese text uses.
     fonts = document.styles["Normal"].element.rPr.rFonts
     assert fonts.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}eastAsia") == "SimSun"

@@ -1,0 +1,90 @@
+// The SP's plan as a Word document, made in the browser with the `docx` library (pinned in
+// package.json, vendored under assets/vendor/docx/ with its licence). The library is ~1 MB, so it
+// is imported only when planDocx() is called: the checklist stays light until the user asks for Word.
+//
+// Contract: the same document as assessment/plan_docx.py for the same inputs: title page,
+// template headings, the SP's text, the annex, the sign-off block; A4, 2.54 cm margins, the
+// document language, page number and print date in the footer, set column widths.
+// tests/test_plan_docx_browser.py opens both with python-docx and compares them.
+
+import { blocks, outline } from "./plan.js";
+
+const A4 = { width: 11906, height: 16838 }; // twips (1/20 pt): 210 × 297 mm
+const MARGIN = 1440; // 2.54 cm, Word's usual margin
+const TEXT_WIDTH = A4.width - 2 * MARGIN;
+const LANGUAGE = { zh: "zh-CN", en: "en-GB" };
+const LIBRARY = new URL("../vendor/docx/docx.js", import.meta.url);
+
+const today = () => {
+  const d = new Date();
+  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+};
+
+/** The plan as a .docx Blob. `labels` is assessment.plan.LABELS[lang], as for planMarkdown(). */
+export async function planDocx(criteria, doc, result, labels, lang) {
+  const d = await import(LIBRARY);
+  const o = outline(criteria, doc, result, labels, lang);
+
+  // One run per line the SP typed; each after the first starts with a line break (w:br).
+  const runs = (text, options = {}) => text.split("\n").map((line, n) => new d.TextRun({ ...options, text: line, break: n ? 1 : 0 }));
+  const para = (text, options = {}, runOptions = {}) => new d.Paragraph({ ...options, children: runs(text, runOptions) });
+  const pair = (key, value, options = {}) => new d.Paragraph({
+    ...options, children: [new d.TextRun({ text: `${key}${o.sep}`, bold: true }), ...runs(value)],
+  });
+  const heading = (text, level, options = {}) => para(text, { heading: d.HeadingLevel[`HEADING_${level}`], ...options });
+  const table = (head, rows, widths, height = 0) => {
+    const twips = widths.map((w) => Math.floor((TEXT_WIDTH * w) / widths.reduce((a, b) => a + b)));
+    const cells = (texts, bold) => texts.map((text, n) => new d.TableCell({
+      width: { size: twips[n], type: d.WidthType.DXA }, children: [para(text, {}, { bold })],
+    }));
+    return new d.Table({
+      width: { size: twips.reduce((a, b) => a + b), type: d.WidthType.DXA }, columnWidths: twips,
+      layout: d.TableLayoutType.FIXED,
+      rows: [new d.TableRow({ tableHeader: true, children: cells(head, true) }),
+        ...rows.map((r) => new d.TableRow({
+          children: cells(r, false), ...(height ? { height: { value: height, rule: d.HeightRule.ATLEAST } } : {}),
+        }))],
+    });
+  };
+
+  const body = [para(o.title, { heading: d.HeadingLevel.TITLE, alignment: d.AlignmentType.CENTER })];
+  body.push(...o.meta.map(([k, v]) => pair(k, v, { alignment: d.AlignmentType.CENTER })));
+  o.sections.forEach((s, n) => {
+    body.push(heading(s.heading, s.level - 1, { pageBreakBefore: n === 0 }));
+    if (s.group) return;
+    if (!s.text) body.push(para(o.empty, {}, { italics: true }));
+    else body.push(...blocks(s.text).map((b) => para(b.join("\n"))));
+  });
+  body.push(heading(o.annex, 1, { pageBreakBefore: true }), ...o.summary.map(([k, v]) => pair(k, v)));
+  body.push(table(...o.table, o.widths.table));
+  for (const [title, items] of o.lists) {
+    body.push(heading(title, 2), ...(items.length ? items.map((i) => para(i, { bullet: { level: 0 } })) : [para(o.none)]));
+  }
+  body.push(heading(o.answers_title, 2), table(...o.answers, o.widths.answers));
+  const [signTitle, signHead] = o.sign_off;
+  body.push(heading(signTitle, 1, { keepNext: true }), table(signHead, [signHead.map(() => "")], o.widths.sign_off, 851));
+
+  const footer = new d.Paragraph({
+    alignment: d.AlignmentType.CENTER,
+    children: [new d.TextRun(`${o.printed}${o.sep}`), new d.SimpleField('DATE \\@ "yyyy-MM-dd"', today()), new d.TextRun("    "),
+      new d.TextRun({ children: [d.PageNumber.CURRENT, " / ", d.PageNumber.TOTAL_PAGES] })],
+  });
+  // Chinese names turn up in English plans too, so East Asian text is Chinese in both.
+  const eastAsian = (font) => ({ run: { font: { eastAsia: font } } });
+  const author = o.meta[0][1] === "—" ? "" : o.meta[0][1]; // the SP's organisation
+  const document = new d.Document({
+    title: o.title, creator: author, lastModifiedBy: author,
+    styles: {
+      default: {
+        document: { run: { size: 22, font: { eastAsia: "SimSun" }, language: { value: LANGUAGE[lang], eastAsia: "zh-CN" } } },
+        title: eastAsian("SimHei"), heading1: eastAsian("SimHei"), heading2: eastAsian("SimHei"), heading3: eastAsian("SimHei"),
+      },
+    },
+    sections: [{
+      properties: { page: { size: A4, margin: { top: MARGIN, right: MARGIN, bottom: MARGIN, left: MARGIN } } },
+      footers: { default: new d.Footer({ children: [footer] }) },
+      children: body,
+    }],
+  });
+  return d.Packer.toBlob(document);
+}
