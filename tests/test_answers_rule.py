@@ -6,10 +6,11 @@ import json
 import os
 
 import pytest
+from hypothesis import given, settings
 
 from assessment import answers
 from assessment.js_number import js_number
-from tests.scoring_vectors import CRITERIA, FILES, file_bytes
+from tests.scoring_vectors import ANSWERS_FILES, CRITERIA, FILES, file_bytes
 
 HEAD = '{"format": "sp-readiness-answers", "format_version": 2, "criteria_version": "test-1", '
 
@@ -88,3 +89,20 @@ def test_the_checklists_own_export_shape_is_accepted_with_its_result():
     doc = json.loads(HEAD + '"answers": {"r1": {"status": "met"}}, "plan": {}, "result": {"verdict": "ready"}}')
     read = answers.read_bytes(CRITERIA, json.dumps(doc).encode(), "f.json")
     assert read.result == {"verdict": "ready"} and read.format_version == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(ANSWERS_FILES)
+def test_the_fast_reader_accepts_exactly_what_the_exact_scanner_accepts(data):
+    # Python judges a file with json.loads and C-speed checks first, and runs the per-token scanner
+    # (the one scoring.js runs) only to word a refusal; both must draw the line in the same place.
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return
+    assert (answers._fast(text) is answers._REFUSED) == (answers._syntax(text) is not None)
+
+
+def test_an_unterminated_string_of_escaped_quotes_is_refused_with_its_place():
+    data = ('"' + '\\"' * 300_000).encode()  # unterminated: a naive string regex would take quadratic time
+    assert verdict(data) == ["line 1, column 600002: unterminated string, found the end of the file"]
