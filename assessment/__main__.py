@@ -227,7 +227,10 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except (criteria_mod.CriteriaError, answers_mod.AnswersError, UsageError) as exc:
+    except answers_mod.AnswersError as exc:  # one line per problem, even when a key holds a line break
+        sys.stderr.write("".join(terminal(f"{exc.source}: {p}") + "\n" for p in exc.problems))
+        return 2
+    except (criteria_mod.CriteriaError, UsageError) as exc:
         _err(str(exc))
         return 2
     except BrokenPipeError:  # the reader (head, less) stopped reading: nothing more to say

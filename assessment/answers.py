@@ -296,14 +296,15 @@ def _read_int(digits: str) -> int | float:
     return int(x) if abs(x) < 2**53 else x
 
 
-def _grouped(n: int) -> str:
-    return f"{n:,}"
+def too_big(size: int) -> str:
+    """The refusal of a file of `size` bytes over MAX_BYTES (scoring.js `tooBig`)."""
+    return f"(file): the file is {size:,} bytes; the limit is {MAX_BYTES:,}"
 
 
 def document(data: bytes) -> tuple[object, list[str]]:
     """The JSON document in an answers file's bytes, or the file-level problem that refuses it."""
     if len(data) > MAX_BYTES:
-        return None, [f"(file): the file is {_grouped(len(data))} bytes; the limit is {_grouped(MAX_BYTES)}"]
+        return None, [too_big(len(data))]
     try:
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
@@ -389,8 +390,7 @@ def read(criteria: Criteria, path: str | Path) -> Answers:
             if not stat.S_ISREG(info.st_mode):
                 raise AnswersError(str(path), ["(file): not a regular file"])
             if info.st_size > MAX_BYTES:  # refused without reading it
-                raise AnswersError(str(path), [f"(file): the file is {_grouped(info.st_size)} bytes; "
-                                               f"the limit is {_grouped(MAX_BYTES)}"])
+                raise AnswersError(str(path), [too_big(info.st_size)])
             data = f.read(MAX_BYTES + 1)
     except OSError as exc:
         raise AnswersError(str(path), [f"(file): cannot read the file ({exc.strerror or exc})"]) from None

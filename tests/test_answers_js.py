@@ -27,16 +27,21 @@ READ = """async ([criteria, b64]) => {
 
 
 @pytest.fixture(scope="module")
-def read_js(browser):
-    """scoring.js as the site serves it, in a page of its own origin (no site build needed)."""
+def scoring_page(browser):
+    """A page of its own origin that serves scoring.js as the site does (no site build needed)."""
     context = browser.new_context()
     context.route(f"{ORIGIN}/", lambda route: route.fulfill(body="<!doctype html><title>t</title>", content_type="text/html"))
     context.route(f"{ORIGIN}/scoring.js", lambda route: route.fulfill(body=SCORING_JS.read_text(encoding="utf-8"),
                                                                       content_type="text/javascript"))
     tab = context.new_page()
     tab.goto(f"{ORIGIN}/")
-    yield lambda data: tab.evaluate(READ, [CRITERIA_JSON, base64.b64encode(data).decode()])
+    yield tab
     context.close()
+
+
+@pytest.fixture(scope="module")
+def read_js(scoring_page):
+    return lambda data: scoring_page.evaluate(READ, [CRITERIA_JSON, base64.b64encode(data).decode()])
 
 
 def python_side(data: bytes) -> dict:
@@ -67,3 +72,12 @@ def test_js_keeps_only_known_top_level_keys_of_an_accepted_file(read_js):
 @given(ANSWERS_FILES)
 def test_random_files_are_accepted_or_refused_identically_by_python_and_js(read_js, data):
     assert read_js(data) == python_side(data)
+
+
+def test_js_words_a_refusal_by_size_before_reading_as_python_does(scoring_page):
+    sizes = [1_000_001, 50_000_000, 12_345_678_901]
+    words = scoring_page.evaluate("async (sizes) => sizes.map((await import('/scoring.js')).tooBig)", sizes)
+    assert words == [answers.too_big(n) for n in sizes] == [
+        "(file): the file is 1,000,001 bytes; the limit is 1,000,000",
+        "(file): the file is 50,000,000 bytes; the limit is 1,000,000",
+        "(file): the file is 12,345,678,901 bytes; the limit is 1,000,000"]

@@ -87,3 +87,12 @@ def test_random_files_never_crash_any_command(tmp_path, data):
             assert "\x1b" not in text
     code, out, err = run(["summary", tmp_path, "--csv", *CRITERIA])
     assert code in (0, 1) and "random.json" in out
+
+
+def test_a_key_with_a_line_break_or_escape_stays_on_its_problems_one_line(tmp_path):
+    path = tmp_path / "keys.json"
+    path.write_text('{"format": "sp-readiness-answers", "format_version": 2, "criteria_version": "test-1",'
+                    ' "answers": {"a\\nb\\u001b[2J": 1, "c": 2}}', encoding="utf-8")
+    code, out, err = run(["score", path, *CRITERIA])
+    assert code == 2 and err == (f"{path}: answers.a\\nb\\x1b[2J: expected an object, got 1\n"
+                                 f"{path}: answers.c: expected an object, got 2\n")

@@ -187,9 +187,12 @@ function lineColumn(text, pos) {
   return `line ${line}, column ${column}`;
 }
 
+/** The refusal of a file of `size` bytes over MAX_BYTES, for a check made before reading it (File.size). */
+export const tooBig = (size) => `(file): the file is ${grouped(size)} bytes; the limit is ${grouped(MAX_BYTES)}`;
+
 /** The JSON document in an answers file's bytes, or the file-level problem that refuses it. */
 export function readDocument(bytes) {
-  if (bytes.length > MAX_BYTES) return { doc: null, problems: [`(file): the file is ${grouped(bytes.length)} bytes; the limit is ${grouped(MAX_BYTES)}`] };
+  if (bytes.length > MAX_BYTES) return { doc: null, problems: [tooBig(bytes.length)] };
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   let text;
   try {
