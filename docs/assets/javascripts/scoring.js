@@ -134,22 +134,28 @@ function syntax(text) {
     if (c === '"' && state <= KEY) {
       const end = string(text, pos);
       if (Array.isArray(end)) return end;
-      [pos, state] = [end, state >= FIRST_KEY ? COLON : AFTER];
+      pos = end;
+      state = state >= FIRST_KEY ? COLON : AFTER;
     } else if (state <= FIRST_ITEM && (c === "{" || c === "[")) {
       stack.push(c);
       if (stack.length > MAX_DEPTH) return [pos, `nested deeper than ${MAX_DEPTH} levels`];
-      [pos, state] = [pos + 1, c === "{" ? FIRST_KEY : FIRST_ITEM];
+      pos += 1;
+      state = c === "{" ? FIRST_KEY : FIRST_ITEM;
     } else if (state <= FIRST_ITEM && (m = at(NUMBER, text, pos) ?? at(LITERAL, text, pos))) {
       if (/^-|^[0-9]/.test(m[0]) && !Number.isFinite(Number(m[0]))) return [pos, "number out of range"];
-      [pos, state] = [pos + m[0].length, AFTER];
+      pos += m[0].length;
+      state = AFTER;
     } else if ((state === FIRST_ITEM && c === "]") || (state === FIRST_KEY && c === "}")
       || (state === AFTER && c === (stack.at(-1) === "{" ? "}" : "]"))) {
       stack.pop();
-      [pos, state] = [pos + 1, AFTER];
+      pos += 1;
+      state = AFTER;
     } else if (state === AFTER && c === ",") {
-      [pos, state] = [pos + 1, stack.at(-1) === "{" ? KEY : VALUE];
+      pos += 1;
+      state = stack.at(-1) === "{" ? KEY : VALUE;
     } else if (state === COLON && c === ":") {
-      [pos, state] = [pos + 1, VALUE];
+      pos += 1;
+      state = VALUE;
     } else return [pos, `${expected}, found ${charAt(text, pos)}`];
   }
 }
@@ -163,7 +169,7 @@ function string(text, pos) {
     const c = text[pos];
     if (c === '"') return pos + 1;
     if (c !== "\\") return [pos, `control character ${charAt(text, pos)} in a string; write it as an escape`];
-    let m = at(ESCAPE, text, pos);
+    const m = at(ESCAPE, text, pos);
     if (!m) return [pos, `unknown escape ${show(Array.from(text.slice(pos, pos + 3)).slice(0, 2).join(""))} in a string`];
     const unit = m[1] ? parseInt(m[1], 16) : 0;
     if (unit >= 0xdc00 && unit <= 0xdfff) return [pos, `lone surrogate ${m[0]} in a string`];
@@ -171,7 +177,7 @@ function string(text, pos) {
       const low = at(ESCAPE, text, pos + m[0].length);
       const next = low && low[1] ? parseInt(low[1], 16) : 0;
       if (!(next >= 0xdc00 && next <= 0xdfff)) return [pos, `lone surrogate ${m[0]} in a string`];
-      m = { 0: m[0] + low[0] };
+      pos += low[0].length; // the pair's second half
     }
     pos += m[0].length;
   }
