@@ -233,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
     except (criteria_mod.CriteriaError, UsageError) as exc:
         _err(str(exc))
         return 2
+    except KeyboardInterrupt:  # Ctrl-C: stop quietly, with the shell's usual status for it
+        _err("interrupted")
+        return 130
     except BrokenPipeError:  # the reader (head, less) stopped reading: nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -6,10 +6,11 @@ set of files through both, and a fuzz test compares them on random input. The ru
 
 1. at most MAX_BYTES bytes;
 2. UTF-8, with or without a byte order mark; anything else (UTF-16, invalid UTF-8) is refused;
-3. JSON syntax, checked by a small scanner (`_syntax`) that never recurses, so that both languages
-   name the same line and column; it also refuses nesting deeper than MAX_DEPTH, numbers that
-   are not finite doubles (1 followed by 400 zeros), and lone surrogates (\\ud800), which no output
-   format (terminal, CSV, .docx) can hold;
+3. JSON that nests at most MAX_DEPTH deep, whose numbers are finite doubles (not 1 followed by
+   400 zeros) and whose strings hold no lone surrogate (\\ud800), which no output format
+   (terminal, CSV, .docx) can hold. scoring.js checks this with a small scanner that never
+   recurses (`syntax`); Python decides at C speed (`_fast`) and runs the same scanner
+   (`_syntax`) only to name the line, column and problem of a file it refuses;
 4. the document's shape (`problems`): nulls and booleans are not objects or numbers; unknown
    top-level keys are dropped, never kept.
 """
