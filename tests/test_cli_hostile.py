@@ -85,8 +85,9 @@ def test_random_files_never_crash_any_command(tmp_path, data):
         for text in (out, err):
             text.encode("utf-8")  # no lone surrogate reaches the output
             assert "\x1b" not in text
-    code, out, err = run(["summary", tmp_path, "--csv", *CRITERIA])
-    assert code in (0, 1) and "random.json" in out
+    for extra in ([], ["--csv"]):
+        code, out, err = run(["summary", tmp_path, *extra, *CRITERIA])
+        assert code in (0, 1) and "random.json" in out and "\x1b" not in out
 
 
 def test_a_key_with_a_line_break_or_escape_stays_on_its_problems_one_line(tmp_path):
@@ -96,3 +97,16 @@ def test_a_key_with_a_line_break_or_escape_stays_on_its_problems_one_line(tmp_pa
     code, out, err = run(["score", path, *CRITERIA])
     assert code == 2 and err == (f"{path}: answers.a\\nb\\x1b[2J: expected an object, got 1\n"
                                  f"{path}: answers.c: expected an object, got 2\n")
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("[" * 5000 + "]" * 5000, "(file): nested too deeply to read"),
+    (b"\xff\xfe", "(file): not UTF-8 text"),
+])
+def test_a_criteria_file_that_cannot_be_read_is_named_with_exit_2(tmp_path, content, problem):
+    path = tmp_path / "criteria.yml"
+    path.write_bytes(content if isinstance(content, bytes) else content.encode())
+    good = tmp_path / "a.json"
+    good.write_bytes(file_bytes(ACCEPTED[0]))
+    for args in (["validate", path], ["score", good, "--criteria", path], ["summary", good, "--criteria", path]):
+        assert run(args) == (2, "", f"{path}: {problem}\n")
