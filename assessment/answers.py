@@ -1,28 +1,54 @@
-"""The answers file an SP exports from the checklist: reading and validation.
+"""The answers file an SP exports from the checklist: the one rule for accepting it.
 
-Contract with docs/assets/javascripts/scoring.js: both accept and refuse the same files, with
-the same rules; tests/vectors/ runs one set of files through both.
+Contract with docs/assets/javascripts/scoring.js (`readAnswers`, `validate`): both accept and
+refuse the same bytes with the same "where: what" messages, byte for byte; tests/vectors/ runs one
+set of files through both, and a fuzz test compares them on random input. The rule, in order:
+
+1. at most MAX_BYTES bytes;
+2. UTF-8, with or without a byte order mark; anything else (UTF-16, invalid UTF-8) is refused;
+3. JSON that nests at most MAX_DEPTH deep, whose numbers are finite doubles (not 1 followed by
+   400 zeros) and whose strings hold no lone surrogate (\\ud800), which no output format
+   (terminal, CSV, .docx) can hold. scoring.js checks this with a small scanner that never
+   recurses (`syntax`); Python decides at C speed (`_fast`) and runs the same scanner
+   (`_syntax`) only to name the line, column and problem of a file it refuses;
+4. the document's shape (`problems`): nulls and booleans are not objects or numbers; unknown
+   top-level keys are dropped, never kept.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import operator
+import os
+import re
+import stat
+from itertools import accumulate, count
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .criteria import Criteria
+from .js_number import js_number
 
 FORMAT = "sp-readiness-answers"
 FORMAT_VERSIONS = (1, 2)  # 2 adds the optional `plan`; 1 still reads
 MAX_BYTES = 1_000_000
+MAX_DEPTH = 64  # objects and arrays inside each other; the checklist writes 4
+MAX_PROBLEMS = 100  # listed per file; the rest are counted
+SHOWN_CHARS = 40  # of a bad text or key quoted in a message
 STATUSES = ("met", "partial", "unmet", "na")
+TOP_KEYS = ("format", "format_version", "criteria_version", "assessment", "plan", "answers", "result")
 ASSESSMENT_KEYS = ("organisation", "service", "contact", "date")
 ANSWER_KEYS = ("status", "value", "note", "evidence")
+NOT_UTF8 = "(file): not UTF-8 text; save the file as UTF-8"
 
 
 class AnswersError(ValueError):
-    """The answers file is refused; the message names the file, the item and the problem."""
+    """The answers file is refused; one "FILE: where: what" line per problem."""
+
+    def __init__(self, source: str, problems: list[str]):
+        self.source, self.problems = source, problems
+        super().__init__("\n".join(f"{source}: {p}" for p in problems))
 
 
 @dataclass(frozen=True)
@@ -43,54 +69,110 @@ class Answers:
     result: dict | None = None  # what the SP's browser computed, if the file carries it
 
 
+# --- how values and keys are quoted in messages (as scoring.js quotes them) ---------------------
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
+
+
+def show(value: object) -> str:
+    """A bad value as a message quotes it: JSON for scalars, long texts clipped, containers named."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return js_number(value)
+    if isinstance(value, str):
+        return json.dumps(_clip(value), ensure_ascii=False)
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _js_keys(obj: dict) -> list[str]:
+    """Keys in the order JavaScript enumerates them: array indices ascending first, then the rest in file order."""
+    def index(key: str) -> int | None:
+        if key.isascii() and key.isdigit() and (key == "0" or key[0] != "0") and len(key) <= 10:
+            n = int(key)
+            return n if n < 2**32 - 1 else None
+        return None
+    indices = sorted((n, k) for k in obj if (n := index(k)) is not None)
+    return [k for _, k in indices] + [k for k in obj if index(k) is None]
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+def _is_object(value: object) -> bool:
+    return isinstance(value, dict)
+
+
+# --- the document's shape -------------------------------------------------------------------
+
+
 def problems(criteria: Criteria, doc: object) -> list[str]:
     """Every problem with an answers document, as 'where: what' lines; empty when valid."""
-    if not isinstance(doc, dict):
+    if not _is_object(doc):
         return ["(top level): expected a JSON object"]
     out = []
     if doc.get("format") != FORMAT:
-        out.append(f"format: expected \"{FORMAT}\", got {json.dumps(doc.get('format'), ensure_ascii=False)}")
-    if doc.get("format_version") not in FORMAT_VERSIONS:
-        out.append(f"format_version: expected one of {', '.join(map(str, FORMAT_VERSIONS))}, "
-                   f"got {json.dumps(doc.get('format_version'))}")
+        out.append(f"format: expected \"{FORMAT}\", got {_got(doc, 'format')}")
+    version = doc.get("format_version")
+    if not (_is_number(version) and version in FORMAT_VERSIONS):
+        out.append(f"format_version: expected {' or '.join(map(str, FORMAT_VERSIONS))}, got {_got(doc, 'format_version')}")
     if not isinstance(doc.get("criteria_version"), str):
-        out.append("criteria_version: expected a string")
-    meta = doc.get("assessment", {})
-    if not isinstance(meta, dict):
-        out.append("assessment: expected an object")
-    else:
-        for key, value in meta.items():
-            if key not in ASSESSMENT_KEYS:
-                out.append(f"assessment.{key}: unknown key")
-            elif not isinstance(value, str):
-                out.append(f"assessment.{key}: expected a string")
-    plan = doc.get("plan", {})
-    if not isinstance(plan, dict) or not all(isinstance(v, str) for v in plan.values()):
-        out.append("plan: expected an object of texts")
+        out.append(f"criteria_version: expected a string, got {_got(doc, 'criteria_version')}")
+    for key, check in (("assessment", _assessment_problems), ("plan", _plan_problems)):
+        if key not in doc:
+            continue
+        if not _is_object(doc[key]):
+            out.append(f"{key}: expected an object, got {show(doc[key])}")
+        else:
+            out += check(doc[key])
+    if "result" in doc and not _is_object(doc["result"]):
+        out.append(f"result: expected an object, got {show(doc['result'])}")
     answers = doc.get("answers")
-    if not isinstance(answers, dict):
-        out.append("answers: expected an object")
-        return out
-    items = {item.id: item for item in criteria.items}
-    for item_id, answer in answers.items():
-        out += [f"answers.{item_id}: {p}" for p in _answer_problems(items.get(item_id), answer)]
+    if not _is_object(answers):
+        out.append(f"answers: expected an object, got {_got(doc, 'answers')}")
+    else:
+        items = {item.id: item for item in criteria.items}
+        for item_id in _js_keys(answers):
+            out += [f"answers.{_clip(item_id)}: {p}" for p in _answer_problems(items.get(item_id), answers[item_id])]
+    if len(out) > MAX_PROBLEMS:
+        out[MAX_PROBLEMS:] = [f"(top level): {len(out) - MAX_PROBLEMS} more problems not listed"]
     return out
 
 
+def _got(doc: dict, key: str) -> str:
+    return show(doc[key]) if key in doc else "nothing"
+
+
+def _assessment_problems(meta: dict) -> list[str]:
+    out = []
+    for key in _js_keys(meta):
+        if key not in ASSESSMENT_KEYS:
+            out.append(f"assessment.{_clip(key)}: unknown key")
+        elif not isinstance(meta[key], str):
+            out.append(f"assessment.{key}: expected a string, got {show(meta[key])}")
+    return out
+
+
+def _plan_problems(plan: dict) -> list[str]:
+    return [f"plan.{_clip(k)}: expected a string, got {show(plan[k])}" for k in _js_keys(plan) if not isinstance(plan[k], str)]
+
+
 def _answer_problems(item, answer: object) -> list[str]:
-    if not isinstance(answer, dict):
-        return ["expected an object"]
-    out = [f"unknown key '{k}'" for k in answer if k not in ANSWER_KEYS]
-    out += [f"{k}: expected a string" for k in ("note", "evidence") if k in answer and not isinstance(answer[k], str)]
+    if not _is_object(answer):
+        return [f"expected an object, got {show(answer)}"]
+    out = [f"unknown key {show(k)}" for k in _js_keys(answer) if k not in ANSWER_KEYS]
+    out += [f"{k}: expected a string, got {show(answer[k])}" for k in ("note", "evidence")
+            if k in answer and not isinstance(answer[k], str)]
     status, value = answer.get("status"), answer.get("value")
     if status is not None and status not in STATUSES:
-        out.append(f"status: {json.dumps(status, ensure_ascii=False)} is not one of {', '.join(STATUSES)}")
+        out.append(f"status: {show(status)} is not one of {', '.join(STATUSES)}")
     if value is not None and not (_is_number(value) and math.isfinite(value) and value >= 0):
-        out.append(f"value: {json.dumps(value, ensure_ascii=False)} is not a finite number ≥ 0")
+        out.append(f"value: {show(value)} is not a finite number ≥ 0")
     if item is None:  # unknown id: kept and reported, never scored
         return out
     if item.kind == "check" and value is not None:
@@ -108,7 +190,7 @@ def parse(criteria: Criteria, doc: object, source: str = "<answers>") -> Answers
     """Validate an answers document; raise AnswersError listing every problem."""
     found = problems(criteria, doc)
     if found:
-        raise AnswersError("\n".join(f"{source}: {p}" for p in found))
+        raise AnswersError(source, found)
     return Answers(
         criteria_version=doc["criteria_version"],
         assessment=dict(doc.get("assessment", {})),
@@ -118,29 +200,199 @@ def parse(criteria: Criteria, doc: object, source: str = "<answers>") -> Answers
             for k, v in doc["answers"].items()
         },
         plan=dict(doc.get("plan", {})),
-        format_version=doc["format_version"],
-        result=doc.get("result") if isinstance(doc.get("result"), dict) else None,
+        format_version=int(doc["format_version"]),
+        result=doc.get("result"),
     )
+
+
+# --- bytes to document ------------------------------------------------------------------------
+
+_SPACE = re.compile(r"[ \t\n\r]*")
+_PLAIN = re.compile(r'[^"\\\x00-\x1f]*')  # the run of a string up to a quote, backslash or control character
+_ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u([0-9a-fA-F]{4}))')
+_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
+_LITERAL = re.compile(r"true|false|null")
+
+# What the scanner expects next, and how it says so.
+VALUE, FIRST_ITEM, FIRST_KEY, KEY, COLON, AFTER, END = range(7)
+_EXPECTED = {VALUE: "expected a value", FIRST_ITEM: "expected a value or ']'",
+             FIRST_KEY: "expected a key in double quotes or '}'", KEY: "expected a key in double quotes",
+             COLON: "expected ':'", END: "expected the end of the file"}
+
+
+def _syntax(text: str) -> tuple[int, str] | None:
+    """The first JSON syntax problem as (position, what), or None. A loop with a stack: no recursion."""
+    stack: list[str] = []
+    state, pos, n = VALUE, 0, len(text)
+    while True:
+        pos = _SPACE.match(text, pos).end()
+        if state == AFTER and not stack:
+            state = END
+        expected = _EXPECTED.get(state) or ("expected ',' or '}'" if stack[-1] == "{" else "expected ',' or ']'")
+        if pos >= n:
+            return None if state == END else (pos, f"{expected}, found the end of the file")
+        c = text[pos]
+        if c == '"' and state in (VALUE, FIRST_ITEM, FIRST_KEY, KEY):
+            problem = _string(text, pos)
+            if isinstance(problem, tuple):
+                return problem
+            pos, state = problem, COLON if state in (FIRST_KEY, KEY) else AFTER
+        elif state in (VALUE, FIRST_ITEM) and c in "{[":
+            stack.append(c)
+            if len(stack) > MAX_DEPTH:
+                return pos, f"nested deeper than {MAX_DEPTH} levels"
+            pos, state = pos + 1, FIRST_KEY if c == "{" else FIRST_ITEM
+        elif state in (VALUE, FIRST_ITEM) and (m := _NUMBER.match(text, pos) or _LITERAL.match(text, pos)):
+            if m.re is _NUMBER and not math.isfinite(float(m.group())):
+                return pos, "number out of range"
+            pos, state = m.end(), AFTER
+        elif (state == FIRST_ITEM and c == "]" or state == FIRST_KEY and c == "}"
+              or state == AFTER and c == {"{": "}", "[": "]"}[stack[-1]]):
+            stack.pop()
+            pos, state = pos + 1, AFTER
+        elif state == AFTER and c == ",":
+            pos, state = pos + 1, KEY if stack[-1] == "{" else VALUE
+        elif state == COLON and c == ":":
+            pos, state = pos + 1, VALUE
+        else:
+            return pos, f"{expected}, found {_char(c)}"
+
+
+def _char(c: str) -> str:
+    """A character found where it does not belong, with its code point unless it is visible ASCII."""
+    return show(c) if "!" <= c <= "~" else f"{show(c)} (U+{ord(c):04X})"
+
+
+def _string(text: str, pos: int) -> int | tuple[int, str]:
+    """The end of the string starting at pos, or (position, what) of its first problem."""
+    pos += 1
+    while True:
+        pos = _PLAIN.match(text, pos).end()
+        if pos >= len(text):
+            return pos, "unterminated string, found the end of the file"
+        c = text[pos]
+        if c == '"':
+            return pos + 1
+        if c != "\\":
+            return pos, f"control character {_char(c)} in a string; write it as an escape"
+        m = _ESCAPE.match(text, pos)
+        if m is None:
+            return pos, f"unknown escape {show(text[pos:pos + 2])} in a string"
+        unit = int(m.group(1), 16) if m.group(1) else 0
+        if 0xDC00 <= unit <= 0xDFFF:
+            return pos, f"lone surrogate {m.group()} in a string"
+        if 0xD800 <= unit <= 0xDBFF:
+            low = _ESCAPE.match(text, m.end())
+            if low is None or not low.group(1) or not 0xDC00 <= int(low.group(1), 16) <= 0xDFFF:
+                return pos, f"lone surrogate {m.group()} in a string"
+            m = low
+        pos = m.end()
+
+
+def _read_int(digits: str) -> int | float:
+    """An integer as JavaScript reads it: exact below 2**53, else the nearest double."""
+    if len(digits) < 16:
+        return int(digits)
+    x = float(digits)
+    return int(x) if abs(x) < 2**53 else x
+
+
+def too_big(size: int) -> str:
+    """The refusal of a file of `size` bytes over MAX_BYTES (scoring.js `tooBig`)."""
+    return f"(file): the file is {size:,} bytes; the limit is {MAX_BYTES:,}"
+
+
+def document(data: bytes) -> tuple[object, list[str]]:
+    """The JSON document in an answers file's bytes, or the file-level problem that refuses it."""
+    if len(data) > MAX_BYTES:
+        return None, [too_big(len(data))]
+    try:
+        text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError:
+        return None, [NOT_UTF8]
+    doc = _fast(text)
+    if doc is not _REFUSED:
+        return doc, []
+    found = _syntax(text)  # the exact scanner, only for a file that will be refused: it names line and column
+    if found is None:  # the fast path refused what the scanner accepts: trust the scanner, as scoring.js does
+        return json.loads(text, parse_int=_read_int), []
+    pos, what = found
+    line = text.count("\n", 0, pos) + 1
+    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return None, [f"line {line}, column {column}: {what}"]
+
+
+_REFUSED = object()
+_STRINGS = re.compile(r'(?s)"[^"\\]*(?:\\.[^"\\]*)*"')
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_OPEN_TWO_CLOSE_ZERO = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")
+
+
+_RISKY_NUMBER = re.compile(r"[0-9][eE]|[0-9]{16}")  # only these can overflow a double or lose digits
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _fast(text: str) -> object:
+    """The document, or _REFUSED, judged by C-speed steps that accept exactly what `_syntax` accepts.
+
+    A 1 MB file costs tens of milliseconds here rather than seconds in the per-token scanner; the
+    costlier checks run only when the text could need them.
+    """
+    out_of_range = []
+
+    def number(token: str) -> float:
+        x = float(token)
+        if not math.isfinite(x):
+            out_of_range.append(token)
+        return x
+
+    def integer(token: str) -> int | float:
+        return int(token) if len(token) < 16 else _read_int(token) if math.isfinite(number(token)) else 0
+
+    # Parse first: a text json.loads accepts has only closed strings, so _STRINGS runs in linear time.
+    # json.loads refuses nesting beyond Python's recursion limit itself (RecursionError, no crash).
+    risky = _RISKY_NUMBER.search(text)  # also in strings: harmless, only slower
+    try:
+        doc = json.loads(text, parse_constant=_refuse_constant, **({"parse_float": number, "parse_int": integer} if risky else {}))
+        if _SURROGATE_ESCAPE.search(text):  # a lone one cannot be encoded; a pair can
+            json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    except (ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
+        return _REFUSED
+    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text)).encode("ascii").translate(_OPEN_TWO_CLOSE_ZERO)
+    # after k brackets: opened - closed = 2 × opened - k = (running sum of 2s) - k
+    if max(map(operator.sub, accumulate(brackets), count(1)), default=0) > MAX_DEPTH:
+        return _REFUSED
+    return _REFUSED if out_of_range else doc
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def accepted(doc: dict) -> dict:
+    """The document as kept: unknown top-level keys dropped."""
+    return {k: doc[k] for k in TOP_KEYS if k in doc}
+
+
+def read_bytes(criteria: Criteria, data: bytes, source: str) -> Answers:
+    """Read and validate an answers file's bytes; AnswersError names the source and every problem."""
+    doc, found = document(data)
+    if found:
+        raise AnswersError(source, found)
+    return parse(criteria, accepted(doc) if _is_object(doc) else doc, source)
 
 
 def read(criteria: Criteria, path: str | Path) -> Answers:
     """Read and validate an answers file from disk."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise AnswersError(f"{path}: file is {size:,} bytes; the limit is {MAX_BYTES:,}")
-        text = path.read_bytes().decode("utf-8")
+        with open(path, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise AnswersError(str(path), ["(file): not a regular file"])
+            if info.st_size > MAX_BYTES:  # refused without reading it
+                raise AnswersError(str(path), [too_big(info.st_size)])
+            data = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise AnswersError(f"{path}: cannot read the file ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise AnswersError(f"{path}: not UTF-8 text") from None
-    try:
-        doc = json.loads(text, parse_constant=_refuse_constant)
-    except (json.JSONDecodeError, ValueError) as exc:
-        raise AnswersError(f"{path}: not JSON ({exc})") from None
-    return parse(criteria, doc, str(path))
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not JSON")
+        raise AnswersError(str(path), [f"(file): cannot read the file ({exc.strerror or exc})"]) from None
+    return read_bytes(criteria, data, str(path))

@@ -1,80 +1,80 @@
-"""Writing an output file the way a user expects of a command-line tool.
+"""Untrusted text made safe for the reviewer's terminal and spreadsheet.
 
-The bytes go to a temporary file beside the target, which is then renamed over it, so the target
-is never half-written. A new file gets the usual permissions (0666 less the umask); a replaced one
-keeps its own. A symlinked, read-only or non-regular target is refused with a message naming it.
-The temporary file is removed on any error, on Ctrl-C, and on SIGTERM or SIGHUP.
+Answers files come from outside companies. Their texts must not drive the terminal (escape
+sequences that rewrite other rows, bidirectional overrides that reorder them), start a formula in
+Excel or WPS, or break a CSV row; and a name that cannot be encoded (a lone surrogate from a file
+name that is not UTF-8) must not crash the output.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
-import signal
-import stat
-import threading
-from contextlib import contextmanager
-from pathlib import Path
+import csv
+import io
+import unicodedata
+
+# Characters that change how a terminal shows the text rather than showing themselves.
+_BIDI = {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
-class OutputRefused(ValueError):
-    """The target may not be written or replaced; the message is "PATH: why"."""
+def _escape(c: str) -> str:
+    code = ord(c)
+    return _NAMED.get(c) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
 
 
-def check_target(path: Path) -> int | None:
-    """Raise OutputRefused if the target must not be replaced; else its permission bits (None: a new file)."""
-    if path.is_symlink():
-        raise OutputRefused(f"{path}: is a symbolic link; write to the file it points to, or remove the link")
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return None
-    if not stat.S_ISREG(st.st_mode):
-        raise OutputRefused(f"{path}: exists and is not a regular file")
-    # The owner's write bit as well as os.access(): root may write anything, but a read-only file says "keep me".
-    if not st.st_mode & stat.S_IWUSR or not os.access(path, os.W_OK):
-        raise OutputRefused(f"{path}: is read-only; not replaced")
-    return stat.S_IMODE(st.st_mode)
+def _unsafe(c: str, keep: str) -> bool:
+    code = ord(c)
+    return c not in keep and (code < 0x20 or 0x7F <= code <= 0x9F or 0xD800 <= code <= 0xDFFF
+                              or code in _BIDI or code in (0x2028, 0x2029))
 
 
-@contextmanager
-def _signals_as_exit():
-    """SIGTERM and SIGHUP raise SystemExit(128 + signal) meanwhile, so clean-up code runs."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
+def terminal(text: str, keep: str = "") -> str:
+    """Text with control characters, bidi controls and lone surrogates written as escapes (\\x1b, \\u202e).
 
-    def stop(signum, frame):
-        raise SystemExit(128 + signum)
-
-    signals = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]  # no SIGHUP on Windows
-    previous = {s: signal.signal(s, stop) for s in signals}
-    try:
-        yield
-    finally:
-        for s, handler in previous.items():
-            signal.signal(s, handler)
+    `keep` names characters left as they are, such as "\\n" for a text shown on several lines.
+    """
+    if text.isprintable() and text.isascii():  # the common case, without a per-character loop
+        return text
+    return "".join(_escape(c) if _unsafe(c, keep) else c for c in text)
 
 
-def write_file(path: str | Path, data: bytes) -> Path:
-    """Write data to path as described above; raises OutputRefused or OSError."""
-    path = Path(path)
-    keep_mode = check_target(path)
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    with _signals_as_exit():
-        try:
-            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the kernel applies the umask
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view):]
-                if keep_mode is not None:
-                    os.fchmod(fd, keep_mode)
-            finally:
-                os.close(fd)
-            check_target(path)  # again: it may have changed meanwhile
-            os.replace(tmp, path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
-    return path
+def lines(text: str) -> list[str]:
+    """A multi-line text as terminal-safe lines (CR LF and CR count as line breaks)."""
+    return [terminal(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A cell a spreadsheet shows as text: a leading formula character is neutralised with ', controls escaped."""
+    text = terminal(text, keep="\t\n\r")
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_text(rows: list[list[str]]) -> str:
+    """CSV with every cell quoted (so a line break never splits a row) and neutralised."""
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerows([[csv_cell(c) for c in row] for row in rows])
+    return out.getvalue()
+
+
+def width(text: str) -> int:
+    """Columns a terminal gives the text: wide and full-width characters (CJK) take two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(0 if unicodedata.combining(c) or unicodedata.category(c) in ("Mn", "Me", "Cf")
+               else 2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in text)
+
+
+def pad(text: str, columns: int, right: bool = False) -> str:
+    """The text padded with spaces to `columns` display columns (right-aligned when asked)."""
+    fill = " " * max(0, columns - width(text))
+    return fill + text if right else text + fill
+
+
+def table(rows: list[list[str]], right: set[int] = frozenset()) -> list[str]:
+    """Rows of terminal-safe cells aligned by display width; the last column is not padded."""
+    widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    return ["  ".join([*(pad(c, w, i in right) for i, (c, w) in enumerate(zip(row, widths))), row[-1]]).rstrip()
+            for row in rows]

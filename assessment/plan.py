@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .answers import Answers
 from .criteria import Criteria
-from .output import OutputRefused, check_target, write_file
+from .output_file import OutputRefused, check_target, write_file
 from .scoring import status_of
 
 LABELS = {
@@ -341,7 +341,7 @@ def render(kind: str, criteria: Criteria, answers: Answers, result: dict, lang: 
 
 def write(path: str | Path, criteria: Criteria, answers: Answers, result: dict, lang: str = "zh") -> Path:
     """Write the plan in the format its suffix names, made whole in memory first, then written safely
-    (output.write_file: usual permissions, symlinked or read-only targets refused, no temporary
+    (output_file.write_file: usual permissions, symlinked or read-only targets refused, no temporary
     file left behind). Raises WriteRefused (a ValueError) naming the path, or OSError."""
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())

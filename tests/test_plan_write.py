@@ -1,4 +1,4 @@
-"""plan.write() and `plan -o` (through assessment/output.py): usual permissions, refused targets, no temporary
+"""plan.write() and `plan -o` (through assessment/output_file.py): usual permissions, refused targets, no temporary
 file left behind."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment import output, plan
+from assessment import output_file, plan
 from tests.cli import run
 from tests.test_plan import CRITERIA, doc, parsed, write_json
 
@@ -97,13 +97,13 @@ def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
 CHILD = textwrap.dedent("""
     import sys, time
     import assessment
-    from assessment import output, plan
-    real_write = output.os.write
+    from assessment import output_file, plan
+    real_write = output_file.os.write
     def slow(fd, data):
         print("writing", flush=True)
         time.sleep(60)
         return real_write(fd, data)
-    output.os.write = slow
+    output_file.os.write = slow
     criteria = assessment.load()
     answers = assessment.read_answers(criteria, sys.argv[1])
     plan.write(sys.argv[2], criteria, answers, assessment.score(criteria, answers))

@@ -95,36 +95,38 @@ def test_cli_score_json_prints_the_result_object(tmp_path, capsys):
     assert out == assessment.to_json(vector["expected"])
 
 
-def test_cli_score_text_names_verdict_and_blockers(tmp_path, capsys):
+def test_cli_score_text_names_verdict_and_blockers_by_clause_and_question(tmp_path, capsys):
     criteria = assessment.load()
     doc = {"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "old-1",
            "answers": {"quality-first-reply": {"value": 3}}}
-    assert main(["score", str(write(tmp_path, json.dumps(doc)))]) == 0
+    assert main(["score", str(write(tmp_path, json.dumps(doc))), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert "not ready" in out and "blockers: quality-first-reply" in out
+    question = criteria.item("quality-first-reply").question.en
+    assert "Verdict: Not ready" in out and f"Launch conditions not met:\n  - clause 4.2 {question}" in out
     assert f"answered against criteria old-1, scored against {criteria.version}" in out
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ("{not json", "not JSON"),
-    (b"\xff\xfe", "not UTF-8"),
-    ('{"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x", "answers": {"quality-first-reply": {"value": NaN}}}', "not JSON"),
+    ("{not json", "line 1, column 2: expected a key in double quotes or '}', found \"n\""),
+    (b"\xff\xfe", "(file): not UTF-8 text; save the file as UTF-8"),
+    ('{"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x", "answers": {"quality-first-reply": {"value": NaN}}}',
+     "line 1, column 127: expected a value, found \"N\""),
     ('{"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x", "answers": {"cs-organisation": {"status": "done"}}}',
-     "answers.cs-organisation: status"),
+     'answers.cs-organisation: status: "done" is not one of met, partial, unmet, na'),
 ])
-def test_cli_score_refuses_a_bad_file_with_exit_2_and_a_message_naming_it(tmp_path, capsys, content, message):
+def test_cli_score_refuses_a_bad_file_with_exit_2_and_file_where_what(tmp_path, capsys, content, message):
     path = write(tmp_path, content)
     assert main(["score", str(path), "--json"]) == 2
     captured = capsys.readouterr()
-    assert captured.out == "" and captured.err.startswith(f"error: {path}") and message in captured.err
+    assert captured.out == "" and captured.err == f"{path}: {message}\n"
 
 
 def test_cli_score_refuses_a_file_over_one_megabyte(tmp_path, capsys):
     path = write(tmp_path, '{"pad": "' + "x" * 1_000_001 + '"}')
     assert main(["score", str(path)]) == 2
-    assert "the limit is 1,000,000" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"{path}: (file): the file is 1,000,012 bytes; the limit is 1,000,000\n"
 
 
 def test_cli_score_reports_a_missing_file(tmp_path, capsys):
     assert main(["score", str(tmp_path / "nope.json")]) == 2
-    assert "cannot read the file" in capsys.readouterr().err
+    assert capsys.readouterr().err == f"{tmp_path / 'nope.json'}: (file): cannot read the file (No such file or directory)\n"
