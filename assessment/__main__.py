@@ -17,6 +17,7 @@ from pathlib import Path
 from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import plan as plan_mod
+from . import review_report
 from .scoring import score, status_of, to_json
 
 VERDICT_TEXT = {
@@ -219,6 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("answers", type=Path, help="the answers file (JSON)")
     plan.add_argument("-o", "--output", type=Path, required=True, help="plan.docx, plan.md or plan.html")
     plan.add_argument("--lang", choices=list(plan_mod.LABELS), default="zh", help="language of the plan")
+    review_report.add_parser(sub)
     return parser
 
 
