@@ -243,3 +243,64 @@ def test_review_page_starts_after_instant_navigation(page, served_site):
     page.locator("nav a[href$='review/']").first.click()
     page.wait_for_selector("#sp-review[data-ready=true]")
     assert page.locator("#rv-empty").is_visible()
+
+
+def test_an_exported_review_file_opens_again_to_go_on_with_it(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    decide(page)
+    _, exported = export(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#rv-delete").click()
+    page.wait_for_selector("#rv-empty:not([hidden])")
+    review_path = tmp_path / "review.json"
+    review_path.write_bytes(exported)
+    open_file(page, review_path)
+    page.wait_for_selector("#rv-review:not([hidden])")
+    assert part(page, "cs-organisation").locator("[data-field=comment]").input_value() == "缺少负责人联系方式"
+    assert page.locator("#rv-condition-list [data-condition=text]").first.input_value() == "增加第二种全天候客服渠道"
+    assert export(page)[1] == exported  # nothing lost or added on the way
+
+
+def test_a_save_that_storage_refuses_is_said_beside_the_saved_indicator(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    item(page, "cs-organisation").locator("[data-field=comment]").fill("保存前")
+    assert page.locator("#rv-saved").inner_text() == "已保存在本浏览器"
+    # Fill the rest of the quota, so the next save cannot fit.
+    page.evaluate("""() => {
+      const chunk = 'x'.repeat(1 << 20);
+      for (let n = 0; ; n++) {
+        try { localStorage.setItem('filler' + n, chunk); } catch { break; }
+      }
+      for (let n = 0; ; n++) {
+        try { localStorage.setItem('small' + n, 'x'.repeat(1024)); } catch { break; }
+      }
+    }""")
+    item(page, "cs-organisation").locator("[data-field=comment]").fill("保存前" + "很长的意见" * 2000)
+    saved = page.locator("#rv-saved")
+    assert "无法保存到浏览器存储" in saved.inner_text()
+    assert saved.get_attribute("role") == "alert"
+    stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('sp-readiness.review.') && !k.endsWith('.submission'))"
+                           ".map(k => JSON.parse(localStorage.getItem(k)).review.items['cs-organisation'].comment)")
+    assert stored == ["保存前"]  # what was saved before is intact
+
+
+def test_two_tabs_reviewing_the_same_file_keep_each_others_comments(reviewing, tmp_path):
+    first = reviewing
+    open_file(first, answers_file(tmp_path)[0])
+    first.wait_for_selector("#rv-review:not([hidden])")
+    second = first.context.new_page()
+    second.goto(first.url)
+    second.wait_for_selector("#sp-review[data-ready=true]")
+    item(first, "cs-organisation").locator("[data-field=comment]").fill("甲标签页的意见")
+    second.wait_for_function("document.querySelector('#rv-item-cs-organisation [data-field=comment]').value !== ''")
+    item(second, "cs-content").locator("[data-field=comment]").fill("乙标签页的意见")
+    first.wait_for_function("document.querySelector('#rv-item-cs-content [data-field=comment]').value !== ''")
+    for tab in (first, second):
+        tab.reload()
+        tab.wait_for_selector("#sp-review[data-ready=true]")
+        assert item(tab, "cs-organisation").locator("[data-field=comment]").input_value() == "甲标签页的意见"
+        assert item(tab, "cs-content").locator("[data-field=comment]").input_value() == "乙标签页的意见"

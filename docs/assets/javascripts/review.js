@@ -68,6 +68,16 @@ class ReviewPage {
     return this.store.entry;
   }
 
+  // Another tab saved a review: take its version, so our next save does not undo its work.
+  synced(event) {
+    if (!this.root.isConnected || (event.key !== null && !event.key.startsWith("sp-readiness.review"))) return;
+    const current = this.store.current;
+    this.store = new ReviewStore((error) => this.saved(error));
+    this.store.load();
+    if (this.store.entries.some((e) => e.id === current)) this.store.current = current;
+    this.show();
+  }
+
   name(entry) {
     const meta = this.store.submission(entry.id)?.assessment ?? {};
     return [meta.service, meta.organisation].filter(Boolean).join(" · ") || this.t.untitled_review;
@@ -243,6 +253,7 @@ class ReviewPage {
   }
 }
 
+window.addEventListener("storage", (event) => shown?.synced(event));
 window.addEventListener("beforeprint", () => shown?.beforePrint());
 window.addEventListener("afterprint", () => shown?.afterPrint());
 
