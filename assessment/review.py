@@ -349,6 +349,22 @@ def read_submission(criteria: Criteria, data: bytes, source: str) -> answers_mod
     return answers_mod.parse(criteria, doc, source)
 
 
+def changes_since(criteria: Criteria, review: Review, current: answers_mod.Answers) -> tuple[list[str], list[str]]:
+    """What the SP changed since the review, as review-file.js's reviewChanges() finds it: the item ids
+    (from the criteria and the review) whose answer differs, and the plan section ids whose text differs."""
+    before = review.submission
+    blank = answers_mod.Answer()
+
+    def ids(known, own):
+        return list(dict.fromkeys([*known, *js_order(own)]))
+
+    items = [i for i in ids([i.id for i in criteria.items], review.items)
+             if before.answers.get(i, blank) != current.answers.get(i, blank)]
+    plan = [p for p in ids([p.id for p in criteria.template if not p.group], review.plan)
+            if before.plan.get(p, "") != current.plan.get(p, "")]
+    return items, plan
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

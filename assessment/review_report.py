@@ -179,21 +179,36 @@ def read_review(criteria, path: Path) -> review_mod.Review:
     return review_mod.read(criteria, path)
 
 
-def check_answers(review: review_mod.Review, path: Path) -> dict:
-    """Whether the file at path is, byte for byte, the one reviewed."""
+def check_answers(criteria, review: review_mod.Review, path: Path) -> dict:
+    """Whether the file at path is, byte for byte, the one reviewed; if not, what differs."""
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise review_mod.ReviewError(f"{path}: cannot read the file ({exc.strerror})") from None
     sha = review_mod.sha256(data)
-    return {"file": str(path), "sha256": sha, "reviewed": sha == review.submission_sha256}
+    check = {"file": str(path), "sha256": sha, "reviewed": sha == review.submission_sha256}
+    if not check["reviewed"]:
+        try:
+            current = review_mod.read_submission(criteria, data, str(path))
+            items, plan = review_mod.changes_since(criteria, review, current)
+            check["changed"] = {"items": items, "plan": plan}
+        except answers_mod.AnswersError as exc:
+            check["invalid"] = str(exc).split("\n")[0]
+    return check
 
 
 def check_sentence(check: dict, review: review_mod.Review) -> str:
     if check["reviewed"]:
         return f"{escaped(check['file'])}: this is the file that was reviewed (SHA-256 {check['sha256']})"
-    return (f"{escaped(check['file'])}: NOT the file that was reviewed: its SHA-256 is {check['sha256']}, "
-            f"the review is of {review.submission_sha256}")
+    sentence = (f"{escaped(check['file'])}: NOT the file that was reviewed: its SHA-256 is {check['sha256']}, "
+                f"the review is of {review.submission_sha256}")
+    if "invalid" in check:
+        return f"{sentence}; it is not a valid answers file either ({escaped(check['invalid'])})"
+    changed = check["changed"]
+    if not changed["items"] and not changed["plan"]:
+        return f"{sentence}; its answers and plan are the same as reviewed"
+    parts = [f"{k} {', '.join(escaped(i) for i in changed[k])}" for k in ("items", "plan") if changed[k]]
+    return f"{sentence}; changed since the review: {'; '.join(parts)}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -201,7 +216,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         criteria = criteria_mod.load(args.criteria)
         review = read_review(criteria, args.review)
-        check = check_answers(review, args.answers) if args.answers else None
+        check = check_answers(criteria, review, args.answers) if args.answers else None
     except (review_mod.ReviewError, criteria_mod.CriteriaError, answers_mod.AnswersError) as exc:
         print(f"error: {escaped(str(exc))}", file=sys.stderr)
         return 2

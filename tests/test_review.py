@@ -80,3 +80,16 @@ def test_decisions_by_submission_reports_a_review_in_progress_as_none(tmp_path):
     path = tmp_path / "r.json"
     path.write_text(json.dumps({**VALID[0]["doc"], "submission_sha256": "c" * 64}), encoding="utf-8")
     assert review.decisions_by_submission([path], CRITERIA) == {"c" * 64: (path, None)}
+
+
+def test_changes_since_the_review_are_the_items_and_sections_review_file_js_names():
+    # The same case as test_review_js.py's reviewChanges test, with the same expected ids.
+    reviewed = review.parse(CRITERIA, VALID[1]["doc"])
+    current = json.loads(json.dumps(VALID[1]["doc"]["submission"]))
+    current["answers"]["r1"]["note"] = "客服 25 人"
+    current["answers"]["m1"] = {"value": 2}
+    current["answers"]["r2"] = {"status": "met"}
+    current["plan"]["overview"] = "我们的方案（修订）"
+    changed = review.changes_since(CRITERIA, reviewed, review.read_submission(CRITERIA, json.dumps(current).encode(), "A.json"))
+    assert changed == (["r1", "r2"], ["overview"])
+    assert review.changes_since(CRITERIA, reviewed, reviewed.submission) == ([], [])

@@ -8,6 +8,8 @@ import io
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.cli import run
 from tests.review_vectors import HERE, VALID
@@ -53,6 +55,14 @@ def test_answers_check_exit_0_for_the_reviewed_bytes_and_1_for_any_other_file(tm
     same_json_other_bytes.write_text(json.dumps(CONDITIONAL["submission"]), encoding="utf-8")
     code, out, _ = review_cli(path, "--answers", same_json_other_bytes)
     assert code == 1 and "NOT the file that was reviewed" in out
+    assert "its answers and plan are the same as reviewed" in out
+    changed = tmp_path / "changed.json"
+    sub = json.loads(submission)
+    changed.write_text(json.dumps({**sub, "answers": {**sub["answers"], "r1": {"status": "partial"}}, "plan": {}}), encoding="utf-8")
+    code, out, _ = review_cli(path, "--answers", changed)
+    assert code == 1 and "changed since the review: items r1; plan overview" in out
+    code, out, _ = review_cli(path, "--answers", CRITERIA)
+    assert code == 1 and "it is not a valid answers file either" in out
     code, out, _ = review_cli(path, "--answers", reviewed, "--format", "json")
     assert code == 0 and json.loads(out)["answers_check"]["reviewed"] is True
 
@@ -109,3 +119,24 @@ def test_json_and_markdown_hold_every_item_and_section(tmp_path, fmt):
         assert doc["decision"] == "conditional" and doc["plan"][0]["comment"] == "请补充负责人"
     else:
         assert "**Overall decision: Approved with conditions**" in out and "| 补充第二种全天候渠道 | 2027-01-15 |" in out
+
+
+json_values = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=8)),
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=5), inner, max_size=3)),
+    max_leaves=12)
+
+
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.one_of(st.binary(max_size=80),
+                 json_values.map(lambda v: json.dumps(v).encode()),
+                 st.dictionaries(st.sampled_from(sorted(CONDITIONAL)), json_values).map(
+                     lambda d: json.dumps({**CONDITIONAL, **d}).encode())))
+def test_any_file_is_printed_or_refused_with_exit_2_never_a_traceback(tmp_path, data):
+    path = tmp_path / "fuzz.json"
+    path.write_bytes(data)
+    for fmt in ("text", "csv"):
+        code, out, err = review_cli(path, "--format", fmt)
+        assert code in (0, 2)
+        assert (code == 2) == bool(err) and (out == "") == (code == 2)
+        (out + err).encode("utf-8")
