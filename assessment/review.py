@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import answers as answers_mod
-from .criteria import Criteria
+from .criteria import Criteria, load
 
 FORMAT = "sp-readiness-review"
 FORMAT_VERSION = 1
@@ -381,8 +381,6 @@ def decisions_by_submission(paths, criteria: Criteria | None = None) -> dict[str
     Files that are not review files, and review files that are refused, are left out. When several
     reviews are of the same submission, the one with the latest reviewer date wins (then the path).
     """
-    from .criteria import load
-
     criteria = criteria or load()
     found: dict[str, tuple[str, Path, str | None]] = {}
     for path in _json_files(paths):
