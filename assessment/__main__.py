@@ -17,7 +17,7 @@ from pathlib import Path
 from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import plan as plan_mod
-from . import report
+from . import report, review_report
 from .output import csv_text, table, terminal
 from .scoring import score, to_json
 
@@ -216,6 +216,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("answers", type=Path, help="the answers file (JSON)")
     plan.add_argument("-o", "--output", type=Path, required=True, help="plan.docx, plan.md or plan.html")
     plan.add_argument("--lang", choices=LANGS, default="zh", help="language of the plan")
+    review_report.add_parser(sub)
     return parser
 
 

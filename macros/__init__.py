@@ -13,6 +13,7 @@ from assessment import changelog as change_log
 from assessment.criteria import Text
 
 from . import checklist
+from . import review as review_page
 
 _ZH_DIGITS = "零一二三四五六七八九十"
 _EN_WORDS = "zero one two three four five six seven eight nine ten".split()
@@ -72,6 +73,11 @@ def define_env(env) -> None:
     def checklist_app() -> str:
         """The self-assessment checklist for this language."""
         return checklist.app(criteria, lang)
+
+    @env.macro
+    def review_app() -> str:
+        """The operator's review page for this language."""
+        return review_page.app(criteria, lang, env.conf["site_url"])
 
     @env.macro
     def plan_template(heading_level: int = 2) -> str:

@@ -87,7 +87,7 @@ def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
         assert [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(output.os, "write", interrupted)
+    monkeypatch.setattr(output_file.os, "write", interrupted)
     with pytest.raises(KeyboardInterrupt):
         plan.write(target, CRITERIA, *parsed())
     assert target.read_bytes() == b"previous plan" and [p.name for p in tmp_path.iterdir()] == ["plan.docx"]

@@ -1,0 +1,412 @@
+"""The operator's review of one SP submission: the review file, its typed model and validation.
+
+Contract with docs/assets/javascripts/review-file.js: both accept and refuse the same review
+files (the same bytes), with the same "where: what" messages byte for byte; tests/vectors/reviews.json
+runs one set of files through both. Messages never echo numbers (Python and JavaScript write them
+differently) and quote at most 40 characters of a bad text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import answers as answers_mod
+from .criteria import Criteria, load
+
+FORMAT = "sp-readiness-review"
+FORMAT_VERSION = 1
+MAX_BYTES = 2_000_000  # the answers file (at most 1 MB) plus the reviewer's comments
+MAX_DEPTH = 64
+ITEM_DECISIONS = ("accepted", "needs_work", "rejected")
+DECISIONS = ("approved", "conditional", "rejected")
+REVIEWER_KEYS = ("name", "organisation", "date")
+ENTRY_KEYS = ("decision", "comment")
+CONDITION_KEYS = ("text", "due")
+TOP_KEYS = ("format", "format_version", "criteria_version", "submission_sha256", "submission", "reviewer",
+            "items", "plan", "decision", "conditions", "summary")
+
+# Words for decisions, in both languages of the site; the review page receives them with
+# assessment.plan.LABELS, so none of these keys may shadow a key there (checked in macros/review.py).
+LABELS = {
+    "zh": {
+        "review": "审核", "review_report": "审核报告", "reviewer": "审核人", "reviewer_name": "审核人姓名",
+        "reviewer_organisation": "审核单位", "review_date": "审核日期", "overall": "审核结论",
+        "conditions": "条件", "condition": "条件", "due": "期限", "summary": "审核意见",
+        "comment": "意见", "decision": "决定", "no_decision": "未决定", "in_progress": "审核中",
+        "accepted": "通过", "needs_work": "需要改进", "rejected_item": "不通过",
+        "approved": "批准", "conditional_decision": "有条件批准", "rejected_decision": "不批准",
+        "submission": "所审文件", "sha256": "SHA-256", "plan_sections": "方案章节", "items": "条目",
+        "unknown_ids": "评审文件中的未知条目",
+        "sign_off": "审核签字", "signature": "签字", "sign_date": "日期",
+    },
+    "en": {
+        "review": "Review", "review_report": "Review report", "reviewer": "Reviewer", "reviewer_name": "Reviewer's name",
+        "reviewer_organisation": "Reviewer's organisation", "review_date": "Review date", "overall": "Overall decision",
+        "conditions": "Conditions", "condition": "Condition", "due": "Due", "summary": "Summary",
+        "comment": "Comment", "decision": "Decision", "no_decision": "No decision yet", "in_progress": "in progress",
+        "accepted": "Accepted", "needs_work": "Needs work", "rejected_item": "Rejected",
+        "approved": "Approved", "conditional_decision": "Approved with conditions", "rejected_decision": "Rejected",
+        "submission": "Submission reviewed", "sha256": "SHA-256", "plan_sections": "Plan sections", "items": "Items",
+        "unknown_ids": "Unknown ids in the review file",
+        "sign_off": "Reviewer's sign-off", "signature": "Signature", "sign_date": "Date",
+    },
+}
+
+
+def item_decision_label(labels: dict, decision: str | None) -> str:
+    """The word for an item's or plan section's decision (labels: LABELS[lang])."""
+    return labels["no_decision"] if decision is None else labels["rejected_item" if decision == "rejected" else decision]
+
+
+def decision_label(labels: dict, decision: str | None) -> str:
+    """The word for the overall decision."""
+    if decision is None:
+        return labels["in_progress"]
+    return labels["approved"] if decision == "approved" else labels[f"{decision}_decision"]
+
+
+class ReviewError(ValueError):
+    """The review file is refused; each line is "FILE: where: what"."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """The reviewer's word on one item or one plan section."""
+
+    decision: str | None = None  # accepted | needs_work | rejected
+    comment: str = ""
+
+
+@dataclass(frozen=True)
+class Condition:
+    text: str
+    due: str  # YYYY-MM-DD
+
+
+@dataclass
+class Review:
+    criteria_version: str
+    submission_sha256: str
+    submission: answers_mod.Answers
+    submission_doc: dict  # the answers file as reviewed, as it was in the review file
+    reviewer: dict[str, str]
+    items: dict[str, Entry] = field(default_factory=dict)
+    plan: dict[str, Entry] = field(default_factory=dict)
+    decision: str | None = None  # approved | conditional | rejected; None while in progress
+    conditions: list[Condition] = field(default_factory=list)
+    summary: str = ""
+
+
+# --- how a value is named in a message (same text as review-file.js) ------------------------
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+
+
+def quote(text: str) -> str:
+    """A text as JSON.stringify writes it, cut to 40 characters; lone surrogates escaped as JS does."""
+    cut = text[:40] + "…" if len(text) > 40 else text
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(cut, ensure_ascii=False))
+
+
+def show(value: object) -> str:
+    """A bad value in a message: texts quoted, everything else by its kind (numbers never echoed)."""
+    if isinstance(value, str):
+        return quote(value)
+    if value is None or isinstance(value, bool):
+        return json.dumps(value)
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def key(path: str, name: str) -> str:
+    """path.name, or path[\"name\"] when the name is not plain letters, digits, - and _."""
+    if _PLAIN_KEY.fullmatch(name):
+        return f"{path}.{name}" if path else name
+    return f"{path}[{quote(name)}]"
+
+
+def js_order(keys) -> list[str]:
+    """Keys in the order JavaScript's Object.keys lists them: array indices ascending, then the rest."""
+    keys = list(keys)
+
+    def is_index(k: str) -> bool:
+        return k.isascii() and k.isdigit() and (k == "0" or not k.startswith("0")) and int(k) < 2**32 - 1
+
+    return sorted((k for k in keys if is_index(k)), key=int) + [k for k in keys if not is_index(k)]
+
+
+def is_date(value: object) -> bool:
+    """A real calendar date written YYYY-MM-DD (year 0001 to 9999)."""
+    m = _DATE.fullmatch(value) if isinstance(value, str) else None
+    if not m:
+        return False
+    year, month, day = (int(g) for g in m.groups())
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    days = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return year >= 1 and 1 <= month <= 12 and 1 <= day <= days[month - 1]
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# --- validation --------------------------------------------------------------------------------
+
+
+def problems(criteria: Criteria, doc: object) -> list[str]:
+    """Every problem with a review document, as "where: what" lines; empty when valid."""
+    if _depth(doc) > MAX_DEPTH:
+        return [f"(top level): nested deeper than {MAX_DEPTH} levels"]
+    if not isinstance(doc, dict):
+        return ["(top level): expected a JSON object"]
+    out = [f"(top level): unknown key {quote(k)}" for k in js_order(doc) if k not in TOP_KEYS]
+    if doc.get("format") != FORMAT:
+        out.append(f'format: expected "{FORMAT}", got {show(doc.get("format"))}')
+    version = doc.get("format_version")
+    if not (_number(version) and version == FORMAT_VERSION):
+        out.append(f"format_version: expected {FORMAT_VERSION}, got {show(version)}")
+    if not isinstance(doc.get("criteria_version"), str):
+        out.append(f"criteria_version: expected a string, got {show(doc.get('criteria_version'))}")
+    sha = doc.get("submission_sha256")
+    if not (isinstance(sha, str) and re.fullmatch(r"[0-9a-f]{64}", sha)):
+        out.append(f"submission_sha256: expected 64 lowercase hexadecimal digits, got {show(sha)}")
+    submission = doc.get("submission")
+    if not isinstance(submission, dict):
+        out.append(f"submission: expected an object, got {show(submission)}")
+    else:
+        out += [f"submission.{p}" for p in submission_problems(criteria, submission)]
+    reviewer = doc.get("reviewer")
+    if not isinstance(reviewer, dict):
+        out.append(f"reviewer: expected an object, got {show(reviewer)}")
+    else:
+        for k in js_order(reviewer):
+            value = reviewer[k]
+            if k not in REVIEWER_KEYS:
+                out.append(f"reviewer: unknown key {quote(k)}")
+            elif not isinstance(value, str):
+                out.append(f"reviewer.{k}: expected a string, got {show(value)}")
+            elif k == "date" and value and not is_date(value):
+                out.append(f"reviewer.date: expected a date (YYYY-MM-DD), got {show(value)}")
+    for part, allowed in (("items", ITEM_DECISIONS), ("plan", ITEM_DECISIONS)):
+        if part in doc:
+            out += _entries_problems(part, doc[part], allowed)
+    decision = doc.get("decision")
+    if "decision" in doc and decision not in DECISIONS:
+        out.append(f"decision: expected one of {', '.join(DECISIONS)}, got {show(decision)}")
+    if "conditions" in doc:
+        out += _conditions_problems(doc["conditions"], decision)
+    if "summary" in doc and not isinstance(doc["summary"], str):
+        out.append(f"summary: expected a string, got {show(doc['summary'])}")
+    return out
+
+
+def submission_problems(criteria: Criteria, submission: dict) -> list[str]:
+    """The checklist's own rules for the answers file inside the review (the one place they are called)."""
+    return answers_mod.problems(criteria, submission)
+
+
+def _entries_problems(part: str, entries: object, allowed: tuple[str, ...]) -> list[str]:
+    if not isinstance(entries, dict):
+        return [f"{part}: expected an object, got {show(entries)}"]
+    out = []
+    for ident in js_order(entries):
+        where, entry = key(part, ident), entries[ident]
+        if not isinstance(entry, dict):
+            out.append(f"{where}: expected an object, got {show(entry)}")
+            continue
+        for k in js_order(entry):
+            if k not in ENTRY_KEYS:
+                out.append(f"{where}: unknown key {quote(k)}")
+        if "decision" in entry and entry["decision"] not in allowed:
+            out.append(f"{where}.decision: expected one of {', '.join(allowed)}, got {show(entry['decision'])}")
+        if "comment" in entry and not isinstance(entry["comment"], str):
+            out.append(f"{where}.comment: expected a string, got {show(entry['comment'])}")
+    return out
+
+
+def _conditions_problems(conditions: object, decision: object) -> list[str]:
+    if not isinstance(conditions, list):
+        return [f"conditions: expected a list, got {show(conditions)}"]
+    out = [] if decision == "conditional" or not conditions else ['conditions: only a "conditional" decision has conditions']
+    for n, condition in enumerate(conditions):
+        where = f"conditions[{n}]"
+        if not isinstance(condition, dict):
+            out.append(f"{where}: expected an object, got {show(condition)}")
+            continue
+        for k in js_order(condition):
+            if k not in CONDITION_KEYS:
+                out.append(f"{where}: unknown key {quote(k)}")
+        text = condition.get("text")
+        if not (isinstance(text, str) and text.strip()):
+            out.append(f"{where}.text: expected a text, got {show(text)}")
+        if not is_date(condition.get("due")):
+            out.append(f"{where}.due: expected a date (YYYY-MM-DD), got {show(condition.get('due'))}")
+    return out
+
+
+def _depth(doc: object) -> int:
+    """How deeply containers nest (the top-level object is 1), without recursion."""
+    deepest, stack = 0, [(doc, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, (dict, list)):
+            deepest = max(deepest, depth)
+            if depth > MAX_DEPTH:
+                return depth
+            stack += [(v, depth + 1) for v in (node.values() if isinstance(node, dict) else node)]
+    return deepest
+
+
+# --- reading -----------------------------------------------------------------------------------
+
+
+def _entries(raw: dict | None) -> dict[str, Entry]:
+    return {k: Entry(v.get("decision"), v.get("comment", "")) for k, v in (raw or {}).items()}
+
+
+def parse(criteria: Criteria, doc: object, source: str = "<review>") -> Review:
+    """Validate a review document; raise ReviewError listing every problem as "SOURCE: where: what"."""
+    found = problems(criteria, doc)
+    if found:
+        raise ReviewError("\n".join(f"{source}: {p}" for p in found))
+    return Review(
+        criteria_version=doc["criteria_version"],
+        submission_sha256=doc["submission_sha256"],
+        submission=answers_mod.parse(criteria, doc["submission"], f"{source}: submission"),
+        submission_doc=doc["submission"],
+        reviewer=dict(doc["reviewer"]),
+        items=_entries(doc.get("items")),
+        plan=_entries(doc.get("plan")),
+        decision=doc.get("decision"),
+        conditions=[Condition(c["text"], c["due"]) for c in doc.get("conditions", [])],
+        summary=doc.get("summary", ""),
+    )
+
+
+def decode(data: bytes) -> tuple[object, str | None]:
+    """JSON from a file's bytes as review-file.js decodes it: UTF-8, one BOM allowed, no NaN."""
+    if len(data) > MAX_BYTES:
+        return None, f"(top level): the file is larger than {MAX_BYTES:,} bytes"
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, "(top level): not UTF-8 text"
+    try:
+        return json.loads(text, parse_constant=_refuse_constant, parse_int=_int), None
+    except RecursionError:
+        return None, f"(top level): nested deeper than {MAX_DEPTH} levels"
+    except ValueError:
+        return None, "(top level): not valid JSON"
+
+
+def _int(digits: str) -> int | float:
+    # Python refuses to convert integers of over 4,300 digits; JavaScript reads them as Infinity.
+    return int(digits) if len(digits) < 4000 else float(digits)
+
+
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not JSON")
+
+
+def read_bytes(criteria: Criteria, data: bytes, source: str = "<review>") -> Review:
+    doc, problem = decode(data)
+    if problem:
+        raise ReviewError(f"{source}: {problem}")
+    return parse(criteria, doc, source)
+
+
+def read(criteria: Criteria, path: str | Path) -> Review:
+    """Read and validate a review file from disk."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReviewError(f"{path}: cannot read the file ({exc.strerror})") from None
+    return read_bytes(criteria, data, str(path))
+
+
+def read_submission(criteria: Criteria, data: bytes, source: str) -> answers_mod.Answers:
+    """An SP's answers file from its bytes, by the checklist's rules (the one place this is done here)."""
+    if len(data) > answers_mod.MAX_BYTES:
+        raise answers_mod.AnswersError(f"{source}: file is {len(data):,} bytes; the limit is {answers_mod.MAX_BYTES:,}")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise answers_mod.AnswersError(f"{source}: not UTF-8 text") from None
+    try:
+        doc = json.loads(text, parse_constant=_refuse_constant)
+    except RecursionError:
+        raise answers_mod.AnswersError(f"{source}: not JSON (nested too deeply)") from None
+    except ValueError as exc:
+        raise answers_mod.AnswersError(f"{source}: not JSON ({exc})") from None
+    return answers_mod.parse(criteria, doc, source)
+
+
+def changes_since(criteria: Criteria, review: Review, current: answers_mod.Answers) -> tuple[list[str], list[str]]:
+    """What the SP changed since the review, as review-file.js's reviewChanges() finds it: the item ids
+    (from the criteria and the review) whose answer differs, and the plan section ids whose text differs."""
+    before = review.submission
+    blank = answers_mod.Answer()
+
+    def ids(known, own):
+        return list(dict.fromkeys([*known, *js_order(own)]))
+
+    items = [i for i in ids([i.id for i in criteria.items], review.items)
+             if before.answers.get(i, blank) != current.answers.get(i, blank)]
+    plan = [p for p in ids([p.id for p in criteria.template if not p.group], review.plan)
+            if before.plan.get(p, "") != current.plan.get(p, "")]
+    return items, plan
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def is_review(doc: object) -> bool:
+    """Whether a parsed JSON file says it is a review file (valid or not)."""
+    return isinstance(doc, dict) and doc.get("format") == FORMAT
+
+
+def decisions_by_submission(paths, criteria: Criteria | None = None) -> dict[str, tuple[Path, str | None]]:
+    """For each submission reviewed in these files (or folders, searched for *.json): its SHA-256
+    -> (review file, overall decision; None while in progress).
+
+    Files that are not review files, and review files that are refused, are left out. When several
+    reviews are of the same submission, the one with the latest reviewer date wins (then the path).
+    """
+    criteria = criteria or load()
+    found: dict[str, tuple[str, Path, str | None]] = {}
+    for path in _json_files(paths):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        doc, problem = decode(data)
+        if problem or not is_review(doc):
+            continue
+        try:
+            review = parse(criteria, doc, str(path))
+        except ReviewError:
+            continue
+        rank = (review.reviewer.get("date", ""), str(path))
+        best = found.get(review.submission_sha256)
+        if best is None or rank > (best[0], str(best[1])):
+            found[review.submission_sha256] = (rank[0], path, review.decision)
+    return {sha: (path, decision) for sha, (_, path, decision) in found.items()}
+
+
+def _json_files(paths) -> list[Path]:
+    out = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            out += sorted(p for p in path.rglob("*.json") if p.is_file())
+        else:
+            out.append(path)
+    return out

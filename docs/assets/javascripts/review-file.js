@@ -1,0 +1,216 @@
+// The operator's review file: reading and validation for the browser, with no DOM access, so the
+// review page, the checklist and the tests can all import it.
+//
+// Contract with assessment/review.py: for the same bytes both accept or refuse a review file with
+// the same "where: what" messages, byte for byte (tests/vectors/reviews.json). Messages never echo
+// numbers (Python and JavaScript write them differently) and quote at most 40 characters of a text.
+// `criteria` is /assets/criteria.json.
+
+import { MAX_BYTES as ANSWERS_MAX_BYTES, validate } from "./scoring.js";
+
+export const FORMAT = "sp-readiness-review";
+export const FORMAT_VERSION = 1;
+export const MAX_BYTES = 2_000_000; // the answers file (at most 1 MB) plus the reviewer's comments
+export const MAX_DEPTH = 64;
+export const ITEM_DECISIONS = ["accepted", "needs_work", "rejected"];
+export const DECISIONS = ["approved", "conditional", "rejected"];
+const REVIEWER_KEYS = ["name", "organisation", "date"];
+const ENTRY_KEYS = ["decision", "comment"];
+const CONDITION_KEYS = ["text", "due"];
+const TOP_KEYS = ["format", "format_version", "criteria_version", "submission_sha256", "submission", "reviewer",
+  "items", "plan", "decision", "conditions", "summary"];
+
+const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
+const has = (o, k) => Object.hasOwn(o, k);
+
+// --- how a value is named in a message (same text as assessment/review.py) -----------------
+
+/** A text as JSON, cut to 40 characters (code points). */
+export function quote(text) {
+  const chars = Array.from(text);
+  return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : text);
+}
+
+function show(value) {
+  if (typeof value === "string") return quote(value);
+  if (value === null || value === undefined) return "null";
+  if (typeof value === "boolean") return String(value);
+  if (typeof value === "number") return "a number";
+  return Array.isArray(value) ? "a list" : "an object";
+}
+
+const key = (path, name) => (/^[A-Za-z0-9_-]{1,64}$/.test(name) ? `${path}.${name}` : `${path}[${quote(name)}]`);
+
+/** A real calendar date written YYYY-MM-DD (year 0001 to 9999). */
+export function isDate(value) {
+  const m = typeof value === "string" ? /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(value) : null;
+  if (!m) return false;
+  const [year, month, day] = m.slice(1).map(Number);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= days[month - 1];
+}
+
+// How deeply containers nest (the top-level value is 1), without recursion.
+function depth(doc) {
+  let deepest = 0;
+  const stack = [[doc, 1]];
+  while (stack.length) {
+    const [node, d] = stack.pop();
+    if (typeof node !== "object" || node === null) continue;
+    deepest = Math.max(deepest, d);
+    if (d > MAX_DEPTH) return d;
+    for (const v of Array.isArray(node) ? node : Object.values(node)) stack.push([v, d + 1]);
+  }
+  return deepest;
+}
+
+// --- validation --------------------------------------------------------------------------
+
+/** Every problem with a review document, as "where: what" lines; empty when valid. */
+export function validateReview(criteria, doc) {
+  if (depth(doc) > MAX_DEPTH) return [`(top level): nested deeper than ${MAX_DEPTH} levels`];
+  if (!isObject(doc)) return ["(top level): expected a JSON object"];
+  const out = Object.keys(doc).filter((k) => !TOP_KEYS.includes(k)).map((k) => `(top level): unknown key ${quote(k)}`);
+  if (doc.format !== FORMAT) out.push(`format: expected "${FORMAT}", got ${show(doc.format)}`);
+  if (doc.format_version !== FORMAT_VERSION) out.push(`format_version: expected ${FORMAT_VERSION}, got ${show(doc.format_version)}`);
+  if (typeof doc.criteria_version !== "string") out.push(`criteria_version: expected a string, got ${show(doc.criteria_version)}`);
+  const sha = doc.submission_sha256;
+  if (!(typeof sha === "string" && /^[0-9a-f]{64}$/.test(sha))) {
+    out.push(`submission_sha256: expected 64 lowercase hexadecimal digits, got ${show(sha)}`);
+  }
+  if (!isObject(doc.submission)) out.push(`submission: expected an object, got ${show(doc.submission)}`);
+  else out.push(...submissionProblems(criteria, doc.submission).map((p) => `submission.${p}`));
+  const reviewer = doc.reviewer;
+  if (!isObject(reviewer)) out.push(`reviewer: expected an object, got ${show(reviewer)}`);
+  else {
+    for (const k of Object.keys(reviewer)) {
+      const value = reviewer[k];
+      if (!REVIEWER_KEYS.includes(k)) out.push(`reviewer: unknown key ${quote(k)}`);
+      else if (typeof value !== "string") out.push(`reviewer.${k}: expected a string, got ${show(value)}`);
+      else if (k === "date" && value && !isDate(value)) out.push(`reviewer.date: expected a date (YYYY-MM-DD), got ${show(value)}`);
+    }
+  }
+  for (const part of ["items", "plan"]) if (has(doc, part)) out.push(...entriesProblems(part, doc[part]));
+  if (has(doc, "decision") && !DECISIONS.includes(doc.decision)) {
+    out.push(`decision: expected one of ${DECISIONS.join(", ")}, got ${show(doc.decision)}`);
+  }
+  if (has(doc, "conditions")) out.push(...conditionsProblems(doc.conditions, doc.decision));
+  if (has(doc, "summary") && typeof doc.summary !== "string") out.push(`summary: expected a string, got ${show(doc.summary)}`);
+  return out;
+}
+
+/** The checklist's own rules for the answers file inside the review (the one place they are called). */
+function submissionProblems(criteria, submission) {
+  return validate(criteria, submission);
+}
+
+function entriesProblems(part, entries) {
+  if (!isObject(entries)) return [`${part}: expected an object, got ${show(entries)}`];
+  const out = [];
+  for (const id of Object.keys(entries)) {
+    const where = key(part, id);
+    const entry = entries[id];
+    if (!isObject(entry)) {
+      out.push(`${where}: expected an object, got ${show(entry)}`);
+      continue;
+    }
+    for (const k of Object.keys(entry)) if (!ENTRY_KEYS.includes(k)) out.push(`${where}: unknown key ${quote(k)}`);
+    if (has(entry, "decision") && !ITEM_DECISIONS.includes(entry.decision)) {
+      out.push(`${where}.decision: expected one of ${ITEM_DECISIONS.join(", ")}, got ${show(entry.decision)}`);
+    }
+    if (has(entry, "comment") && typeof entry.comment !== "string") out.push(`${where}.comment: expected a string, got ${show(entry.comment)}`);
+  }
+  return out;
+}
+
+function conditionsProblems(conditions, decision) {
+  if (!Array.isArray(conditions)) return [`conditions: expected a list, got ${show(conditions)}`];
+  const out = decision === "conditional" || !conditions.length ? [] : ['conditions: only a "conditional" decision has conditions'];
+  conditions.forEach((condition, n) => {
+    const where = `conditions[${n}]`;
+    if (!isObject(condition)) {
+      out.push(`${where}: expected an object, got ${show(condition)}`);
+      return;
+    }
+    for (const k of Object.keys(condition)) if (!CONDITION_KEYS.includes(k)) out.push(`${where}: unknown key ${quote(k)}`);
+    const text = condition.text;
+    if (!(typeof text === "string" && text.trim())) out.push(`${where}.text: expected a text, got ${show(text)}`);
+    if (!isDate(condition.due)) out.push(`${where}.due: expected a date (YYYY-MM-DD), got ${show(condition.due)}`);
+  });
+  return out;
+}
+
+// --- reading bytes -------------------------------------------------------------------------
+
+/** JSON from a file's bytes as assessment/review.py decodes it: UTF-8, one BOM allowed. */
+export function decodeJson(bytes, maxBytes = MAX_BYTES) {
+  if (bytes.length > maxBytes) return { doc: null, problem: `(top level): the file is larger than ${maxBytes.toLocaleString("en-US")} bytes` };
+  let text;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return { doc: null, problem: "(top level): not UTF-8 text" };
+  }
+  try {
+    return { doc: JSON.parse(text), problem: null };
+  } catch (error) {
+    // A parser that runs out of stack has met nesting deeper than any valid file holds.
+    return { doc: null, problem: error instanceof RangeError ? `(top level): nested deeper than ${MAX_DEPTH} levels` : "(top level): not valid JSON" };
+  }
+}
+
+/** A review file's bytes -> {doc, problems}: doc is null unless problems is empty. */
+export function readReview(criteria, bytes) {
+  const { doc, problem } = decodeJson(bytes);
+  if (problem) return { doc: null, problems: [problem] };
+  const problems = validateReview(criteria, doc);
+  return { doc: problems.length ? null : doc, problems };
+}
+
+/** An SP's answers file's bytes -> {doc, problems}, by the checklist's rules (the one place this is done). */
+export function readSubmission(criteria, bytes) {
+  if (bytes.length > ANSWERS_MAX_BYTES) return { doc: null, problems: [`file is ${bytes.length.toLocaleString("en-US")} bytes; the limit is ${ANSWERS_MAX_BYTES.toLocaleString("en-US")}`] };
+  let doc;
+  try {
+    doc = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes));
+  } catch (error) {
+    return { doc: null, problems: [error instanceof TypeError ? "not UTF-8 text" : `not JSON (${error.message})`] };
+  }
+  const problems = validate(criteria, doc);
+  return { doc: problems.length ? null : doc, problems };
+}
+
+// --- helpers for pages that show a review --------------------------------------------------
+
+/** A new, empty review of a submission (the answers document and the SHA-256 of its bytes). */
+export function newReview(criteria, submission, sha256, today) {
+  return {
+    format: FORMAT, format_version: FORMAT_VERSION, criteria_version: criteria.version,
+    submission_sha256: sha256, submission, reviewer: { name: "", organisation: "", date: today },
+    items: {}, plan: {}, summary: "",
+  };
+}
+
+/** Whether a condition's due date has passed (dates as YYYY-MM-DD compare as text). */
+export const isOverdue = (condition, today) => isDate(condition.due) && condition.due < today;
+
+const answerKey = (a) => (isObject(a)
+  ? JSON.stringify([a.status ?? null, a.value ?? null, a.note ?? "", a.evidence ?? ""])
+  : JSON.stringify([null, null, "", ""]));
+
+/**
+ * What the SP changed since the review: {items: [item ids], plan: [template section ids]} whose
+ * answer (status, value, note, evidence) or plan text differs between the reviewed submission and
+ * `currentDoc` (an answers document). Ids come from the criteria and from the review's own entries.
+ */
+export function reviewChanges(criteria, review, currentDoc) {
+  const before = review.submission ?? {};
+  const pick = (doc, part, id) => (isObject(doc[part]) && has(doc[part], id) ? doc[part][id] : undefined);
+  const ids = (known, own) => [...new Set([...known, ...Object.keys(isObject(own) ? own : {})])];
+  const items = ids(criteria.items.map((i) => i.id), review.items)
+    .filter((id) => answerKey(pick(before, "answers", id)) !== answerKey(pick(currentDoc, "answers", id)));
+  const plan = ids(criteria.template.filter((p) => !p.group).map((p) => p.id), review.plan)
+    .filter((id) => (pick(before, "plan", id) ?? "") !== (pick(currentDoc, "plan", id) ?? ""));
+  return { items, plan };
+}

@@ -1,0 +1,306 @@
+"""The review page in Chromium: a reviewer opens an SP's file, decides, reloads, exports; the CLI checks it."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+import pytest
+
+import assessment
+from assessment import review
+from tests.browser_checks import axe_violations, record_requests
+from tests.cli import run
+
+HOSTILE = "<img src=x onerror=\"document.title='pwned'\">"
+
+
+def answers_file(tmp_path, name="answers.json", **changes) -> tuple:
+    """An SP's answers file with hostile text in its details, a note and the plan; (path, bytes)."""
+    criteria = assessment.load()
+    doc = {"format": "sp-readiness-answers", "format_version": 2, "criteria_version": criteria.version,
+           "assessment": {"organisation": HOSTILE, "service": "彩铃", "contact": "张三", "date": "2026-11-20"},
+           "answers": {"cs-organisation": {"status": "met", "note": f"客服 20 人 {HOSTILE}", "evidence": "架构图.pdf"},
+                       "quality-round-the-clock": {"value": 1}},
+           "plan": {"cs-organisation": f"<script>document.title='pwned'</script>\n第二行"}, **changes}
+    data = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path, data
+
+
+def open_page(page, served_site, lang="zh", scheme="light"):
+    page.emulate_media(color_scheme=scheme)
+    page.goto(served_site.url + ("en/" if lang == "en" else "") + "review/")
+    page.wait_for_selector("#sp-review[data-ready=true]")
+
+
+@pytest.fixture
+def reviewing(page, served_site):
+    """The Chinese review page with nothing saved in this browser."""
+    open_page(page, served_site)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#sp-review[data-ready=true]")
+    return page
+
+
+def open_file(page, path):
+    page.locator("#rv-open").set_input_files(str(path))
+
+
+def item(page, item_id):
+    return page.locator(f"#rv-item-{item_id}")
+
+
+def part(page, part_id):
+    return page.locator(f"#rv-plan-{part_id}")
+
+
+def decide(page):
+    item(page, "cs-organisation").locator("input[value=accepted]").check()
+    item(page, "cs-organisation").locator("[data-field=comment]").fill("组织清楚")
+    item(page, "quality-round-the-clock").locator("input[value=needs_work]").check()
+    item(page, "quality-round-the-clock").locator("[data-field=comment]").fill(f"只有一种渠道 {HOSTILE}")
+    part(page, "cs-organisation").locator("input[value=rejected]").check()
+    part(page, "cs-organisation").locator("[data-field=comment]").fill("缺少负责人联系方式")
+    page.locator("#rv-reviewer [name=name]").fill("李四")
+    page.locator("#rv-reviewer [name=organisation]").fill("中国联通")
+    page.locator("#rv-reviewer [name=date]").fill("2026-12-01")
+    page.locator("#rv-decision input[value=conditional]").check()
+    page.locator("#rv-condition-list [data-condition=text]").first.fill("增加第二种全天候客服渠道")
+    page.locator("#rv-condition-list [data-condition=due]").first.fill("2027-01-15")
+    page.locator("#rv-summary").fill("基本满足，按条件整改。")
+
+
+def export(page) -> tuple[dict, bytes]:
+    with page.expect_download() as info:
+        page.locator("#rv-export").click()
+    data = open(info.value.path(), "rb").read()
+    return json.loads(data), data
+
+
+def test_review_round_trip_decide_reload_export_and_the_cli_confirms_the_reviewed_file(reviewing, tmp_path):
+    page = reviewing
+    path, data = answers_file(tmp_path)
+    open_file(page, path)
+    page.wait_for_selector("#rv-review:not([hidden])")
+    decide(page)
+
+    page.reload()
+    page.wait_for_selector("#sp-review[data-ready=true]")
+    assert item(page, "cs-organisation").locator("input[value=accepted]").is_checked()
+    assert item(page, "quality-round-the-clock").locator("[data-field=comment]").input_value() == f"只有一种渠道 {HOSTILE}"
+    assert part(page, "cs-organisation").locator("input[value=rejected]").is_checked()
+    assert page.locator("#rv-decision input[value=conditional]").is_checked()
+    assert page.locator("#rv-condition-list [data-condition=due]").first.input_value() == "2027-01-15"
+    assert page.locator("#rv-summary").input_value() == "基本满足，按条件整改。"
+
+    doc, exported = export(page)
+    assert doc["submission_sha256"] == hashlib.sha256(data).hexdigest()
+    assert doc["submission"] == json.loads(data)
+    assert doc["decision"] == "conditional"
+    assert doc["conditions"] == [{"text": "增加第二种全天候客服渠道", "due": "2027-01-15"}]
+    assert doc["items"] == {"cs-organisation": {"decision": "accepted", "comment": "组织清楚"},
+                            "quality-round-the-clock": {"decision": "needs_work", "comment": f"只有一种渠道 {HOSTILE}"}}
+    assert doc["plan"] == {"cs-organisation": {"decision": "rejected", "comment": "缺少负责人联系方式"}}
+    assert doc["reviewer"] == {"name": "李四", "organisation": "中国联通", "date": "2026-12-01"}
+    assert review.problems(assessment.load(), doc) == []
+
+    review_path = tmp_path / "review.json"
+    review_path.write_bytes(exported)
+    code, out, err = run(["review", review_path, "--answers", path])
+    assert code == 0, err
+    assert "this is the file that was reviewed" in out and "有条件批准" in out and "增加第二种全天候客服渠道" in out
+    other, _ = answers_file(tmp_path, "other.json", plan={})
+    code, out, err = run(["review", review_path, "--answers", other])
+    assert code == 1
+    assert "NOT the file that was reviewed" in out
+
+
+def test_hostile_text_from_the_sp_and_the_reviewer_is_shown_as_text(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    decide(page)
+    assert HOSTILE in page.locator("#rv-meta").inner_text()
+    assert item(page, "cs-organisation").locator("[data-show=note]").inner_text() == f"客服 20 人 {HOSTILE}"
+    assert "<script>" in part(page, "cs-organisation").locator("[data-show=text]").inner_text()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert HOSTILE in page.locator("#rv-report").inner_text()
+    assert page.locator("#sp-review img, #sp-review script:not([src])").count() == 0
+    assert page.title() != "pwned"
+
+
+def test_a_refused_file_is_explained_and_nothing_changes(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    before = page.evaluate("JSON.stringify(localStorage)")
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"format": "sp-readiness-answers", "format_version": 2, "criteria_version": "x",
+                               "answers": {"cs-organisation": {"status": "yes"}}}), encoding="utf-8")
+    open_file(page, bad)
+    alert = page.locator("#rv-alert")
+    alert.wait_for()
+    assert "bad.json" in alert.inner_text()
+    assert 'answers.cs-organisation: status: "yes" is not one of met, partial, unmet, na' in alert.inner_text()
+    assert page.evaluate("JSON.stringify(localStorage)") == before
+    assert page.locator("#rv-current option").count() == 1
+
+
+def test_reviews_are_kept_side_by_side_and_the_same_file_is_not_opened_twice(reviewing, tmp_path):
+    page = reviewing
+    first, _ = answers_file(tmp_path)
+    second, _ = answers_file(tmp_path, "second.json", assessment={"organisation": "乙公司", "service": "天气"})
+    open_file(page, first)
+    page.wait_for_selector("#rv-review:not([hidden])")
+    item(page, "cs-organisation").locator("[data-field=comment]").fill("第一份")
+    open_file(page, second)
+    page.wait_for_function("document.querySelectorAll('#rv-current option').length === 2")
+    assert item(page, "cs-organisation").locator("[data-field=comment]").input_value() == ""
+    item(page, "cs-organisation").locator("[data-field=comment]").fill("第二份")
+    page.locator("#rv-current").select_option(index=0)
+    assert item(page, "cs-organisation").locator("[data-field=comment]").input_value() == "第一份"
+    open_file(page, second)  # already under review: switched to, not opened again
+    page.wait_for_function("document.querySelector('#rv-notices').textContent.includes('second.json')")
+    assert page.locator("#rv-current option").count() == 2
+    assert item(page, "cs-organisation").locator("[data-field=comment]").input_value() == "第二份"
+    page.reload()
+    page.wait_for_selector("#sp-review[data-ready=true]")
+    assert page.locator("#rv-current option").count() == 2
+
+
+def test_the_page_says_when_the_saved_result_differs_from_the_recomputed_one(reviewing, tmp_path):
+    page = reviewing
+    path, _ = answers_file(tmp_path, result={"verdict": "ready", "percent": 100, "earned": 66, "possible": 66})
+    open_file(page, path)
+    page.wait_for_selector("#rv-review:not([hidden])")
+    notes = page.locator("#rv-submission-notes").inner_text()
+    assert "文件中保存的结果与重新计算的结果不同" in notes and '"ready"' in notes
+    assert "未完成" in page.locator("#rv-result").inner_text()
+
+
+def test_export_is_refused_while_a_condition_has_no_due_date(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    page.locator("#rv-decision input[value=conditional]").check()
+    page.locator("#rv-condition-list [data-condition=text]").first.fill("补充材料")
+    page.locator("#rv-export").click()
+    assert "conditions[0].due: expected a date (YYYY-MM-DD)" in page.locator("#rv-alert").inner_text()
+
+
+def test_printout_is_the_a4_report_with_a_sign_off_and_no_buttons(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    decide(page)
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    report = page.locator("#rv-report")
+    assert report.is_visible()
+    text = report.inner_text()
+    assert "审核签字" in text and "李四" in text and "有条件批准" in text and "2027-01-15" in text
+    assert "组织清楚" in text and "缺少负责人联系方式" in text
+    assert page.locator("#sp-review button:visible").count() == 0
+    assert not page.locator("#rv-app").is_visible() and not page.locator("h1").is_visible()
+    page.emulate_media(media="screen")
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert not report.is_visible() and page.locator("#rv-app").is_visible()
+
+
+@pytest.mark.parametrize("lang, scheme", [("zh", "light"), ("en", "dark")])
+def test_review_page_has_no_axe_violations_and_makes_no_outside_request(page, served_site, tmp_path, lang, scheme):
+    requests = record_requests(page)
+    open_page(page, served_site, lang, scheme)
+    assert axe_violations(page) == []
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    page.locator("#rv-decision input[value=conditional]").check()
+    assert axe_violations(page) == []
+    assert [u for u in requests if not u.startswith((served_site.url, "blob:", "data:"))] == []
+
+
+def test_keyboard_reaches_the_decisions_and_focus_is_visible(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    comment = item(page, "cs-organisation").locator("[data-field=comment]")
+    comment.focus()
+    page.keyboard.press("Shift+Tab")  # back to the radio group of this item's decision
+    page.keyboard.press("ArrowRight")  # moves within the group, as radios do
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.value, getComputedStyle(document.activeElement).outlineStyle]")
+    assert focused[0] == "rv-item-cs-organisation" and focused[2] != "none"
+    page.keyboard.press("Tab")
+    page.keyboard.type("用键盘写的意见")
+    assert comment.input_value() == "用键盘写的意见"
+
+
+def test_review_page_starts_after_instant_navigation(page, served_site):
+    page.goto(served_site.url + "checklist/")
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    page.locator("nav a[href$='review/']").first.click()
+    page.wait_for_selector("#sp-review[data-ready=true]")
+    assert page.locator("#rv-empty").is_visible()
+
+
+def test_an_exported_review_file_opens_again_to_go_on_with_it(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    decide(page)
+    _, exported = export(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("#rv-delete").click()
+    page.wait_for_selector("#rv-empty:not([hidden])")
+    review_path = tmp_path / "review.json"
+    review_path.write_bytes(exported)
+    open_file(page, review_path)
+    page.wait_for_selector("#rv-review:not([hidden])")
+    assert part(page, "cs-organisation").locator("[data-field=comment]").input_value() == "缺少负责人联系方式"
+    assert page.locator("#rv-condition-list [data-condition=text]").first.input_value() == "增加第二种全天候客服渠道"
+    assert export(page)[1] == exported  # nothing lost or added on the way
+
+
+def test_a_save_that_storage_refuses_is_said_beside_the_saved_indicator(reviewing, tmp_path):
+    page = reviewing
+    open_file(page, answers_file(tmp_path)[0])
+    page.wait_for_selector("#rv-review:not([hidden])")
+    item(page, "cs-organisation").locator("[data-field=comment]").fill("保存前")
+    assert page.locator("#rv-saved").inner_text() == "已保存在本浏览器"
+    # Fill the rest of the quota, so the next save cannot fit.
+    page.evaluate("""() => {
+      const chunk = 'x'.repeat(1 << 20);
+      for (let n = 0; ; n++) {
+        try { localStorage.setItem('filler' + n, chunk); } catch { break; }
+      }
+      for (let n = 0; ; n++) {
+        try { localStorage.setItem('small' + n, 'x'.repeat(1024)); } catch { break; }
+      }
+    }""")
+    item(page, "cs-organisation").locator("[data-field=comment]").fill("保存前" + "很长的意见" * 2000)
+    saved = page.locator("#rv-saved")
+    assert "无法保存到浏览器存储" in saved.inner_text()
+    assert saved.get_attribute("role") == "alert"
+    stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('sp-readiness.review.') && !k.endsWith('.submission'))"
+                           ".map(k => JSON.parse(localStorage.getItem(k)).review.items['cs-organisation'].comment)")
+    assert stored == ["保存前"]  # what was saved before is intact
+
+
+def test_two_tabs_reviewing_the_same_file_keep_each_others_comments(reviewing, tmp_path):
+    first = reviewing
+    open_file(first, answers_file(tmp_path)[0])
+    first.wait_for_selector("#rv-review:not([hidden])")
+    second = first.context.new_page()
+    second.goto(first.url)
+    second.wait_for_selector("#sp-review[data-ready=true]")
+    item(first, "cs-organisation").locator("[data-field=comment]").fill("甲标签页的意见")
+    second.wait_for_function("document.querySelector('#rv-item-cs-organisation [data-field=comment]').value !== ''")
+    item(second, "cs-content").locator("[data-field=comment]").fill("乙标签页的意见")
+    first.wait_for_function("document.querySelector('#rv-item-cs-content [data-field=comment]').value !== ''")
+    for tab in (first, second):
+        tab.reload()
+        tab.wait_for_selector("#sp-review[data-ready=true]")
+        assert item(tab, "cs-organisation").locator("[data-field=comment]").input_value() == "甲标签页的意见"
+        assert item(tab, "cs-content").locator("[data-field=comment]").input_value() == "乙标签页的意见"
