@@ -41,7 +41,7 @@ LABELS = {
         "approved": "批准", "conditional_decision": "有条件批准", "rejected_decision": "不批准",
         "submission": "所审文件", "sha256": "SHA-256", "plan_sections": "方案章节", "items": "条目",
         "unknown_ids": "评审文件中的未知条目",
-        "sign_off": "审核签字", "signature": "签字", "sign_date": "日期",
+        "review_sign_off": "审核签字",
     },
     "en": {
         "review": "Review", "review_report": "Review report", "reviewer": "Reviewer", "reviewer_name": "Reviewer's name",
@@ -52,7 +52,7 @@ LABELS = {
         "approved": "Approved", "conditional_decision": "Approved with conditions", "rejected_decision": "Rejected",
         "submission": "Submission reviewed", "sha256": "SHA-256", "plan_sections": "Plan sections", "items": "Items",
         "unknown_ids": "Unknown ids in the review file",
-        "sign_off": "Reviewer's sign-off", "signature": "Signature", "sign_date": "Date",
+        "review_sign_off": "Reviewer's sign-off",
     },
 }
 
@@ -333,20 +333,8 @@ def read(criteria: Criteria, path: str | Path) -> Review:
 
 
 def read_submission(criteria: Criteria, data: bytes, source: str) -> answers_mod.Answers:
-    """An SP's answers file from its bytes, by the checklist's rules (the one place this is done here)."""
-    if len(data) > answers_mod.MAX_BYTES:
-        raise answers_mod.AnswersError(f"{source}: file is {len(data):,} bytes; the limit is {answers_mod.MAX_BYTES:,}")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise answers_mod.AnswersError(f"{source}: not UTF-8 text") from None
-    try:
-        doc = json.loads(text, parse_constant=_refuse_constant)
-    except RecursionError:
-        raise answers_mod.AnswersError(f"{source}: not JSON (nested too deeply)") from None
-    except ValueError as exc:
-        raise answers_mod.AnswersError(f"{source}: not JSON ({exc})") from None
-    return answers_mod.parse(criteria, doc, source)
+    """An SP's answers file from its bytes, by the checklist's one rule (answers.read_bytes)."""
+    return answers_mod.read_bytes(criteria, data, source)
 
 
 def changes_since(criteria: Criteria, review: Review, current: answers_mod.Answers) -> tuple[list[str], list[str]]:

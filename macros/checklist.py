@@ -83,8 +83,6 @@ MESSAGES = {
         "contradictions": "回答与方案不一致",
         "print": "打印报告", "back": "返回清单",
         "disclaimer": "就绪自评是SP自己按本站清单作出的评估，不是中国联通的审核、测试或批准。结论“就绪”只表示按本站的计分方法满足了清单的条件，不表示业务可以开通。",
-        "printed": "打印日期", "signoff": "签字确认", "signoff_person": "负责人", "signoff_signature": "签字",
-        "signoff_date": "日期", "clause_col": "条款",
     },
     "en": {
         "mandatory": "Launch condition", "required": "Required", "recommended": "Recommended (not a requirement)",
@@ -149,8 +147,6 @@ MESSAGES = {
         "disclaimer": "The readiness self-assessment is the SP's own, made with this site's checklist; it is not China Unicom's "
                       "review, test or approval. \u201cReady\u201d only means the checklist's conditions are met under this "
                       "site's scoring method; it does not mean the service may launch.",
-        "printed": "Printed", "signoff": "Sign-off", "signoff_person": "Responsible person", "signoff_signature": "Signature",
-        "signoff_date": "Date", "clause_col": "Clause",
     },
 }
 

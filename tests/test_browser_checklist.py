@@ -97,25 +97,33 @@ def test_export_then_import_gives_the_same_answers(fresh, tmp_path):
     assert item(page, "quality-first-reply").locator("[data-field=value]").input_value() == "0.5"
 
 
-@pytest.mark.parametrize(("content", "shown"), [
-    ("{not json", "JSON"),
-    (json.dumps({"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x",
-                 "answers": {"cs-organisation": {"status": "done"}}}), "answers.cs-organisation: status"),
-    (json.dumps({"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x",
-                 "answers": {"quality-first-reply": {"status": "na"}}}), "answers.quality-first-reply: status"),
-    ("x" * 1_000_001, "1 MB"),
+def _doc(**changes):
+    doc = {"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x", "answers": {}}
+    return json.dumps({**doc, **changes})
+
+
+@pytest.mark.parametrize("content", [
+    "{not json",
+    _doc(answers={"cs-organisation": {"status": "done"}}),
+    _doc(answers={"quality-first-reply": {"status": "na"}}),
+    _doc(assessment=None),
+    _doc(plan={"overview": 5}),
+    "x" * 1_000_001,
 ])
-def test_a_bad_import_is_explained_and_keeps_current_work(fresh, tmp_path, content, shown):
+def test_a_bad_import_is_refused_with_the_command_lines_message_and_keeps_current_work(fresh, tmp_path, content):
     page = fresh
     answer_some(page)
     wait_saved(page)
     before = entries(page)
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
+    with pytest.raises(assessment.AnswersError) as refused:
+        assessment.read_answers(assessment.load(), path)
     page.locator("#cl-import").set_input_files(str(path))
     alert = page.locator("#cl-alert")
     alert.locator("li").first.wait_for()
-    assert "bad.json" in alert.text_content() and shown in alert.text_content()
+    assert "bad.json" in alert.text_content()
+    assert alert.locator("li").all_text_contents() == refused.value.problems
     assert entries(page) == before
     assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
 

@@ -2,21 +2,10 @@
 // changed. Wired onto the App of checklist.js.
 
 import { download, el, fill } from "./dom.js";
-import { MAX_BYTES, validate } from "./scoring.js";
+import { MAX_BYTES, readAnswers, tooBig } from "./scoring.js";
 
 export const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import
 export const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-
-/** Read an answers file's bytes: UTF-8 JSON, checked with the checklist's one rule. */
-function readFile(criteria, bytes) {
-  let doc;
-  try {
-    doc = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch (error) {
-    return { doc: null, problems: [`(file): not UTF-8 JSON (${error.message})`] };
-  }
-  return { doc, problems: validate(criteria, doc) };
-}
 
 export function wireAssessments(app) {
   const { t } = app;
@@ -79,8 +68,8 @@ export function wireAssessments(app) {
 async function importFile(app, file) {
   const { t } = app;
   const refuse = (details) => app.alert(fill(t.import_bad, { file: file.name }), details);
-  if (file.size > MAX_BYTES) return refuse([t.too_big]);
-  const { doc, problems } = readFile(app.criteria, new Uint8Array(await file.arrayBuffer()));
+  if (file.size > MAX_BYTES) return refuse([tooBig(file.size)]);
+  const { doc, problems } = readAnswers(app.criteria, new Uint8Array(await file.arrayBuffer()));
   if (problems.length) return refuse(problems);
   const { result, ...answers } = doc; // the recomputed result is what counts
   const names = new Set(app.store.list().map((e) => e.label));

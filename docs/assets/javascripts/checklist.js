@@ -119,13 +119,11 @@ class App {
   rescore() {
     this.result = score(this.criteria, this.entry.doc);
     const checks = this.plan.checks(this.result);
-    const contradictions = [];
-    for (const [clause, missing] of [["5.1", checks.missing51], ["5.2", checks.missing52]]) {
-      const item = this.criteria.items.find((i) => i.clause === clause);
-      if (!item) continue;
-      const met = this.entry.doc.answers[item.id]?.status === "met";
-      if (met && missing.length) contradictions.push(item.id);
-      this.answers.planCheck(item.id, met && missing.length ? missing : null);
+    const contradictions = Object.keys(checks.contradictions).filter((id) => checks.contradictions[id]);
+    for (const id of Object.keys(checks.contradictions)) {
+      const clause = this.byId.get(id).clause;
+      const parts = clause === "5.1" ? checks.missing_5_1 : checks.failing_5_2;
+      this.answers.planCheck(id, checks.contradictions[id] ? parts.map((p) => this.criteria.template.find((x) => x.id === p)) : null);
     }
     this.summary.render(this.result, contradictions);
     this.plan.renderStatus(checks);

@@ -3,7 +3,7 @@
 
 import { download, el, fill } from "./dom.js";
 import { unitWord } from "./form.js";
-import { planHtml, planMarkdown } from "./plan.js";
+import { planChecks, planHtml, planMarkdown } from "./plan.js";
 
 export class PlanWriter {
   constructor(app) {
@@ -86,32 +86,22 @@ export class PlanWriter {
     part.area.focus();
   }
 
-  /** Sections written and missing, and where clauses 5.1 and 5.2 fall short. */
+  /** Where the plan stands against clauses 5.1 and 5.2 (plan.js planChecks, as the command line). */
   checks(result) {
-    const { criteria } = this.app;
-    const plan = this.app.entry.doc.plan ?? {};
-    const parts = criteria.template.filter((p) => !p.group);
-    const empty = parts.filter((p) => !(plan[p.id] ?? "").trim());
-    const quality = new Set(criteria.items.filter((i) => i.level === "mandatory" && i.threshold).map((i) => i.id));
-    const failing = new Set([...result.blockers, ...result.unanswered]);
-    return {
-      parts, empty,
-      missing51: empty.filter((p) => /^[23]\./.test(p.number)),
-      missing52: parts.filter((p) => p.items.some((id) => quality.has(id)) &&
-        (empty.includes(p) || p.items.some((id) => quality.has(id) && failing.has(id)))),
-    };
+    return planChecks(this.app.criteria, this.app.entry.doc, result);
   }
 
   renderStatus(checks) {
     const t = this.t;
-    const label = (p) => `${p.number} ${p.title[this.app.lang]}`;
-    const link = (p) => el("li", {}, el("a", { href: `#plan-${p.id}-h` }, label(p)));
-    const blocks = [el("p", {}, fill(t.plan_progress, { written: checks.parts.length - checks.empty.length, total: checks.parts.length }))];
-    if (checks.missing51.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_1), el("ul", {}, checks.missing51.map(link)));
-    if (checks.missing52.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_2), el("ul", {}, checks.missing52.map(link)));
-    const others = checks.empty.filter((p) => !checks.missing51.includes(p));
+    const part = (id) => this.app.criteria.template.find((p) => p.id === id);
+    const link = (id) => el("li", {}, el("a", { href: `#plan-${id}-h` }, `${part(id).number} ${part(id).title[this.app.lang]}`));
+    const total = checks.written.length + checks.missing.length;
+    const blocks = [el("p", {}, fill(t.plan_progress, { written: checks.written.length, total }))];
+    if (checks.missing_5_1.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_1), el("ul", {}, checks.missing_5_1.map(link)));
+    if (checks.failing_5_2.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_2), el("ul", {}, checks.failing_5_2.map(link)));
+    const others = checks.missing.filter((id) => !checks.missing_5_1.includes(id));
     if (others.length) blocks.push(el("p", {}, t.plan_empty), el("ul", {}, others.map(link)));
-    if (!checks.empty.length && !checks.missing52.length) blocks.push(el("p", {}, t.plan_complete));
+    if (!checks.missing.length && !checks.failing_5_2.length) blocks.push(el("p", {}, t.plan_complete));
     this.app.$("cl-plan-status").replaceChildren(...blocks);
   }
 

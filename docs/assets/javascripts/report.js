@@ -16,7 +16,7 @@ export function renderReport(app, contradictions) {
   const o = outline(criteria, app.entry.doc, app.result, t, lang);
   const pairs = (list) => list.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
   const printed = [[t.printed, today()]];
-  const sign = [t.signoff_person, t.signoff_signature, t.signoff_date];
+  const sign = [t.sign_person, t.sign_signature, t.sign_date];
   app.$("cl-report-body").replaceChildren(
     el("dl", { class: "cl-report__meta" }, pairs(o.meta), pairs(o.summary), el("div", { class: "cl-print-date" }, pairs(printed))),
     el("h3", {}, t.result), table(o.table),
@@ -26,6 +26,6 @@ export function renderReport(app, contradictions) {
       items.length ? el("ul", {}, items.map((i) => el("li", {}, i))) : el("p", {}, o.none))),
     el("h3", {}, o.answers_title), table(o.answers, { class: "cl-table cl-report__answers" }),
     el("section", { class: "cl-signoff", "aria-labelledby": "cl-signoff-h" },
-      el("h3", { id: "cl-signoff-h" }, t.signoff),
+      el("h3", { id: "cl-signoff-h" }, t.sign_off),
       el("dl", {}, sign.flatMap((label) => [el("dt", {}, label), el("dd", {}, "")]))));
 }

@@ -6,7 +6,7 @@
 // numbers (Python and JavaScript write them differently) and quote at most 40 characters of a text.
 // `criteria` is /assets/criteria.json.
 
-import { MAX_BYTES as ANSWERS_MAX_BYTES, validate } from "./scoring.js";
+import { readAnswers, validate } from "./scoring.js";
 
 export const FORMAT = "sp-readiness-review";
 export const FORMAT_VERSION = 1;
@@ -168,17 +168,9 @@ export function readReview(criteria, bytes) {
   return { doc: problems.length ? null : doc, problems };
 }
 
-/** An SP's answers file's bytes -> {doc, problems}, by the checklist's rules (the one place this is done). */
+/** An SP's answers file's bytes -> {doc, problems}, by the checklist's one rule (scoring.js readAnswers). */
 export function readSubmission(criteria, bytes) {
-  if (bytes.length > ANSWERS_MAX_BYTES) return { doc: null, problems: [`file is ${bytes.length.toLocaleString("en-US")} bytes; the limit is ${ANSWERS_MAX_BYTES.toLocaleString("en-US")}`] };
-  let doc;
-  try {
-    doc = JSON.parse(new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes));
-  } catch (error) {
-    return { doc: null, problems: [error instanceof TypeError ? "not UTF-8 text" : `not JSON (${error.message})`] };
-  }
-  const problems = validate(criteria, doc);
-  return { doc: problems.length ? null : doc, problems };
+  return readAnswers(criteria, bytes);
 }
 
 // --- helpers for pages that show a review --------------------------------------------------

@@ -131,8 +131,8 @@ export function renderReport(container, criteria, entry, doc, review, result, t,
     el("h3", {}, t.summary), el("p", { class: "rv-report__text" }, review.summary || t.none_yet),
     el("h3", {}, t.items), table([t.item, t.answer, t.decision, t.comment], items),
     el("h3", {}, t.plan_sections), table([t.section, t.decision, t.comment], parts),
-    el("section", { class: "rv-signoff", "aria-label": t.sign_off }, el("h3", {}, t.sign_off),
+    el("section", { class: "rv-signoff", "aria-label": t.review_sign_off }, el("h3", {}, t.review_sign_off),
       pairs([[t.reviewer_name, reviewer.name], [t.reviewer_organisation, reviewer.organisation], [t.review_date, reviewer.date]]),
-      el("p", { class: "rv-signoff__line" }, `${t.signature}${t.sep}`), el("p", { class: "rv-signoff__line" }, `${t.sign_date}${t.sep}`)),
+      el("p", { class: "rv-signoff__line" }, `${t.sign_signature}${t.sep}`), el("p", { class: "rv-signoff__line" }, `${t.sign_date}${t.sep}`)),
     el("p", { class: "rv-report__footer" }, t.generated));
 }
