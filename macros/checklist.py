@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 
 import jinja2
+import markupsafe
 
 from assessment import plan
 from assessment.criteria import Criteria
@@ -176,7 +177,9 @@ def app(criteria: Criteria, lang: str) -> str:
         })
     html = _TEMPLATES.get_template("checklist.html").render(
         t=t, lang=lang, criteria=criteria, text=text, items=items,
-        strings_json=json.dumps(t, ensure_ascii=False), plan_css=plan.PAGE_CSS,
+        strings_json=json.dumps(t, ensure_ascii=False),
+        # Kept byte for byte (the exported page must equal the command line's): newlines as references.
+        plan_css=markupsafe.Markup(str(markupsafe.escape(plan.PAGE_CSS)).replace("\n", "&#10;")),
     )
     # One line: Markdown would end a raw HTML block at a blank line.
     return re.sub(r"\n\s*", " ", html)

@@ -9,7 +9,7 @@ import pytest
 import assessment
 from assessment import plan
 from tests.browser_checks import axe_violations
-from tests.test_browser_checklist import answer_some, current_doc, item, open_checklist, stored
+from tests.checklist_page import answer_some, current_doc, entries, item, open_checklist, show, texts, wait_saved
 from tests.test_plan import CRITERIA, doc
 
 CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
@@ -33,28 +33,36 @@ def python_plan(d: dict, lang="zh") -> tuple[str, str]:
 
 def test_plan_text_survives_a_reload(fresh):
     page = fresh
+    show(page, "plan")
     part(page, "overview").locator("textarea").fill("我们的概述\n第二行")
+    wait_saved(page)
     page.reload()
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     assert part(page, "overview").locator("textarea").input_value() == "我们的概述\n第二行"
     assert current_doc(page)["plan"] == {"overview": "我们的概述\n第二行"}
 
 
-def test_checklist_answers_are_offered_and_inserted_as_a_first_draft(fresh):
+def test_inserting_answers_writes_plain_prose_once(fresh):
     page = fresh
     answer_some(page)
+    texts(page, "cs-channels").locator("[data-field=note]").fill("客服热线 400-000-0000，全天有人接听。")
+    show(page, "plan")
     channels = part(page, "cs-channels")
-    channels.locator("summary").click()
     related = channels.locator(".cl-related__body").text_content()
-    assert CRITERIA.item("quality-round-the-clock").question.zh in related
-    assert "满足（2 种；要求：至少 1 种）" in related  # the value and the threshold committed to, with units
+    # What the SP said, with the value, its unit and the threshold it meets; no question, no self-score.
+    assert "第4.1条：2 种（至少 1 种）" in related and "客服热线 400-000-0000，全天有人接听。" in related
+    assert CRITERIA.item("quality-round-the-clock").question.zh not in related
+    assert "满足" not in related
     channels.locator("[data-action=insert]").click()
-    assert "满足（2 种；要求：至少 1 种）" in channels.locator("textarea").input_value()
-    assert "cs-channels" in current_doc(page)["plan"]
+    channels.locator("[data-action=insert]").click()
+    text = channels.locator("textarea").input_value()
+    assert text.count("客服热线 400-000-0000") == 1 and text.count("第4.1条：2 种") == 1
+    assert "第4.1条：2 种" in current_doc(page)["plan"]["cs-channels"]
 
 
 def test_progress_flags_clauses_5_1_and_5_2_until_written(fresh):
     page = fresh
+    show(page, "plan")
     status = page.locator("#cl-plan-status")
     assert "第5.1条" in status.text_content() and "第5.2条" in status.text_content()
     for p in CRITERIA.template:
@@ -62,9 +70,32 @@ def test_progress_flags_clauses_5_1_and_5_2_until_written(fresh):
             part(page, p.id).locator("textarea").fill(f"{p.number} 的内容")
     assert "第5.1条" not in status.text_content()
     assert "第5.2条" in status.text_content()  # written, but the quality items are not answered yet
+    show(page, "answers")
     item(page, "quality-round-the-clock").locator("[data-field=value]").fill("1")
     item(page, "quality-first-reply").locator("[data-field=value]").fill("1")
     assert "第5.2条" not in status.text_content() and "各章节均已填写" in status.text_content()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_clause_5_1_met_with_an_empty_plan_is_flagged_in_the_item_the_result_and_the_report(page, served_site, lang):
+    open_checklist(page, served_site, lang)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    item(page, "plan-covers-sections").locator("input[value=met]").check()
+    flag = item(page, "plan-covers-sections").locator(".cl-plancheck")
+    assert flag.is_visible() and "2.1" in flag.text_content()
+    assert page.locator(".cl-list--contradictions").count() == 1
+    show(page, "report")
+    assert CRITERIA.item("plan-covers-sections").question.zh[:6] in page.locator(".cl-report__flags").text_content() or lang == "en"
+    assert page.locator(".cl-report__flags li").count() == 1
+    show(page, "plan")
+    part(page, "overview").locator("textarea").fill("x")
+    for p in CRITERIA.template:
+        if not p.group and p.number[0] in "23":
+            part(page, p.id).locator("textarea").fill("内容")
+    show(page, "answers")
+    assert item(page, "plan-covers-sections").locator(".cl-plancheck").count() == 0
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -74,6 +105,7 @@ def test_exported_markdown_and_html_are_what_the_python_writer_gives(page, serve
     page.reload()
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     answer_some(page)
+    show(page, "plan")
     part(page, "overview").locator("textarea").fill("概述 <b>粗体?</b> | 竖线\n第二行")
     part(page, "om-incidents").locator("textarea").fill("故障分三级")
     markdown = download(page, "#cl-plan-md")
@@ -140,6 +172,7 @@ def test_python_numbers_are_javascripts_string(page, served_site):
 def test_the_printable_plan_page_has_no_navigation_chrome_and_is_accessible(fresh, tmp_path):
     page = fresh
     answer_some(page)
+    show(page, "plan")
     part(page, "overview").locator("textarea").fill("概述")
     html = download(page, "#cl-plan-html")
     path = tmp_path / "plan.html"
@@ -169,4 +202,4 @@ def test_a_version_1_file_imports_and_exports_as_version_2(fresh, tmp_path):
     exported = json.loads(open(info.value.path(), encoding="utf-8").read())
     assert exported["format_version"] == 2 and exported["plan"] == {}
     assert exported["result"] == assessment.score(CRITERIA, assessment.parse_answers(CRITERIA, v1))
-    assert len(stored(page)["list"]) == 2
+    assert len(entries(page)) == 2

@@ -131,3 +131,24 @@ def test_the_vendored_library_is_the_pinned_version_with_its_licences(served_sit
     response = page.request.get(served_site.url + "assets/vendor/docx/docx.js")
     assert response.ok and "javascript" in response.headers["content-type"]
     assert "import " not in response.text()[:2000]  # self-contained: no further module requests
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_word_button_downloads_the_same_document_as_the_command_line(page, served_site, tmp_path, lang):
+    from tests.checklist_page import answer_some, current_doc, open_checklist, show
+
+    open_checklist(page, served_site, lang)
+    page.evaluate("localStorage.clear()")
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    answer_some(page)
+    show(page, "plan")
+    page.locator("#plan-overview textarea").fill("第一行\n第二行")
+    with page.expect_download() as info:
+        page.locator("#cl-plan-docx").click()
+    download = info.value
+    assert download.suggested_filename.endswith(".docx")
+    browser, cli = structure(docx.Document(download.path())), structure(cli_docx(tmp_path, current_doc(page), lang))
+    for found in (browser, cli):
+        found["footer_fields"] = sorted(found["footer_fields"])  # where a field is written, not which
+    assert browser == cli
