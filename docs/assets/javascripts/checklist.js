@@ -25,7 +25,7 @@ class App {
     this.criteria = criteria;
     this.t = JSON.parse(root.dataset.strings); // assessment.plan.LABELS + the app's messages
     this.lang = root.dataset.lang;
-    this.$ = (id) => root.querySelector(`#${id}`);
+    this.$ = (id) => document.getElementById(id);
     this.form = this.$("cl-form");
     this.byId = new Map(criteria.items.map((i) => [i.id, i]));
     this.result = null;

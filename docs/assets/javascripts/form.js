@@ -17,18 +17,9 @@ export class AnswersForm {
     this.app = app;
     this.t = app.t;
     this.form = app.$("cl-form");
-    this.items = new Map();
-    const byId = new Map(app.criteria.items.map((i) => [i.id, i]));
-    for (const fieldset of this.form.querySelectorAll("fieldset[data-item]")) {
-      const controls = [...fieldset.elements];
-      this.items.set(fieldset.dataset.item, {
-        item: byId.get(fieldset.dataset.item), fieldset,
-        status: controls.filter((c) => c.dataset.field === "status"),
-        value: controls.find((c) => c.dataset.field === "value") ?? null,
-        msg: fieldset.querySelector(".cl-msg"), texts: fieldset.querySelector(".cl-texts"),
-        toggle: fieldset.querySelector("[data-action=texts]"),
-      });
-    }
+    this.byId = new Map(app.criteria.items.map((i) => [i.id, i]));
+    this.rows = new Map(); // found on first use: a checklist of thousands of items starts at once
+    this.marked = new Set(); // items showing anything, to reset when another assessment is shown
     this.form.addEventListener("input", (e) => this.input(e.target));
     this.form.addEventListener("change", (e) => e.target.type === "radio" || e.target.type === "checkbox" ? this.input(e.target) : null);
     this.form.addEventListener("click", (e) => this.click(e));
@@ -40,23 +31,36 @@ export class AnswersForm {
     return this.app.entry;
   }
 
-  /** Show one assessment's answers. */
+  /** The controls of one item, looked up once. */
+  row(id) {
+    if (this.rows.has(id)) return this.rows.get(id);
+    const fieldset = document.getElementById(`item-${id}`);
+    if (!fieldset || !this.byId.has(id)) return null;
+    const controls = [...fieldset.querySelectorAll("input")];
+    const row = {
+      item: this.byId.get(id), fieldset,
+      status: controls.filter((c) => c.type === "radio" || c.type === "checkbox"),
+      value: controls.find((c) => c.type === "number") ?? null,
+      msg: fieldset.querySelector(".cl-msg"), texts: fieldset.querySelector(".cl-texts"),
+      toggle: fieldset.querySelector("[data-action=texts]"),
+    };
+    this.rows.set(id, row);
+    return row;
+  }
+
+  /** Show one assessment's answers: only items with something to show are touched. */
   show(entry) {
-    const answers = entry.doc.answers;
-    for (const [id, row] of this.items) {
-      const answer = Object.hasOwn(answers, id) ? answers[id] : {};
-      for (const input of row.status) input.checked = input.value === answer.status;
-      if (row.value) row.value.value = typeof answer.value === "number" ? String(answer.value) : entry.invalid?.[id] ?? "";
-      this.showTexts(row, answer, false);
-      this.mark(id);
-    }
+    const ids = new Set([...this.marked, ...Object.keys(entry.doc.answers), ...Object.keys(entry.invalid ?? {})]);
+    this.marked.clear();
+    for (const id of ids) if (this.byId.has(id)) this.refresh(id);
   }
 
   /** Refresh one item after a change (here or in another tab). */
   refresh(id) {
-    const row = this.items.get(id);
+    const row = this.row(id);
     if (!row) return;
-    const answer = this.entry.doc.answers[id] ?? {};
+    const answer = Object.hasOwn(this.entry.doc.answers, id) ? this.entry.doc.answers[id] : {};
+    if (Object.keys(answer).length || this.entry.invalid?.[id] !== undefined) this.marked.add(id);
     for (const input of row.status) input.checked = input.value === answer.status;
     if (row.value) row.value.value = typeof answer.value === "number" ? String(answer.value) : this.entry.invalid?.[id] ?? "";
     this.showTexts(row, answer, false);
@@ -65,7 +69,7 @@ export class AnswersForm {
 
   /** The item's state for filters and styles, and a number's verdict in words. */
   mark(id) {
-    const row = this.items.get(id);
+    const row = this.row(id);
     const answer = this.entry.doc.answers[id];
     const status = statusOf(this.app.criteria, row.item, answer ?? null);
     row.fieldset.dataset.state = status ?? "none";
@@ -86,9 +90,10 @@ export class AnswersForm {
   }
 
   input(target) {
-    const row = this.items.get(target.closest("[data-item]")?.dataset.item);
+    const row = this.row(target.closest("[data-item]")?.dataset.item);
     if (!row) return;
     const id = row.item.id;
+    this.marked.add(id);
     const store = this.app.store;
     const key = this.app.entry.id;
     const field = target.dataset.field;
@@ -127,8 +132,9 @@ export class AnswersForm {
 
   click(e) {
     const button = e.target.closest("button[data-action]");
-    const row = button && this.items.get(button.closest("[data-item]")?.dataset.item);
+    const row = button && this.row(button.closest("[data-item]")?.dataset.item);
     if (!row) return;
+    this.marked.add(row.item.id);
     if (button.dataset.action === "clear") {
       // Clearing takes back the answer only: the note and evidence are the SP's own writing.
       for (const input of row.status) input.checked = false;
@@ -167,13 +173,13 @@ export class AnswersForm {
 
   /** Open the texts of an item, e.g. to let a test or a link reach them. */
   openTexts(id) {
-    const row = this.items.get(id);
+    const row = this.row(id);
     if (row) this.showTexts(row, this.entry.doc.answers[id] ?? {}, true);
   }
 
   /** Beside items 5.1 and 5.2: the plan sections that contradict a "met" answer, or nothing. */
   planCheck(id, missing) {
-    const row = this.items.get(id);
+    const row = this.row(id);
     if (!row) return;
     let box = row.fieldset.querySelector(".cl-plancheck");
     if (!missing) {
@@ -187,11 +193,13 @@ export class AnswersForm {
   }
 
   firstUnanswered(after = null) {
-    const ids = [...this.items.keys()];
+    const ids = [...this.byId.keys()];
     const start = after ? ids.indexOf(after) + 1 : 0;
+    const answers = this.entry.doc.answers;
     for (const id of [...ids.slice(start), ...ids.slice(0, start)]) {
-      const row = this.items.get(id);
-      if (row.fieldset.dataset.state === "none" && row.fieldset.offsetParent !== null) return row;
+      if (statusOf(this.app.criteria, this.byId.get(id), Object.hasOwn(answers, id) ? answers[id] : null) !== null) continue;
+      const row = this.row(id);
+      if (row.fieldset.offsetParent !== null) return row; // not hidden by a filter
     }
     return null;
   }

@@ -15,6 +15,12 @@ export class Summary {
     this.lists = app.$("cl-lists");
     this.open = new Set(["blockers", "contradictions"]);
     this.last = null;
+    // Found once: searching a checklist of thousands of items on every answer is what made it slow.
+    const all = (selector, key) => new Map([...app.root.querySelectorAll(selector)].map((e) => [e.dataset[key], e]));
+    this.launch = all("[data-launch]", "launch");
+    this.sectionScores = all("[data-section-score]", "sectionScore");
+    this.sectionBars = all("[data-section-bar]", "sectionBar");
+    this.progress = all(".cl-progress[data-section]", "section");
   }
 
   badge(verdict) {
@@ -37,17 +43,16 @@ export class Summary {
 
     const blocked = new Set(result.blockers);
     const unanswered = new Set(result.unanswered);
-    for (const span of this.app.root.querySelectorAll("[data-launch]")) {
-      const id = span.dataset.launch;
+    for (const [id, span] of this.launch) {
       const state = blocked.has(id) ? "unmet" : unanswered.has(id) ? "none" : "met";
       span.className = `cl-state cl-state--${state}`;
       span.textContent = `${this.app.question(id)} — ${state === "none" ? t.unanswered_status : state === "met" ? t.met : t.unmet}`;
     }
     for (const s of result.sections) {
       const text = `${percent(s.percent)} · ${fill(t.answered_count, s)}`;
-      this.app.root.querySelector(`[data-section-score="${s.id}"]`).textContent = text;
-      this.app.root.querySelector(`[data-section-bar="${s.id}"]`).style.width = `${s.percent ?? 0}%`;
-      this.app.form.querySelector(`.cl-progress[data-section="${s.id}"]`).textContent = text;
+      this.sectionScores.get(s.id).textContent = text;
+      this.sectionBars.get(s.id).style.width = `${s.percent ?? 0}%`;
+      this.progress.get(s.id).textContent = text;
     }
     this.last = { result, contradictions };
     this.renderLists();
