@@ -177,6 +177,7 @@ def app(criteria: Criteria, lang: str) -> str:
         })
     html = _TEMPLATES.get_template("checklist.html").render(
         t=t, lang=lang, criteria=criteria, text=text, items=items,
+        items_by_section={s.id: [i for i in items if i["item"].section == s.id] for s in criteria.sections},
         strings_json=json.dumps(t, ensure_ascii=False),
         # Kept byte for byte (the exported page must equal the command line's): newlines as references.
         plan_css=markupsafe.Markup(str(markupsafe.escape(plan.PAGE_CSS)).replace("\n", "&#10;")),
