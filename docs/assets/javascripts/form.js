@@ -41,7 +41,7 @@ export class AnswersForm {
       item: this.byId.get(id), fieldset,
       status: controls.filter((c) => c.type === "radio" || c.type === "checkbox"),
       value: controls.find((c) => c.type === "number") ?? null,
-      msg: fieldset.querySelector(".cl-msg"), texts: fieldset.querySelector(".cl-texts"),
+      msg: fieldset.querySelector(".cl-msg"), texts: null, // note and evidence: made on first use
       toggle: fieldset.querySelector("[data-action=texts]"),
     };
     this.rows.set(id, row);
@@ -96,7 +96,7 @@ export class AnswersForm {
     this.marked.add(id);
     const store = this.app.store;
     const key = this.app.entry.id;
-    const field = target.dataset.field;
+    const field = target.dataset.field ?? (target.type === "radio" || target.type === "checkbox" ? "status" : null);
     if (field === "note" || field === "evidence") {
       store.change(key, answerPath(id, field), target.value);
       row.toggle.textContent = this.hasTexts(this.entry.doc.answers[id]) ? this.t.texts_filled : this.t.texts;
@@ -156,8 +156,12 @@ export class AnswersForm {
   // Note and evidence open on demand, and by themselves when they hold text.
   showTexts(row, answer, force) {
     const open = force || this.hasTexts(answer);
-    if (open && !row.texts.firstChild) {
+    if (!row.texts && !open) return;
+    if (!row.texts) {
       const n = `item-${row.item.id}`;
+      row.texts = el("div", { class: "cl-texts", id: `${n}-texts` });
+      row.toggle.parentElement.after(row.texts);
+      row.toggle.setAttribute("aria-controls", row.texts.id);
       row.texts.append(
         el("label", {}, this.t.note, el("textarea", { name: `${n}-note`, "data-field": "note", rows: 2 })),
         el("label", {}, this.t.evidence, el("textarea", { name: `${n}-evidence`, "data-field": "evidence", rows: 2 })));

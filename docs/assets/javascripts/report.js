@@ -2,11 +2,12 @@
 // phone and to print on A4 with a sign-off block.
 
 import { el, today } from "./dom.js";
-import { outline } from "./plan.js";
+import { outline, WIDTHS } from "./plan.js";
 
 /** A bordered table; each cell carries its column name, so a phone can show rows as cards. */
-function table([head, rows], attrs = {}) {
+function table([head, rows], attrs = {}, widths = null) {
   return el("table", { class: "cl-table", ...attrs },
+    widths ? el("colgroup", {}, widths.map((w) => el("col", { style: `width: ${w}%` }))) : null,
     el("thead", {}, el("tr", {}, head.map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, rows.map((row) => el("tr", {}, row.map((cell, n) => el("td", { "data-label": head[n] }, cell))))));
 }
@@ -19,12 +20,12 @@ export function renderReport(app, contradictions) {
   const sign = [t.sign_person, t.sign_signature, t.sign_date];
   app.$("cl-report-body").replaceChildren(
     el("dl", { class: "cl-report__meta" }, pairs(o.meta), pairs(o.summary), el("div", { class: "cl-print-date" }, pairs(printed))),
-    el("h3", {}, t.result), table(o.table),
+    el("h3", {}, t.result), table(o.table, {}, WIDTHS.table),
     ...(contradictions.length ? [el("div", { class: "cl-report__flags" }, el("h3", {}, t.contradictions),
       el("ul", {}, contradictions.map((id) => el("li", {}, app.question(id)))))] : []),
     ...o.lists.map(([title, items]) => el("div", { class: "cl-report__list" }, el("h3", {}, title),
       items.length ? el("ul", {}, items.map((i) => el("li", {}, i))) : el("p", {}, o.none))),
-    el("h3", {}, o.answers_title), table(o.answers, { class: "cl-table cl-report__answers" }),
+    el("h3", {}, o.answers_title), table(o.answers, { class: "cl-table cl-report__answers" }, WIDTHS.answers),
     el("section", { class: "cl-signoff", "aria-labelledby": "cl-signoff-h" },
       el("h3", { id: "cl-signoff-h" }, t.sign_off),
       el("dl", {}, sign.flatMap((label) => [el("dt", {}, label), el("dd", {}, "")]))));
