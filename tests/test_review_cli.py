@@ -73,6 +73,7 @@ def test_bad_review_file_is_named_with_place_and_problem_exit_2_no_traceback(tmp
     assert code == 2 and out == ""
     assert f"{path}: decision: expected one of approved, conditional, rejected, got \"maybe\"" in err
     assert f"{path}: conditions: expected a list, got \"soon\"" in err
+    assert all(line.startswith(f"{path}: ") for line in err.splitlines())  # one "FILE: where: what" per line
     assert "Traceback" not in err
     code, _, err = review_cli(tmp_path / "missing.json")
     assert code == 2 and "missing.json: cannot read the file" in err
