@@ -1,9 +1,11 @@
 """Command line for the operator's reviewers: python -m assessment COMMAND …
 
 Commands: validate (a criteria file), score (one answers file), report (the full report of one
-file), summary (one row per file for many), plan (the SP's plan as .docx, .md or .html).
-Exit status: 0 done; 1 summary found invalid files or skipped folders; 2 bad input, one
-"FILE: where: what" line per problem on standard error, never a traceback.
+file), summary (one row per file for many, each with its review), plan (the SP's plan as .docx, .md
+or .html), review (a reviewer's review file; review_report.py).
+Exit status: 0 done; 1 summary found invalid files or skipped folders, or review --answers was given
+another file than the one reviewed; 2 bad input, one "FILE: where: what" line per problem on
+standard error, never a traceback.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import plan as plan_mod
 from . import report, review_report
+from . import summary as summary_mod
 from .output import csv_text, table, terminal
 from .scoring import score, to_json
 
@@ -90,73 +93,27 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
-def _files(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """The answers files named or found in folders (*.json), and what was skipped, with why.
-
-    Symbolic links to folders are not followed (they can loop or lead outside the submissions);
-    a folder that cannot be listed is skipped and named, never silently left out.
-    """
-    found, skipped = [], []
-    for path in paths:
-        if not path.is_dir():
-            found.append(path)  # a missing or unreadable file gets its own row
-            continue
-        folders = [path]
-        while folders:
-            folder = folders.pop()
-            try:
-                entries = list(os.scandir(folder))
-            except OSError as exc:
-                skipped.append((folder, f"cannot read the folder ({exc.strerror or exc})"))
-                continue
-            for entry in entries:
-                entry_path = Path(entry.path)
-                try:
-                    if entry.is_symlink() and entry.is_dir():
-                        skipped.append((entry_path, "symbolic link to a folder, not followed"))
-                    elif entry.is_dir(follow_symlinks=False):
-                        folders.append(entry_path)
-                    elif entry.name.lower().endswith(".json"):
-                        found.append(entry_path)
-                except OSError as exc:
-                    skipped.append((entry_path, f"cannot read ({exc.strerror or exc})"))
-    return sorted(found, key=str), sorted(skipped, key=lambda s: str(s[0]))
-
-
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def _summary(args: argparse.Namespace) -> int:
     criteria = _criteria(args.criteria)
-    files, skipped = _files(args.paths)
+    files, skipped = summary_mod.find(args.paths)
     for path, why in skipped:
         _err(f"skipped {path}: {why}")
     if not files:
         raise UsageError(f"no answers files (*.json) in {', '.join(map(str, args.paths))}")
-    head = ["file", "organisation", "service", "criteria_version", "verdict", "percent", "blockers", "error"]
-    rows, bad = [], 0
-    for n, path in enumerate(files, 1):
-        if len(files) > 50 and n % 50 == 0:
-            _err(f"… {n}/{len(files)} files read")
-        try:
-            answers = answers_mod.read(criteria, path)
-        except answers_mod.AnswersError as exc:
-            bad += 1
-            problems = exc.problems if args.csv else exc.problems[:1] + [f"and {len(exc.problems) - 1} more"] * (len(exc.problems) > 1)
-            rows.append([str(path), "", "", "", "invalid", "", "", "; ".join(problems)])
-            continue
-        result = score(criteria, answers)
-        rows.append([str(path), answers.assessment.get("organisation", ""), answers.assessment.get("service", ""),
-                     answers.criteria_version, result["verdict"], report.percent(result["percent"]),
-                     str(len(result["blockers"])), report.browser_difference(answers, result) or ""])
+    rows, n = summary_mod.rows(criteria, files, all_problems=args.csv, progress=_err)
     if args.csv:
-        _out(csv_text([head, *rows]))
+        _out(csv_text([summary_mod.HEAD, *rows]))
     else:
-        _out("\n".join(table([[terminal(c) for c in row] for row in [head, *rows]], right={5, 6})))
-    tally = f"{_plural(len(files), 'file')}: {len(files) - bad} scored, {bad} invalid"
+        _out("\n".join(table([[terminal(c) for c in row] for row in [summary_mod.HEAD, *rows]], right=summary_mod.RIGHT)))
+    tally = f"{_plural(n.files, 'file')}: {n.scored} scored, {n.invalid} invalid"
+    if n.reviews:
+        tally += f", {_plural(n.reviews, 'review')} ({n.paired} paired with a submission)"
     _err(tally + (f"; {_plural(len(skipped), 'path')} skipped" if skipped else ""))
-    return 1 if bad or skipped else 0
+    return 1 if n.invalid or skipped else 0
 
 
 def _plan(args: argparse.Namespace) -> int:
@@ -179,8 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m assessment",
         description="Check the SP Readiness criteria data, and score, report on and write plans from SPs' answers files.",
-        epilog="Exit status: 0 done; 1 summary found invalid files or skipped folders; "
-               "2 bad input, with one 'FILE: where: what' line per problem.",
+        epilog="Exit status: 0 done; 1 summary found invalid files or skipped folders, or review --answers "
+               "was given another file than the one reviewed; 2 bad input, with one 'FILE: where: what' line per problem.",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -207,9 +164,11 @@ def build_parser() -> argparse.ArgumentParser:
     reporter.add_argument("--lang", choices=LANGS, default="zh",
                           help="language of the text, Markdown and CSV report (default zh)")
 
-    summary = command("summary", _summary, "one row per answers file, for many submissions")
+    summary = command("summary", _summary, "one row per answers file, for many submissions, with the decision of "
+                      "the review of exactly that file (same SHA-256) where a review file is among them")
     summary.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR",
-                         help="answers files, or folders searched for *.json (symbolic links to folders are not followed)")
+                         help="answers and review files, or folders searched for *.json "
+                              "(symbolic links to folders are not followed)")
     summary.add_argument("--csv", action="store_true", help="write CSV instead of an aligned table")
 
     plan = command("plan", _plan, "write the SP's O&M and customer service plan as .docx, .md or .html")

@@ -370,7 +370,7 @@ def decisions_by_submission(paths, criteria: Criteria | None = None) -> dict[str
     reviews are of the same submission, the one with the latest reviewer date wins (then the path).
     """
     criteria = criteria or load()
-    found: dict[str, tuple[str, Path, str | None]] = {}
+    reviews = []
     for path in _json_files(paths):
         try:
             data = path.read_bytes()
@@ -380,14 +380,21 @@ def decisions_by_submission(paths, criteria: Criteria | None = None) -> dict[str
         if problem or not is_review(doc):
             continue
         try:
-            review = parse(criteria, doc, str(path))
+            reviews.append((path, parse(criteria, doc, str(path))))
         except ReviewError:
             continue
-        rank = (review.reviewer.get("date", ""), str(path))
+    return {sha: (path, review.decision) for sha, (path, review) in latest_by_submission(reviews).items()}
+
+
+def latest_by_submission(reviews) -> dict[str, tuple[Path, Review]]:
+    """(path, review) pairs -> for each submission's SHA-256, its latest review: the latest reviewer
+    date wins, then the path that sorts last (an undated review counts as the earliest)."""
+    found: dict[str, tuple[Path, Review]] = {}
+    for path, review in reviews:
         best = found.get(review.submission_sha256)
-        if best is None or rank > (best[0], str(best[1])):
-            found[review.submission_sha256] = (rank[0], path, review.decision)
-    return {sha: (path, decision) for sha, (_, path, decision) in found.items()}
+        if best is None or (review.reviewer.get("date", ""), str(path)) > (best[1].reviewer.get("date", ""), str(best[0])):
+            found[review.submission_sha256] = (Path(path), review)
+    return found
 
 
 def _json_files(paths) -> list[Path]:

@@ -218,7 +218,8 @@ def run(args: argparse.Namespace) -> int:
         review = read_review(criteria, args.review)
         check = check_answers(criteria, review, args.answers) if args.answers else None
     except (review_mod.ReviewError, criteria_mod.CriteriaError, answers_mod.AnswersError) as exc:
-        print(f"error: {escaped(str(exc))}", file=sys.stderr)
+        # One "FILE: where: what" line per problem, as every other command writes them.
+        sys.stderr.write("".join(escaped(line) + "\n" for line in str(exc).split("\n")))
         return 2
     source = str(args.review)
     sentence = check_sentence(check, review) if check else None

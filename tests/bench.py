@@ -1,4 +1,5 @@
-"""`make bench`: how long the build and the scorers take, as medians and ratios (never asserted)."""
+"""`make bench` (first of three): how long the build and the scorers take, and reading a 1 MB answers
+file in Python, as medians and ratios (never asserted)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,22 @@ def full_answers(criteria) -> dict:
                         for i in criteria.items}}
 
 
+def megabyte_answers(criteria, limit: int = assessment.answers.MAX_BYTES) -> bytes:
+    """A valid answers file just under the size limit: every item answered, the plan filled with Chinese text."""
+    doc = full_answers(criteria)
+    doc["format_version"] = 2
+    doc["assessment"] = {"organisation": "示例科技有限公司", "service": "彩铃"}
+    sections = [p.id for p in criteria.template if not p.group]
+    line = "第{}行：客服热线 4000-000-000，全天候人工值守，工单两小时内响应。\n"
+    size = len(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    line_bytes = len(json.dumps(line.format(99_999), ensure_ascii=False).encode("utf-8")) - 2  # as written in JSON
+    per_section = (limit - size - 2_000) // len(sections) // line_bytes
+    doc["plan"] = {p: "".join(line.format(n) for n in range(per_section)) for p in sections}
+    data = json.dumps(doc, ensure_ascii=False).encode("utf-8")
+    assert len(data) <= limit, len(data)
+    return data
+
+
 def main() -> int:
     criteria = assessment.load()
     doc = full_answers(criteria)
@@ -44,7 +61,11 @@ def main() -> int:
         print("==> scoring one complete answers file in Python", flush=True)
         py_s = median_seconds(lambda: assessment.score(criteria, assessment.parse_answers(criteria, doc)), 2000)
 
-        print("==> scoring the same file in Chromium (scoring.js)", flush=True)
+        print("==> reading a 1 MB answers file in Python (the whole rule: bytes, JSON, shape)", flush=True)
+        big = megabyte_answers(criteria)
+        read_1mb_s = median_seconds(lambda: assessment.answers.read_bytes(criteria, big, "1mb.json"), 10)
+
+        print("==> scoring the complete answers file in Chromium (scoring.js)", flush=True)
         server = Server(site, port)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -74,6 +95,8 @@ def main() -> int:
         "score_js_ms_median": round(js_s * 1000, 4),
         "python_over_js_ratio": round(py_s / js_s, 2) if js_s else None,
         "checklist_load_until_ready_s_median": round(load_s, 3),
+        "read_1mb_answers_python_ms_median": round(read_1mb_s * 1000, 1),
+        "read_1mb_answers_bytes": len(big),
         "bytes": sizes,
     }, indent=2))
     return 0

@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-PAGES = ["", "requirements/", "template/", "checklist/", "guidance/", "glossary/", "maintainers/", "about/"]
+PAGES = ["", "requirements/", "template/", "checklist/", "guidance/", "glossary/", "maintainers/", "review/", "about/"]
 LANGUAGES = {"zh": "", "en": "en/"}
 
 

@@ -33,7 +33,7 @@ def test_text_prints_decision_conditions_and_each_items_decision_comment_clause_
     assert code == 0, err
     assert "Overall decision: Approved with conditions" in out
     assert "1. Due 2027-01-15: 补充第二种全天候渠道" in out
-    assert "m1 (clause 4.1) Q\n    Answer: Met (2; required: at least 1); Decision: Needs work\n    Comment: 只有一种渠道" in out
+    assert "m1 (clause 4.1) Q\n    Answer: Met (2 channels; required: at least 1 channel); Decision: Needs work\n    Comment: 只有一种渠道" in out
     assert "m2 (clause 4.2) Q\n    Answer: Unanswered; Decision: Rejected" in out
     assert "1 Overview: Needs work\n    Comment: 请补充负责人" in out
     assert "Summary: 基本可以" in out
@@ -73,6 +73,7 @@ def test_bad_review_file_is_named_with_place_and_problem_exit_2_no_traceback(tmp
     assert code == 2 and out == ""
     assert f"{path}: decision: expected one of approved, conditional, rejected, got \"maybe\"" in err
     assert f"{path}: conditions: expected a list, got \"soon\"" in err
+    assert all(line.startswith(f"{path}: ") for line in err.splitlines())  # one "FILE: where: what" per line
     assert "Traceback" not in err
     code, _, err = review_cli(tmp_path / "missing.json")
     assert code == 2 and "missing.json: cannot read the file" in err
