@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -186,14 +190,18 @@ def test_bad_data_fails_the_strict_build_with_the_key_in_the_message(tmp_path, c
     assert f"{path}: {key}" in result.stderr and problem in result.stderr
 
 
-def test_an_undefined_macro_variable_fails_the_build(tmp_path, monkeypatch):
-    page_file = ROOT / "docs" / "zh" / "about.md"
-    original = page_file.read_text(encoding="utf-8")
-    try:
-        page_file.write_text(original + "\n{{ thresholds_typo }}\n", encoding="utf-8")
-        result = build(tmp_path / "site", "http://127.0.0.1:8000/", check=False)
-    finally:
-        page_file.write_text(original, encoding="utf-8")
+def test_an_undefined_macro_variable_fails_the_build(tmp_path):
+    # A copy of the project, so that no other test or build ever sees the broken page.
+    project = tmp_path / "project"
+    for part in ("docs", "macros", "assessment", "overrides"):
+        shutil.copytree(ROOT / part, project / part, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("mkdocs.yml", "search-dictionary.txt"):
+        shutil.copy(ROOT / name, project / name)
+    page_file = project / "docs" / "zh" / "about.md"
+    page_file.write_text(page_file.read_text(encoding="utf-8") + "\n{{ thresholds_typo }}\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=project, capture_output=True, text=True,
+                            env=dict(os.environ, SITE_URL="http://127.0.0.1:8000/", NO_MKDOCS_2_WARNING="1"))
     assert result.returncode != 0 and "thresholds_typo" in result.stderr
 
 
