@@ -27,7 +27,7 @@ LABELS = {
     "zh": {
         "lang": "zh",
         "title": "运行维护和客户服务方案", "report": "就绪自评报告", "organisation": "SP名称", "service": "业务名称",
-        "contact": "联系人及联系方式", "date": "日期", "criteria_version": "标准版本", "sep": "：",
+        "contact": "联系人及联系方式", "date": "日期", "criteria_version": "自评表版本", "sep": "：",
         "empty": "（未填写）", "annex": "附件：就绪自评结果", "verdict": "结论", "score": "得分",
         "section": "部分", "answered": "已回答", "blockers": "未满足的上线条件", "gaps": "未满足或部分满足",
         "unanswered": "未回答", "unknown": "未知条目（不计分）", "none": "无", "answers": "全部回答",
@@ -41,7 +41,7 @@ LABELS = {
     "en": {
         "lang": "en",
         "title": "O&M and Customer Service Plan", "report": "Readiness self-assessment report", "organisation": "SP name", "service": "Service",
-        "contact": "Contact person and details", "date": "Date", "criteria_version": "Criteria version", "sep": ": ",
+        "contact": "Contact person and details", "date": "Date", "criteria_version": "Checklist version", "sep": ": ",
         "empty": "(not written yet)", "annex": "Annex: readiness self-assessment result", "verdict": "Verdict",
         "score": "Score", "section": "Section", "answered": "Answered", "blockers": "Launch conditions not met",
         "gaps": "Not met or partly met", "unanswered": "Unanswered", "unknown": "Unknown items (not scored)",

@@ -35,7 +35,7 @@ MESSAGES = {
         "already": "“{file}”已在审核中（同一文件），已切换到该审核。", "continued": "已打开审核文件“{file}”，可继续审核。",
         "result_differs": "文件中保存的结果与重新计算的结果不同：{fields}。以重新计算的结果为准。",
         "result_field": "{key} 文件中为 {saved}，重新计算为 {now}",
-        "version_differs": "SP 按标准版本 {old} 作答，本站标准版本为 {new}。",
+        "version_differs": "SP 按自评表版本 {old} 作答，本站自评表版本为 {new}。",
         "export_bad": "审核文件尚不完整，无法导出：", "delete_confirm": "删除对“{name}”的审核？此操作无法撤销。",
         "saved": "已保存在本浏览器", "save_failed": "无法保存到浏览器存储：{error}",
         "broken": "浏览器中保存的一项审核已损坏，无法读取，已跳过。可下载其原始数据：", "download_raw": "下载原始数据",

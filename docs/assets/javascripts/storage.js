@@ -15,6 +15,8 @@
 // first looks at what is stored: if another tab wrote since, its version is taken and only this
 // tab's dirty fields are laid over it, so edits to different fields in two tabs are both kept.
 
+import { fieldPaths, getPath, same, setPath } from "./fields.js";
+
 export const PREFIX = "sp-readiness.";
 const ENTRY = `${PREFIX}a.`;
 const BACKUP = `${PREFIX}backup.`;
@@ -23,38 +25,6 @@ const CURRENT = `${PREFIX}current`;
 const SAVE_DELAY_MS = 300;
 
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
-
-// --- field paths: ["answers", id, "note"], ["plan", part], ["assessment", key], ["label"] -----
-
-export function getPath(entry, path) {
-  let node = entry;
-  for (const key of path) {
-    if (!isObject(node) || !Object.hasOwn(node, key)) return undefined;
-    node = node[key];
-  }
-  return node;
-}
-
-/** Set (or, with undefined, delete) one field; objects left empty on the way are removed. */
-export function setPath(entry, path, value) {
-  const parents = [entry];
-  let node = entry;
-  for (const key of path.slice(0, -1)) {
-    if (!isObject(node[key])) node[key] = {};
-    node = node[key];
-    parents.push(node);
-  }
-  const last = path[path.length - 1];
-  if (value === undefined || value === "") delete node[last];
-  else node[last] = value;
-  // An answer with nothing left in it is no answer; keep doc.answers and doc.plan themselves.
-  for (let i = path.length - 1; i >= 3; i--) {
-    if (Object.keys(parents[i]).length) break;
-    delete parents[i - 1][path[i - 1]];
-  }
-}
-
-const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 
 // --- the store -----------------------------------------------------------------------------
 
@@ -275,21 +245,6 @@ export class Store {
   removeKey(key) {
     localStorage.removeItem(key);
   }
-}
-
-/** Every field path of two entries, at the depth tabs merge at. */
-function fieldPaths(a, b) {
-  const paths = [["label"]];
-  const keysOf = (path) => new Set([...Object.keys(getPath(a, path) ?? {}), ...Object.keys(getPath(b, path) ?? {})]);
-  for (const key of keysOf(["doc", "assessment"])) paths.push(["doc", "assessment", key]);
-  for (const key of keysOf(["doc", "plan"])) paths.push(["doc", "plan", key]);
-  for (const key of keysOf(["invalid"])) paths.push(["invalid", key]);
-  for (const id of keysOf(["doc", "answers"])) {
-    for (const field of ["status", "value", "note", "evidence"]) paths.push(["doc", "answers", id, field]);
-  }
-  for (const key of ["criteria_version", "format_version"]) paths.push(["doc", key]);
-  paths.push(["seen"]);
-  return paths;
 }
 
 /**
