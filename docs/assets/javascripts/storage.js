@@ -2,9 +2,10 @@
 //
 // localStorage layout (every key starts with PREFIX; the keys themselves are the index of
 // assessments, so no shared list exists for two tabs to overwrite):
-//   a.<id>            one assessment: {id, label, created, doc, seen, invalid}; doc is an answers
-//                     file as exported, seen the item signatures it was answered against, invalid
-//                     the raw text of number fields that hold no valid number yet
+//   a.<id>            one assessment: {id, label, created, doc, seen, invalid, review}; doc is an
+//                     answers file as exported, seen the item signatures it was answered against,
+//                     invalid the raw text of number fields that hold no valid number yet, review
+//                     the operator's review file attached to it (reviewnotes.js; not exported)
 //   backup.<iso>.<r>  {created, what, raw}: text set aside before anything replaced or dropped it;
 //                     a new backup never takes an existing key
 //   assessments       the old layout (all assessments in one key): read once and split up
@@ -288,7 +289,7 @@ function fieldPaths(a, b) {
     for (const field of ["status", "value", "note", "evidence"]) paths.push(["doc", "answers", id, field]);
   }
   for (const key of ["criteria_version", "format_version"]) paths.push(["doc", key]);
-  paths.push(["seen"]);
+  paths.push(["seen"], ["review"]); // review: the operator's review the SP attached (reviewnotes.js)
   return paths;
 }
 
