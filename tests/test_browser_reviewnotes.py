@@ -131,6 +131,18 @@ def test_changing_an_answer_or_text_marks_it_changed_since_the_review_and_back(f
     assert "有条件批准" in page.locator("#cl-review").inner_text()
 
 
+def test_removing_the_review_takes_it_off_the_page_and_out_of_storage(fresh, tmp_path):
+    page = fresh
+    reviewed(page, tmp_path)
+    page.once("dialog", lambda d: d.accept())
+    page.locator("[data-action=remove-review]").click()
+    page.wait_for_selector("#cl-review", state="hidden")
+    assert page.locator("[data-review]").count() == 0
+    wait_saved(page)
+    assert "review" not in next(iter(entries(page).values()))
+    assert item(page, "cs-organisation").locator("input[value=met]").is_checked()  # the answers stay
+
+
 def test_hostile_text_in_a_review_is_shown_as_text(fresh, tmp_path):
     page = fresh
     dialogs = []

@@ -43,8 +43,12 @@ export class ReviewNotes {
   }
 
   reviewerLine(reviewer) {
-    const who = [reviewer.name, reviewer.organisation].filter(Boolean).join(" · ");
-    return `${this.t.reviewer}${this.t.sep}${[who, reviewer.date].filter(Boolean).join(", ") || this.t.empty}`;
+    const who = [reviewer.name, reviewer.organisation, reviewer.date].filter(Boolean).join(" · ");
+    return `${this.t.reviewer}${this.t.sep}${who || this.t.empty}`;
+  }
+
+  paren(text) {
+    return this.app.lang === "zh" ? `（${text}）` : ` (${text})`;
   }
 
   // --- drawing -------------------------------------------------------------------------------
@@ -110,14 +114,15 @@ export class ReviewNotes {
     const { t } = this;
     const now = today();
     const blocks = [
-      el("p", {}, `${t.overall}${t.sep}`, el("span", { class: `cl-rn__overall cl-rn__overall--${r.decision ?? "none"}` }, this.overallWord(r.decision))),
+      el("p", {}, `${t.overall}${t.sep}`,
+        el("span", { class: `cl-rn__overall cl-rn__overall--${r.decision ?? "none"}` }, this.overallWord(r.decision))),
       el("p", {}, this.reviewerLine(r.reviewer)),
     ];
     if (r.conditions?.length) {
       blocks.push(el("p", {}, t.conditions), el("ul", { class: "cl-rn__conditions" }, r.conditions.map((c) => {
         const late = isOverdue(c, now);
-        return el("li", { class: late ? "cl-rn__condition cl-rn__condition--overdue" : "cl-rn__condition" }, el("span", { class: "cl-rn__comment" }, c.text),
-          ` (${t.due}${t.sep}${c.due}${late ? ` · ${t.review_overdue}` : ""})`);
+        return el("li", { class: late ? "cl-rn__condition cl-rn__condition--overdue" : "cl-rn__condition" },
+          el("span", { class: "cl-rn__comment" }, c.text), this.paren(`${t.due}${t.sep}${c.due}${late ? ` · ${t.review_overdue}` : ""}`));
       })));
     }
     if (r.summary) blocks.push(el("p", {}, `${t.summary}${t.sep}`), el("p", { class: "cl-rn__comment" }, r.summary));
@@ -129,10 +134,14 @@ export class ReviewNotes {
     if (!this.review) return [];
     const { t, app } = this;
     const changed = { item: new Set(this.changes?.items), plan: new Set(this.changes?.plan) };
+    // In the order of the checklist and the template; ids the criteria do not know come last.
+    const order = { item: app.criteria.items.map((i) => i.id), plan: app.criteria.template.map((p) => p.id) };
+    const rank = (kind, id) => (order[kind].includes(id) ? order[kind].indexOf(id) : Infinity);
+    const head = { item: t.item, plan: t.plan_sections };
     const rows = (kind, entries, name) => Object.entries(isObject(entries) ? entries : {})
-      .filter(([, e]) => e.decision || e.comment)
-      .map(([id, e]) => el("tr", {}, el("td", { "data-label": t[kind === "item" ? "item" : "section"] }, name(id)),
-        el("td", { "data-label": t.decision }, this.itemWord(e.decision), changed[kind].has(id) ? ` (${t.review_changed})` : ""),
+      .filter(([, e]) => e.decision || e.comment).sort(([a], [b]) => rank(kind, a) - rank(kind, b))
+      .map(([id, e]) => el("tr", {}, el("td", { "data-label": head[kind] }, name(id)),
+        el("td", { "data-label": t.decision }, this.itemWord(e.decision), changed[kind].has(id) ? this.paren(t.review_changed) : ""),
         el("td", { "data-label": t.comment, class: "cl-rn__comment" }, e.comment ?? "")));
     const part = (id) => {
       const p = app.criteria.template.find((x) => x.id === id);
@@ -141,7 +150,7 @@ export class ReviewNotes {
     const table = (kind, entries, name, title) => {
       const body = rows(kind, entries, name);
       return body.length ? [el("h4", {}, title), el("table", { class: "cl-table cl-rn__table" },
-        el("thead", {}, el("tr", {}, [t[kind === "item" ? "item" : "section"], t.decision, t.comment].map((h) => el("th", { scope: "col" }, h)))),
+        el("thead", {}, el("tr", {}, [head[kind], t.decision, t.comment].map((h) => el("th", { scope: "col" }, h)))),
         el("tbody", {}, body))] : [];
     };
     const item = (id) => (app.byId.get(id)?.clause ? `${app.byId.get(id).clause} ${app.question(id)}` : app.question(id));
