@@ -187,6 +187,7 @@ def test_a_review_of_an_assessment_not_in_this_browser_asks_which_one_it_belongs
     pick.wait_for()
     assert "乙公司" in pick.inner_text()
     assert page.locator("#cl-review").is_hidden()  # nothing attached until the SP says where
+    assert axe_violations(page) == []
     # Keyboard: the choice has focus; pick "a new assessment" and attach with the keyboard.
     assert page.evaluate("document.activeElement.id") == "cl-rn-target"
     page.locator("#cl-rn-target").select_option(value="")
@@ -207,6 +208,14 @@ def test_a_review_of_an_assessment_not_in_this_browser_asks_which_one_it_belongs
                            "document.querySelector('#cl-review').textContent.includes('不批准')")
     assert page.locator("#cl-current option").count() == 2
     assert page.locator("#cl-meta [name=organisation]").input_value() == "示例科技"
+
+    # Escape takes the question back: nothing attached, focus back on the import button.
+    import_file(page, tmp_path, review_of(third, decision="approved", conditions=[]), "third.json")
+    pick.wait_for()
+    page.keyboard.press("Escape")
+    pick.wait_for(state="detached")
+    assert page.evaluate("document.activeElement.id") == "cl-import-button"
+    assert "不批准" in page.locator("#cl-review").inner_text()
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

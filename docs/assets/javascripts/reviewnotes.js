@@ -188,11 +188,17 @@ export class ReviewNotes {
     const notice = el("div", { class: "admonition question cl-notice cl-no-print cl-rn-pick", role: "group", "aria-labelledby": "cl-rn-pick-h" },
       el("p", { id: "cl-rn-pick-h" }, text), el("p", {}, el("label", { for: "cl-rn-target" }, `${t.review_target} `), select),
       el("p", {}, attach, " ", cancel));
-    attach.addEventListener("click", () => {
+    // Focus goes back to the import button, not lost with the notice.
+    const close = () => {
       notice.remove();
+      app.$("cl-import-button").focus();
+    };
+    attach.addEventListener("click", () => {
+      close();
       this.attach(select.value || this.fromSubmission(doc), doc, file);
     });
-    cancel.addEventListener("click", () => notice.remove());
+    cancel.addEventListener("click", close);
+    notice.addEventListener("keydown", (e) => e.key === "Escape" && close());
     app.$("cl-notices").append(notice);
     select.focus();
   }
