@@ -232,3 +232,21 @@ def test_axe_finds_nothing_with_a_review_attached(page, served_site, tmp_path, s
     for view in ("plan", "report"):
         show(page, view)
         assert axe_violations(page) == [], view
+
+
+def test_a_review_attached_in_one_tab_shows_in_the_other_and_survives_its_edits(fresh, served_site, tmp_path):
+    page = fresh
+    answer_some(page)
+    wait_saved(page)
+    other = page.context.new_page()
+    open_checklist(other, served_site)
+    import_file(page, tmp_path, review_of(export(page)))
+    page.wait_for_selector("#cl-review:not([hidden])")
+    other.wait_for_selector("#cl-review:not([hidden])")
+    assert "组织清楚" in note(other, "item:cs-organisation").inner_text()
+    # An edit in the other tab, written over what it had, keeps the review and is marked there.
+    item(other, "cs-organisation").locator("input[value=unmet]").check()
+    note(other, "item:cs-organisation").locator(".cl-rn__changed").wait_for(state="visible")
+    wait_saved(other)
+    note(page, "item:cs-organisation").locator(".cl-rn__changed").wait_for(state="visible")
+    assert next(iter(entries(page).values()))["review"]["decision"] == "conditional"
