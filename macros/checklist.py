@@ -4,7 +4,7 @@ in docs/assets/javascripts/ (entry: checklist.js) bring it to life.
 Contract with those modules (one place for it):
 - `#sp-checklist[data-lang][data-strings][data-plan-css]` holds everything; the app sets
   `data-ready="true"` once it works. `data-strings` is assessment.plan.LABELS[lang] merged with
-  MESSAGES[lang] below (MESSAGES must not shadow LABELS).
+  assessment.review.LABELS[lang] and MESSAGES[lang] below (none may shadow another).
 - Views are `[data-view=answers|plan|report]`, shown by the URL fragment (#answers, #plan, #report).
 - Each item is `fieldset#item-<id>[data-item][data-kind][data-level]` holding native inputs marked
   data-field = status | value; note and evidence text areas are created on demand in
@@ -22,7 +22,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from assessment import plan
+from assessment import plan, review
 from assessment.criteria import Criteria
 
 _TEMPLATES = jinja2.Environment(
@@ -71,6 +71,16 @@ MESSAGES = {
         "meets": "满足：{limit}", "misses": "未满足：{limit}",
         "min_words": "至少 {n} {unit}", "max_words": "不超过 {n} {unit}",
         "min_fail_words": "少于 {n} {unit}", "max_fail_words": "超过 {n} {unit}",
+        "review_h": "运营方的审核", "review_comments": "审核意见", "review_overdue": "已逾期",
+        "review_changed": "自审核以来已修改", "review_changed_count": "自审核以来已修改：{items} 个条目，{plan} 节方案。",
+        "review_bad": "无法导入审核文件“{file}”，当前工作未改变：",
+        "review_attached": "已将审核文件“{file}”附到评估“{name}”。",
+        "review_replaced": "已将审核文件“{file}”附到评估“{name}”，取代了之前的审核。",
+        "review_unsaved": "审核文件“{file}”已附到评估“{name}”，但未能保存到浏览器存储（{error}）。",
+        "review_pick_none": "审核文件“{file}”所审的评估（{name}）与本浏览器中的评估都不对应。请选择要附加到哪个评估：",
+        "review_pick_many": "审核文件“{file}”所审的评估（{name}）与本浏览器中的多个评估对应。请选择要附加到哪个评估：",
+        "review_target": "附加到", "review_as_new": "新建评估（使用审核时的回答）", "review_attach": "附加审核",
+        "review_cancel": "取消", "review_remove": "移除审核", "review_remove_confirm": "从此评估移除审核意见？审核文件本身不受影响。",
         "plan": "编写《运行维护和客户服务方案》",
         "plan_intro": "按附录模板逐节编写方案，随评估一起保存。每节下方列出你在自评中已写的备注、证据和数值，可一键插入作为初稿。",
         "related": "可插入的自评内容", "insert": "插入我的回答", "nothing_related": "相关条目还没有备注、证据或数值。",
@@ -130,6 +140,22 @@ MESSAGES = {
         "meets": "Met: {limit}", "misses": "Not met: {limit}",
         "min_words": "at least {n} {unit}", "max_words": "at most {n} {unit}",
         "min_fail_words": "fewer than {n} {unit}", "max_fail_words": "more than {n} {unit}",
+        "review_h": "The operator's review", "review_comments": "Review comments", "review_overdue": "overdue",
+        "review_changed": "changed since the review",
+        "review_changed_count": "Changed since the review: {items} items, {plan} plan sections.",
+        "review_bad": "Could not import the review file \u201c{file}\u201d; your current work is unchanged:",
+        "review_attached": "Attached the review file \u201c{file}\u201d to the assessment \u201c{name}\u201d.",
+        "review_replaced": "Attached the review file \u201c{file}\u201d to the assessment \u201c{name}\u201d, "
+                           "in place of the earlier review.",
+        "review_unsaved": "Attached the review file \u201c{file}\u201d to \u201c{name}\u201d, but it could not be saved "
+                          "in browser storage ({error}).",
+        "review_pick_none": "The review file \u201c{file}\u201d reviewed an assessment ({name}) that matches none in "
+                            "this browser. Choose the assessment to attach it to:",
+        "review_pick_many": "The review file \u201c{file}\u201d reviewed an assessment ({name}) that matches several in "
+                            "this browser. Choose the assessment to attach it to:",
+        "review_target": "Attach to", "review_as_new": "A new assessment (the answers as reviewed)",
+        "review_attach": "Attach the review", "review_cancel": "Cancel", "review_remove": "Remove the review",
+        "review_remove_confirm": "Remove the review from this assessment? The review file itself is not affected.",
         "plan": "Write the O&M and Customer Service Plan",
         "plan_intro": "Write the plan section by section from the appendix template; it is saved with the assessment. "
                       "Under each section are the notes, evidence and values you gave in the checklist, to insert as a "
@@ -151,14 +177,16 @@ MESSAGES = {
     },
 }
 
-_shadowed = {lang: set(MESSAGES[lang]) & set(plan.LABELS[lang]) for lang in MESSAGES}
-assert not any(_shadowed.values()), f"MESSAGES shadows assessment.plan.LABELS: {_shadowed}"
+# The app also shows the operator's review (reviewnotes.js), in assessment.review's words.
+_shadowed = {lang: set(MESSAGES[lang]) & set(plan.LABELS[lang]) | set(MESSAGES[lang]) & set(review.LABELS[lang])
+             | set(plan.LABELS[lang]) & set(review.LABELS[lang]) for lang in MESSAGES}
+assert not any(_shadowed.values()), f"MESSAGES, assessment.plan.LABELS and assessment.review.LABELS shadow: {_shadowed}"
 assert MESSAGES["zh"].keys() == MESSAGES["en"].keys(), "MESSAGES: both languages need the same keys"
 
 
 def strings(lang: str) -> dict[str, str]:
     """Every label the app shows, in one language."""
-    return {**plan.LABELS[lang], **MESSAGES[lang]}
+    return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang]}
 
 
 def app(criteria: Criteria, lang: str) -> str:

@@ -3,6 +3,8 @@
 
 import { download, el, fill } from "./dom.js";
 import { MAX_BYTES, readAnswers, tooBig } from "./scoring.js";
+import { MAX_BYTES as REVIEW_MAX_BYTES } from "./review-file.js";
+import { isReviewFile } from "./reviewnotes.js";
 
 export const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import
 export const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -68,8 +70,11 @@ export function wireAssessments(app) {
 async function importFile(app, file) {
   const { t } = app;
   const refuse = (details) => app.alert(fill(t.import_bad, { file: file.name }), details);
+  // A review file (larger: it holds the answers file) is the operator's review of an assessment.
+  const bytes = file.size > REVIEW_MAX_BYTES ? null : new Uint8Array(await file.arrayBuffer());
+  if (bytes && isReviewFile(bytes)) return app.notes.import(file.name, bytes);
   if (file.size > MAX_BYTES) return refuse([tooBig(file.size)]);
-  const { doc, problems } = readAnswers(app.criteria, new Uint8Array(await file.arrayBuffer()));
+  const { doc, problems } = readAnswers(app.criteria, bytes);
   if (problems.length) return refuse(problems);
   const { result, ...answers } = doc; // the recomputed result is what counts
   const names = new Set(app.store.list().map((e) => e.label));

@@ -1,13 +1,15 @@
 // The readiness checklist page: entry point and the assessments an SP keeps in this browser.
 // The form is rendered at build time (macros/checklist.py states the contract); the modules
 // beside this one each do one job: storage.js (saving, tabs, backups), form.js (answers),
-// summary.js (status bar and result), planwriter.js, report.js, views.js (URL fragments).
+// summary.js (status bar and result), planwriter.js, report.js, reviewnotes.js (the operator's
+// review beside the work), views.js (URL fragments).
 // Every user or imported text goes into the page as text, never as HTML.
 
 import { download, el, fill, today } from "./dom.js";
 import { AnswersForm } from "./form.js";
 import { migrate, signatures, stale } from "./migrate.js";
 import { PlanWriter } from "./planwriter.js";
+import { ReviewNotes } from "./reviewnotes.js";
 import { renderReport } from "./report.js";
 import { FORMAT, score, validate } from "./scoring.js";
 import { Store, splitLegacy } from "./storage.js";
@@ -43,6 +45,7 @@ class App {
     if (!this.store.list().length) this.store.add(this.blank());
     this.answers = new AnswersForm(this);
     this.plan = new PlanWriter(this);
+    this.notes = new ReviewNotes(this);
     this.views = new Views(this.root, (view) => this.shown(view));
     wireAssessments(this);
     this.open(this.store.current);
@@ -128,6 +131,7 @@ class App {
     this.summary.render(this.result, contradictions);
     this.plan.renderStatus(checks);
     this.contradictions = contradictions;
+    this.notes.update(); // the operator's review: drawn when attached, changes marked
     if (this.views?.current === "report") renderReport(this, contradictions);
   }
 

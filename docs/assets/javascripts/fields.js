@@ -46,7 +46,7 @@ export function fieldPaths(a, b) {
     for (const field of ["status", "value", "note", "evidence"]) paths.push(["doc", "answers", id, field]);
   }
   for (const key of ["criteria_version", "format_version"]) paths.push(["doc", key]);
-  paths.push(["seen"]);
+  paths.push(["seen"], ["review"]); // review: the operator's review the SP attached (reviewnotes.js)
   return paths;
 }
 

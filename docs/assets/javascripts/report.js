@@ -26,6 +26,7 @@ export function renderReport(app, contradictions) {
     ...o.lists.map(([title, items]) => el("div", { class: "cl-report__list" }, el("h3", {}, title),
       items.length ? el("ul", {}, items.map((i) => el("li", {}, i))) : el("p", {}, o.none))),
     el("h3", {}, o.answers_title), table(o.answers, { class: "cl-table cl-report__answers" }, WIDTHS.answers),
+    ...app.notes.report(), // the operator's review, when one is attached
     el("section", { class: "cl-signoff", "aria-labelledby": "cl-signoff-h" },
       el("h3", { id: "cl-signoff-h" }, t.sign_off),
       el("dl", {}, sign.flatMap((label) => [el("dt", {}, label), el("dd", {}, "")]))));

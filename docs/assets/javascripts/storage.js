@@ -2,9 +2,10 @@
 //
 // localStorage layout (every key starts with PREFIX; the keys themselves are the index of
 // assessments, so no shared list exists for two tabs to overwrite):
-//   a.<id>            one assessment: {id, label, created, doc, seen, invalid}; doc is an answers
-//                     file as exported, seen the item signatures it was answered against, invalid
-//                     the raw text of number fields that hold no valid number yet
+//   a.<id>            one assessment: {id, label, created, doc, seen, invalid, review}; doc is an
+//                     answers file as exported, seen the item signatures it was answered against,
+//                     invalid the raw text of number fields that hold no valid number yet, review
+//                     the operator's review file attached to it (reviewnotes.js; not exported)
 //   backup.<iso>.<r>  {created, what, raw}: text set aside before anything replaced or dropped it;
 //                     a new backup never takes an existing key
 //   assessments       the old layout (all assessments in one key): read once and split up
