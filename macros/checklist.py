@@ -92,7 +92,7 @@ MESSAGES = {
         "plan_complete": "各章节均已填写。",
         "contradiction": "此条目回答为“满足”，但方案中仍有问题：",
         "contradictions": "回答与方案不一致",
-        "print": "打印报告", "back": "返回清单",
+        "print": "打印报告", "back": "返回",
         "disclaimer": "就绪自评是SP自己按本站清单作出的评估，不是中国联通的审核、测试或批准。结论“就绪”只表示按本站的计分方法满足了清单的条件，不表示业务可以开通。",
     },
     "en": {
@@ -106,7 +106,7 @@ MESSAGES = {
         "status_bar": "Assessment status",
         "untitled": "Untitled assessment", "rename_prompt": "New name:",
         "delete_confirm": "Delete the assessment \u201c{name}\u201d? This cannot be undone.",
-        "answered_count": "answered {answered}/{total}", "score_of": "score {percent}",
+        "answered_count": "answered {answered}/{total}", "score_of": "Score {percent}",
         "live": "Verdict: {verdict}, score {percent}",
         "saved": "Saved", "saving": "Saving…", "save_failed": "Not saved: {error}",
         "quota": "Browser storage is full. Export a JSON backup, or delete assessments or backups you no longer need.",
@@ -170,7 +170,7 @@ MESSAGES = {
         "plan_complete": "Every section is written.",
         "contradiction": "This item is answered \u201cmet\u201d, but the plan still falls short:",
         "contradictions": "Answers that contradict the plan",
-        "print": "Print report", "back": "Back to the checklist",
+        "print": "Print report", "back": "Back",
         "disclaimer": "The readiness self-assessment is the SP's own, made with this site's checklist; it is not China Unicom's "
                       "review, test or approval. \u201cReady\u201d only means the checklist's conditions are met under this "
                       "site's scoring method; it does not mean the service may launch.",

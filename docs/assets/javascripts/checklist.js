@@ -61,7 +61,7 @@ class App {
 
   blank() {
     return {
-      id: newId(), label: this.t.untitled, created: Date.now(), seen: signatures(this.criteria), doc: {
+      id: newId(), label: "", created: Date.now(), seen: signatures(this.criteria), doc: {
         format: FORMAT, format_version: EXPORT_VERSION, criteria_version: this.criteria.version,
         assessment: { organisation: "", service: "", contact: "", date: today() }, answers: {}, plan: {},
       },
@@ -158,7 +158,9 @@ class App {
   name(entry) {
     const { organisation, service } = entry.doc.assessment ?? {};
     const detail = [service, organisation].filter(Boolean).join(" · ");
-    return detail && entry.label === this.t.untitled ? detail : detail ? `${entry.label} (${detail})` : entry.label;
+    // No name of its own: the page's word for "untitled", so it reads right in either language.
+    const own = entry.label && entry.label !== this.t.untitled ? entry.label : "";
+    return own && detail ? `${own} (${detail})` : own || detail || this.t.untitled;
   }
 
   renderPicker() {

@@ -210,8 +210,10 @@ export class AnswersForm {
 
   /** Move to the next unanswered item after the one in focus, or say none is left. */
   nextUnanswered() {
-    const here = document.activeElement?.closest?.("[data-item]")?.dataset.item ?? null;
+    // From the item in focus, or else from the one this button last went to, so it moves on.
+    const here = document.activeElement?.closest?.("[data-item]")?.dataset.item ?? this.lastNext ?? null;
     const row = this.firstUnanswered(here);
+    this.lastNext = row?.item.id;
     if (!row) {
       this.app.say(this.t.all_answered);
       return;

@@ -71,7 +71,8 @@ export class PlanWriter {
       if (!body) continue;
       const lines = this.draft(part.items);
       body.replaceChildren(...(lines.length ? lines.map((l) => el("p", {}, l)) : [el("p", {}, this.t.nothing_related)]));
-      part.node.querySelector("[data-action=insert]").disabled = !lines.length;
+      // Nothing to insert, or all of it already in the text: the button says so by being off.
+      part.node.querySelector("[data-action=insert]").disabled = !lines.some((l) => !part.area.value.includes(l));
     }
   }
 
@@ -83,6 +84,7 @@ export class PlanWriter {
       part.area.value = text.trim() ? `${text.trimEnd()}\n\n${fresh.join("\n")}` : fresh.join("\n");
       this.changed(part.id, part.area.value);
     }
+    this.renderRelated();
     part.area.focus();
   }
 

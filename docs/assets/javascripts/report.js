@@ -23,7 +23,8 @@ export function renderReport(app, contradictions) {
     el("h3", {}, t.result), table(o.table, {}, WIDTHS.table),
     ...(contradictions.length ? [el("div", { class: "cl-report__flags" }, el("h3", {}, t.contradictions),
       el("ul", {}, contradictions.map((id) => el("li", {}, app.question(id)))))] : []),
-    ...o.lists.map(([title, items]) => el("div", { class: "cl-report__list" }, el("h3", {}, title),
+    // "Unknown items" only matters when there are some; the other lists say "none" on purpose.
+    ...o.lists.filter(([title, items]) => items.length || title !== t.unknown).map(([title, items]) => el("div", { class: "cl-report__list" }, el("h3", {}, title),
       items.length ? el("ul", {}, items.map((i) => el("li", {}, i))) : el("p", {}, o.none))),
     el("h3", {}, o.answers_title), table(o.answers, { class: "cl-table cl-report__answers" }, WIDTHS.answers),
     ...app.notes.report(), // the operator's review, when one is attached

@@ -73,7 +73,11 @@ export class Views {
       } else if (this.scroll.has(found.view) && (restore || changed)) window.scrollTo(0, this.scroll.get(found.view));
       else if (changed && !first) window.scrollTo(0, Math.max(0, this.root.getBoundingClientRect().top + window.scrollY - 64));
     };
-    requestAnimationFrame(scroll);
+    requestAnimationFrame(() => {
+      scroll();
+      // Leaving the report, keyboard focus lands on the view the reader is back in, not the page top.
+      if (changed && previous === "report") this.root.querySelector(`[data-view-link=${found.view}]`)?.focus({ preventScroll: true });
+    });
     if (first && found.target && document.readyState !== "complete") window.addEventListener("load", () => setTimeout(scroll, 50), { once: true });
     if (changed) this.previous = previous;
   }
