@@ -53,10 +53,15 @@ def test_inserting_answers_writes_plain_prose_once(fresh):
     assert "第4.1条：2 种（至少 1 种）" in related and "客服热线 400-000-0000，全天有人接听。" in related
     assert CRITERIA.item("quality-round-the-clock").question.zh not in related
     assert "满足" not in related
-    channels.locator("[data-action=insert]").click()
-    channels.locator("[data-action=insert]").click()
+    insert = channels.locator("[data-action=insert]")
+    insert.click()
+    assert insert.is_disabled()  # all of it is in the text now: nothing to insert again
+    show(page, "answers")
+    item(page, "cs-channels").locator("[data-field=evidence]").fill("热线录音.zip")
+    show(page, "plan")
+    insert.click()  # inserting again adds only what is new
     text = channels.locator("textarea").input_value()
-    assert text.count("客服热线 400-000-0000") == 1 and text.count("第4.1条：2 种") == 1
+    assert text.count("客服热线 400-000-0000") == 1 and text.count("第4.1条：2 种") == 1 and text.count("热线录音.zip") == 1
     assert "第4.1条：2 种" in current_doc(page)["plan"]["cs-channels"]
 
 

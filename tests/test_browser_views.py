@@ -177,6 +177,8 @@ def test_the_filters_and_next_unanswered_find_launch_conditions_and_gaps(fresh):
     item(page, "cs-organisation").locator("input[value=met]").check()
     page.locator("#cl-next").click()
     assert page.evaluate("document.activeElement.closest('[data-item]').dataset.item") == "cs-content"
+    page.locator("#cl-next").click()  # pressed again without answering: it moves on
+    assert page.evaluate("document.activeElement.closest('[data-item]').dataset.item") == "cs-commitment"
     item(page, "cs-content").locator("input[value=unmet]").check()
     page.locator("#cl-filter").select_option("gaps")
     page.locator("#cl-meta [name=organisation]").focus()

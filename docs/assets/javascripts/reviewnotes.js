@@ -79,7 +79,10 @@ export class ReviewNotes {
     this.box.hidden = !this.review;
     if (!this.review) return this.box.replaceChildren();
     const { items = {}, plan = {} } = this.review;
-    for (const [id, row] of this.app.answers.items) this.mark(`item:${id}`, items[id], row.fieldset.querySelector(".cl-answer"));
+    for (const { id } of this.app.criteria.items) {
+      const row = this.app.answers.row(id);
+      if (row) this.mark(`item:${id}`, items[id], row.fieldset.querySelector(".cl-answer"));
+    }
     for (const part of this.app.plan.parts) this.mark(`plan:${part.id}`, plan[part.id], part.area);
     this.drawSummary();
   }
