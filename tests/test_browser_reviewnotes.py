@@ -58,7 +58,11 @@ def reviewed(page, tmp_path, **changes) -> dict:
 
 
 def note(page, key):
-    return page.locator(f"[data-review='{key}']")
+    """The reviewer's note at an item or plan section, brought on screen (off-screen items are not laid out)."""
+    found = page.locator(f"[data-review='{key}']")
+    if found.count() == 1 and found.evaluate("e => !e.hidden"):
+        found.scroll_into_view_if_needed()
+    return found
 
 
 def test_an_imported_review_shows_its_decision_conditions_and_comments_at_their_places(fresh, tmp_path):
