@@ -57,6 +57,14 @@ def reviewed(page, tmp_path, **changes) -> dict:
     return doc
 
 
+def seen(locator) -> str:
+    """The text a reader sees: the element brought on screen and drawn first (off-screen items are not laid out)."""
+    if locator.evaluate("e => !e.closest('[hidden]')"):
+        locator.scroll_into_view_if_needed()
+        locator.page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    return locator.inner_text()
+
+
 def note(page, key):
     """The reviewer's note at an item or plan section, brought on screen (off-screen items are not laid out)."""
     found = page.locator(f"[data-review='{key}']")
@@ -71,34 +79,34 @@ def test_an_imported_review_shows_its_decision_conditions_and_comments_at_their_
     assert page.locator("#cl-current option").count() == 1  # attached to the same assessment, not a new one
     assert page.locator(".cl-notice.success").count() == 1
     panel = page.locator("#cl-review")
-    text = panel.inner_text()
+    text = seen(panel)
     assert "有条件批准" in text and "李四" in text and "中国联通" in text and "2026-12-01" in text
     conditions = panel.locator(".cl-rn__condition")
     assert conditions.count() == 2
-    assert "增加第二种全天候客服渠道" in conditions.nth(0).inner_text() and "2020-01-15" in conditions.nth(0).inner_text()
-    assert "已逾期" in conditions.nth(0).inner_text()
+    assert "增加第二种全天候客服渠道" in seen(conditions.nth(0)) and "2020-01-15" in seen(conditions.nth(0))
+    assert "已逾期" in seen(conditions.nth(0))
     assert conditions.nth(0).get_attribute("class").endswith("--overdue")
-    assert "已逾期" not in conditions.nth(1).inner_text() and "2099-12-31" in conditions.nth(1).inner_text()
+    assert "已逾期" not in seen(conditions.nth(1)) and "2099-12-31" in seen(conditions.nth(1))
 
     # Each comment sits inside its item's fieldset, after the answer, with the decision in words.
     organisation = item(page, "cs-organisation").locator("[data-review='item:cs-organisation']")
-    assert "通过" in organisation.inner_text() and "组织清楚" in organisation.inner_text()
+    assert "通过" in seen(organisation) and "组织清楚" in seen(organisation)
     assert page.evaluate("""document.querySelector("#item-cs-organisation .cl-answer").nextElementSibling
         .dataset.review""") == "item:cs-organisation"
-    assert "需要改进" in note(page, "item:quality-round-the-clock").inner_text()
-    assert "不通过" in note(page, "item:cs-content").inner_text()
+    assert "需要改进" in seen(note(page, "item:quality-round-the-clock"))
+    assert "不通过" in seen(note(page, "item:cs-content"))
     assert note(page, "item:cs-channels").is_hidden()  # no word from the reviewer, no change: nothing shown
     show(page, "plan")
     section = page.locator("[data-part=cs-organisation] [data-review='plan:cs-organisation']")
-    assert "不通过" in section.inner_text() and "缺少负责人联系方式" in section.inner_text()
+    assert "不通过" in seen(section) and "缺少负责人联系方式" in seen(section)
     # Nothing changed since the review: no item or section is marked.
     assert page.locator(".cl-rn__changed:visible").count() == 0
 
     show(page, "report")
     report = page.locator(".cl-rn-report")
-    assert "审核意见" in report.locator("h3").inner_text()
-    assert "有条件批准" in report.inner_text() and "组织清楚" in report.inner_text()
-    assert "缺少负责人联系方式" in report.inner_text()
+    assert "审核意见" in seen(report.locator("h3"))
+    assert "有条件批准" in seen(report) and "组织清楚" in seen(report)
+    assert "缺少负责人联系方式" in seen(report)
     # The review is kept with the assessment, but never part of the exported answers file.
     wait_saved(page)
     stored = next(iter(entries(page).values()))
@@ -114,8 +122,8 @@ def test_changing_an_answer_or_text_marks_it_changed_since_the_review_and_back(f
     assert changed.is_hidden()
     item(page, "cs-organisation").locator("input[value=partial]").check()
     changed.wait_for(state="visible")
-    assert "自审核以来已修改" in changed.inner_text()
-    assert "1 个条目" in page.locator("#cl-review .cl-rn__count").inner_text()
+    assert "自审核以来已修改" in seen(changed)
+    assert "1 个条目" in seen(page.locator("#cl-review .cl-rn__count"))
     item(page, "cs-organisation").locator("input[value=met]").check()
     changed.wait_for(state="hidden")
     # An item the reviewer said nothing about is marked too, and a note counts as a change.
@@ -125,14 +133,14 @@ def test_changing_an_answer_or_text_marks_it_changed_since_the_review_and_back(f
     page.locator("[data-part=cs-organisation] textarea").fill("改写后的方案")
     page.locator("[data-review='plan:cs-organisation'] .cl-rn__changed").wait_for(state="visible")
     show(page, "report")
-    assert "自审核以来已修改" in page.locator(".cl-rn-report").inner_text()
+    assert "自审核以来已修改" in seen(page.locator(".cl-rn-report"))
     # Kept after a reload: the review is stored with the assessment.
     wait_saved(page)
     page.reload()
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     show(page, "answers")
     note(page, "item:cs-channels").locator(".cl-rn__changed").wait_for(state="visible")
-    assert "有条件批准" in page.locator("#cl-review").inner_text()
+    assert "有条件批准" in seen(page.locator("#cl-review"))
 
 
 def test_removing_the_review_takes_it_off_the_page_and_out_of_storage(fresh, tmp_path):
@@ -152,12 +160,12 @@ def test_hostile_text_in_a_review_is_shown_as_text(fresh, tmp_path):
     dialogs = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     reviewed(page, tmp_path)
-    assert HOSTILE in page.locator("#cl-review").inner_text()
-    assert HOSTILE in note(page, "item:quality-round-the-clock").inner_text()
+    assert HOSTILE in seen(page.locator("#cl-review"))
+    assert HOSTILE in seen(note(page, "item:quality-round-the-clock"))
     show(page, "plan")
-    assert HOSTILE in note(page, "plan:cs-organisation").inner_text()
+    assert HOSTILE in seen(note(page, "plan:cs-organisation"))
     show(page, "report")
-    assert HOSTILE in page.locator(".cl-rn-report").inner_text()
+    assert HOSTILE in seen(page.locator(".cl-rn-report"))
     assert page.locator("#sp-checklist img, #sp-checklist b").count() == 0
     assert dialogs == []
 
@@ -174,7 +182,7 @@ def test_a_broken_review_file_is_refused_with_its_problems_and_nothing_stored_ch
     import_file(page, tmp_path, doc, "bad-review.json")
     alert = page.locator("#cl-alert")
     alert.locator("li").first.wait_for()
-    assert "bad-review.json" in alert.locator("p").inner_text()
+    assert "bad-review.json" in seen(alert.locator("p"))
     assert alert.locator("li").all_text_contents() == review.problems(assessment.load(), doc)
     assert entries(page) == before
     assert page.locator("#cl-review").is_hidden()
@@ -189,7 +197,7 @@ def test_a_review_of_an_assessment_not_in_this_browser_asks_which_one_it_belongs
     import_file(page, tmp_path, review_of(other))
     pick = page.locator(".cl-rn-pick")
     pick.wait_for()
-    assert "乙公司" in pick.inner_text()
+    assert "乙公司" in seen(pick)
     assert page.locator("#cl-review").is_hidden()  # nothing attached until the SP says where
     assert axe_violations(page) == []
     # Keyboard: the choice has focus; pick "a new assessment" and attach with the keyboard.
@@ -219,7 +227,7 @@ def test_a_review_of_an_assessment_not_in_this_browser_asks_which_one_it_belongs
     page.keyboard.press("Escape")
     pick.wait_for(state="detached")
     assert page.evaluate("document.activeElement.id") == "cl-import-button"
-    assert "不批准" in page.locator("#cl-review").inner_text()
+    assert "不批准" in seen(page.locator("#cl-review"))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
@@ -231,7 +239,7 @@ def test_axe_finds_nothing_with_a_review_attached(page, served_site, tmp_path, s
     reviewed(page, tmp_path)
     item(page, "cs-organisation").locator("input[value=partial]").check()
     note(page, "item:cs-organisation").locator(".cl-rn__changed").wait_for(state="visible")
-    assert "Approved with conditions" in page.locator("#cl-review").inner_text()
+    assert "Approved with conditions" in seen(page.locator("#cl-review"))
     assert axe_violations(page) == []
     for view in ("plan", "report"):
         show(page, view)
@@ -247,7 +255,7 @@ def test_a_review_attached_in_one_tab_shows_in_the_other_and_survives_its_edits(
     import_file(page, tmp_path, review_of(export(page)))
     page.wait_for_selector("#cl-review:not([hidden])")
     other.wait_for_selector("#cl-review:not([hidden])")
-    assert "组织清楚" in note(other, "item:cs-organisation").inner_text()
+    assert "组织清楚" in seen(note(other, "item:cs-organisation"))
     # An edit in the other tab, written over what it had, keeps the review and is marked there.
     item(other, "cs-organisation").locator("input[value=unmet]").check()
     note(other, "item:cs-organisation").locator(".cl-rn__changed").wait_for(state="visible")
