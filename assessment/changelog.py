@@ -11,11 +11,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import Field, Strict as StrictType, ValidationError, model_validator
 
 # The same strictness, key paths and duplicate-key refusal as the criteria file.
-from .criteria import NonEmpty, Slug, Strict, Text, _message, _UniqueKeyLoader
+from .criteria import NonEmpty, Slug, Strict, Text, _message, read_yaml
 
 DEFAULT_PATH = Path(__file__).with_name("changelog.yml")
 
@@ -69,16 +68,7 @@ class ChangeLog(Strict):
 def load(path: str | Path = DEFAULT_PATH) -> ChangeLog:
     """Read and validate a change log file."""
     path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise ChangeLogError(f"{path}: cannot read the file ({exc.strerror})") from None
-    try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-        raise ChangeLogError(f"{path}: YAML syntax error at {where}: {exc.problem}") from None
+    data = read_yaml(path, ChangeLogError)
     if not isinstance(data, dict):
         raise ChangeLogError(f"{path}: (top level): expected a mapping of keys, got {type(data).__name__}")
     try:

@@ -209,17 +209,21 @@ def parse(data: object, source: str = "<data>") -> Criteria:
         raise CriteriaError("\n".join(lines)) from None
 
 
-def load(path: str | Path = DEFAULT_PATH) -> Criteria:
-    """Read and validate a criteria file."""
-    path = Path(path)
+def read_yaml(path: Path, error: type[ValueError]) -> object:
+    """A data file's YAML (keys given twice refused); `error` names the file and the problem."""
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise CriteriaError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise error(f"{path}: cannot read the file ({exc.strerror})") from None
     try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
+        return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-        raise CriteriaError(f"{path}: YAML syntax error at {where}: {exc.problem}") from None
-    return parse(data, str(path))
+        raise error(f"{path}: YAML syntax error at {where}: {exc.problem}") from None
+
+
+def load(path: str | Path = DEFAULT_PATH) -> Criteria:
+    """Read and validate a criteria file."""
+    path = Path(path)
+    return parse(read_yaml(path, CriteriaError), str(path))
