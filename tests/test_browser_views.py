@@ -204,3 +204,18 @@ def test_the_plan_writer_is_one_click_from_the_home_and_template_pages(page, ser
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     page.wait_for_selector("[data-view=plan]:not([hidden])")
     assert page.locator("#cl-plan-docx").is_visible()
+
+
+@pytest.mark.parametrize("viewport", [(1366, 768), (390, 844)])
+def test_the_page_does_not_shift_when_the_app_appears(browser, served_site, viewport):
+    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+    page = context.new_page()
+    open_checklist(page, served_site)
+    shift = page.evaluate("""() => new Promise((resolve) => {
+        let total = 0;
+        new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) total += e.value; })
+            .observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve(total), 300);
+    })""")
+    assert shift < 0.02  # cumulative layout shift; the bar and the views keep their place as the app fills them
+    context.close()
