@@ -93,8 +93,8 @@ export function showConditions(root, review, t) {
   const $ = (id) => root.querySelector(`#${id}`);
   $("rv-conditions").hidden = review.decision !== "conditional";
   $("rv-condition-list").replaceChildren(...(review.conditions ?? []).map((c, n) => {
-    const text = el("input", { type: "text", "data-condition": "text", maxlength: "2000" });
-    const due = el("input", { type: "date", "data-condition": "due" });
+    const text = el("input", { type: "text", "data-condition": "text", maxlength: "2000", required: true });
+    const due = el("input", { type: "date", "data-condition": "due", required: true });
     text.value = c.text ?? "";
     due.value = c.due ?? "";
     return el("li", { class: "rv-condition", "data-index": n },

@@ -194,7 +194,10 @@ class ReviewPage {
   exportFile() {
     const doc = this.reviewDoc();
     const problems = validateReview(criteria, doc);
-    if (problems.length) return this.alert(this.t.export_bad, problems);
+    // The file's own words stay (reviewers compare them with the command line's), led by where on the page.
+    const where = (p) => p.replace(/^conditions\[(\d+)\]\.(text|due):/, (all, n, key) =>
+      `${this.t.condition} ${Number(n) + 1}, ${key === "due" ? this.t.due : this.t.condition} — ${all}`);
+    if (problems.length) return this.alert(this.t.export_bad, problems.map(where));
     this.alert("");
     const meta = doc.submission.assessment ?? {};
     const stem = [meta.organisation, meta.service, doc.reviewer.date].filter(Boolean).join("-").replace(/[^\p{L}\p{N}._-]+/gu, "_");
