@@ -8,15 +8,14 @@ and a near-constant time per line. Run: .venv/bin/python -m tests.bench_plan
 from __future__ import annotations
 
 import json
-import statistics
 import tempfile
-import time
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 import assessment
 from assessment import plan
+from tests.bench import median_seconds
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.site_build import Server, build, free_port
 
@@ -80,15 +79,6 @@ def browser_seconds(criteria) -> dict[int, float]:
     return out
 
 
-def median_seconds(run, repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
 def main() -> int:
     criteria = assessment.load()
     report: dict[str, object] = {}
@@ -98,7 +88,7 @@ def main() -> int:
             print(f"==> writing a {lines:,}-line plan to .docx, {REPEAT} times", flush=True)
             answers = answers_with_plan(criteria, lines)
             result = assessment.score(criteria, answers)
-            seconds = median_seconds(lambda: plan.write(target, criteria, answers, result, "zh"))
+            seconds = median_seconds(lambda: plan.write(target, criteria, answers, result, "zh"), REPEAT)
             report[f"docx_{lines}_lines_s_median"] = round(seconds, 3)
             report[f"docx_{lines}_lines_bytes"] = target.stat().st_size
             report[f"docx_{lines}_lines_us_per_line"] = round(seconds / lines * 1e6, 2)
