@@ -7,10 +7,15 @@ import json
 ENTRY_PREFIX = "sp-readiness.a."
 
 
-def open_checklist(page, served_site, lang="zh", scheme="light", fragment=""):
+def open_checklist(page, served_site, lang="zh", scheme="light", fragment="", empty=False):
+    """The checklist page, ready; with `empty`, nothing saved in this browser before it opens."""
     page.emulate_media(color_scheme=scheme)
     page.goto(served_site.url + ("en/" if lang == "en" else "") + "checklist/" + fragment)
     page.wait_for_selector("#sp-checklist[data-ready=true]")
+    if empty:
+        page.evaluate("localStorage.clear()")
+        page.reload()
+        page.wait_for_selector("#sp-checklist[data-ready=true]")
 
 
 def item(page, item_id):

@@ -52,12 +52,20 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture(scope="module")
+def site_tab(browser, served_site):
+    """A page of the built site, so its ES modules load from where the site's pages load them."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.goto(served_site.url)
+    yield tab
+    context.close()
+
+
 @pytest.fixture
 def fresh(page, served_site):
     """The Chinese checklist page with nothing saved in this browser."""
-    page.goto(served_site.url + "checklist/")
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    from tests.checklist_page import open_checklist
+
+    open_checklist(page, served_site, empty=True)
     return page

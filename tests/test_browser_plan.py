@@ -83,10 +83,7 @@ def test_progress_flags_clauses_5_1_and_5_2_until_written(fresh):
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_clause_5_1_met_with_an_empty_plan_is_flagged_in_the_item_the_result_and_the_report(page, served_site, lang):
-    open_checklist(page, served_site, lang)
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    open_checklist(page, served_site, lang, empty=True)
     item(page, "plan-covers-sections").locator("input[value=met]").check()
     flag = item(page, "plan-covers-sections").locator(".cl-plancheck")
     assert flag.is_visible() and "2.1" in flag.text_content()
@@ -105,10 +102,7 @@ def test_clause_5_1_met_with_an_empty_plan_is_flagged_in_the_item_the_result_and
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_exported_markdown_and_html_are_what_the_python_writer_gives(page, served_site, lang):
-    open_checklist(page, served_site, lang)
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    open_checklist(page, served_site, lang, empty=True)
     answer_some(page)
     show(page, "plan")
     part(page, "overview").locator("textarea").fill("概述 <b>粗体?</b> | 竖线\n第二行")

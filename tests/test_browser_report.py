@@ -27,10 +27,7 @@ def printed_text(page) -> tuple[list[str], tuple[int, int]]:
 
 @pytest.mark.parametrize(("lang", "scheme"), [("zh", "light"), ("zh", "dark"), ("en", "dark")])
 def test_the_printed_report_is_a4_light_signed_and_free_of_buttons_and_notices(page, served_site, tmp_path, lang, scheme):
-    open_checklist(page, served_site, lang, scheme)
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    open_checklist(page, served_site, lang, scheme, empty=True)
     answer_some(page)
     path = tmp_path / "answers.json"
     path.write_text(json.dumps(export(page), ensure_ascii=False), encoding="utf-8")

@@ -232,10 +232,7 @@ def test_a_review_of_an_assessment_not_in_this_browser_asks_which_one_it_belongs
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_nothing_with_a_review_attached(page, served_site, tmp_path, scheme):
-    open_checklist(page, served_site, "en", scheme)
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    open_checklist(page, served_site, "en", scheme, empty=True)
     reviewed(page, tmp_path)
     item(page, "cs-organisation").locator("input[value=partial]").check()
     note(page, "item:cs-organisation").locator(".cl-rn__changed").wait_for(state="visible")

@@ -137,10 +137,7 @@ def test_the_vendored_library_is_the_pinned_version_with_its_licences(served_sit
 def test_the_word_button_downloads_the_same_document_as_the_command_line(page, served_site, tmp_path, lang):
     from tests.checklist_page import answer_some, current_doc, open_checklist, show
 
-    open_checklist(page, served_site, lang)
-    page.evaluate("localStorage.clear()")
-    page.reload()
-    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    open_checklist(page, served_site, lang, empty=True)
     answer_some(page)
     show(page, "plan")
     page.locator("#plan-overview textarea").fill("第一行\n第二行")

@@ -29,13 +29,8 @@ SHA = """async (b64) => {
 
 
 @pytest.fixture(scope="module")
-def tab(browser, served_site):
-    """A page of the built site, so the modules load from where the review page loads them."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(served_site.url)
-    yield page
-    context.close()
+def tab(site_tab):
+    return site_tab
 
 
 def js_problems(tab, data: bytes) -> list[str]:

@@ -24,13 +24,8 @@ RUN = """async ([criteria, text]) => {
 
 
 @pytest.fixture(scope="module")
-def scorer(browser, served_site):
-    """A page of the built site, so the module loads from where the checklist loads it."""
-    context = browser.new_context()
-    tab = context.new_page()
-    tab.goto(served_site.url)
-    yield lambda criteria, doc: tab.evaluate(RUN, [criteria, doc if isinstance(doc, str) else json.dumps(doc, ensure_ascii=False)])
-    context.close()
+def scorer(site_tab):
+    return lambda criteria, doc: site_tab.evaluate(RUN, [criteria, doc if isinstance(doc, str) else json.dumps(doc, ensure_ascii=False)])
 
 
 def python_side(criteria, doc: dict):
