@@ -10,7 +10,9 @@ export class Views {
     this.root = root;
     this.onShow = onShow;
     this.current = null;
-    this.scroll = new Map(); // view -> scrollY when the reader left it
+    // view -> where the reader was when they left it: the element at the top of the screen and its
+    // offset, not a bare scrollY, because items laid out only on screen can change height meanwhile.
+    this.scroll = new Map();
     this.click = (e) => this.follow(e);
     this.pop = () => this.route({ restore: true });
     window.addEventListener("click", this.click, true);
@@ -46,7 +48,7 @@ export class Views {
 
   /** Go to a view or an element by its fragment, as a new history entry. */
   go(name) {
-    if (`#${name}` !== location.hash) history.pushState(history.state, "", `#${name}`);
+    if (`#${name}` !== location.hash) history.pushState(null, "", `#${name}`);
     this.route({ restore: false });
   }
 
@@ -54,7 +56,7 @@ export class Views {
     const found = this.resolve(location.hash) ?? { view: "answers", target: null };
     const changed = found.view !== this.current;
     const previous = this.current;
-    if (changed && this.current) this.scroll.set(this.current, window.scrollY);
+    if (changed && this.current) this.scroll.set(this.current, this.place());
     for (const node of this.root.querySelectorAll("[data-view]")) node.hidden = node.dataset.view !== found.view;
     for (const link of this.root.querySelectorAll("[data-view-link]")) {
       if (link.dataset.viewLink === found.view) link.setAttribute("aria-current", "page");
@@ -70,7 +72,7 @@ export class Views {
       if (found.target && !restore) {
         found.target.scrollIntoView({ block: "start" });
         if (found.target.matches("fieldset, [data-part]")) found.target.querySelector("input, textarea")?.focus({ preventScroll: true });
-      } else if (this.scroll.has(found.view) && (restore || changed)) window.scrollTo(0, this.scroll.get(found.view));
+      } else if (this.scroll.has(found.view) && (restore || changed)) this.return(this.scroll.get(found.view));
       else if (changed && !first) window.scrollTo(0, Math.max(0, this.root.getBoundingClientRect().top + window.scrollY - 64));
     };
     requestAnimationFrame(() => {
@@ -80,6 +82,25 @@ export class Views {
     });
     if (first && found.target && document.readyState !== "complete") window.addEventListener("load", () => setTimeout(scroll, 50), { once: true });
     if (changed) this.previous = previous;
+  }
+
+  /** The first item or heading of the view below the status bar, and its offset there. */
+  place() {
+    const bar = document.getElementById("cl-bar")?.getBoundingClientRect().bottom ?? 0;
+    const view = this.root.querySelector(`[data-view="${this.current}"]`);
+    const anchor = [...view.querySelectorAll("fieldset[data-item], [data-part], h2, h3, h4")]
+      .find((e) => e.getBoundingClientRect().bottom > bar) ?? null;
+    return { y: window.scrollY, anchor, offset: anchor?.getBoundingClientRect().top };
+  }
+
+  return({ y, anchor, offset }) {
+    if (!anchor?.isConnected) return window.scrollTo(0, y);
+    const put = () => window.scrollTo(0, window.scrollY + anchor.getBoundingClientRect().top - offset);
+    put();
+    // Items coming on screen take their real height in the next frame, and Material may still scroll
+    // on its own after a Back: put the anchor back once more in each case.
+    requestAnimationFrame(put);
+    setTimeout(put, 150);
   }
 
   /** Leave the report the way the reader came: Back when they came from another view, else to answers. */
