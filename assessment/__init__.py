@@ -3,7 +3,8 @@
 from .answers import Answers, AnswersError
 from .answers import parse as parse_answers
 from .answers import read as read_answers
-from .criteria import DEFAULT_PATH, Criteria, CriteriaError, load, parse
+from .criteria import DEFAULT_PATH, Criteria, CriteriaError, parse
+from .history import load
 from .scoring import score, to_json
 
 __all__ = [

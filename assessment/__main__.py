@@ -18,11 +18,12 @@ from pathlib import Path
 
 from . import answers as answers_mod
 from . import criteria as criteria_mod
+from . import history
 from . import plan as plan_mod
 from . import report, review_report
 from . import summary as summary_mod
 from .output import csv_text, table, terminal
-from .scoring import score, to_json
+from .scoring import score, terms_changed, to_json
 
 LANGS = list(plan_mod.LABELS)
 
@@ -34,7 +35,7 @@ class UsageError(ValueError):
 def _criteria(path: Path) -> criteria_mod.Criteria:
     """The criteria file; the failures criteria.load does not name yet are named here."""
     try:
-        return criteria_mod.load(path)
+        return history.load(path)
     except UnicodeDecodeError:
         raise UsageError(f"{path}: (file): not UTF-8 text") from None
     except RecursionError:
@@ -81,7 +82,9 @@ def _report(args: argparse.Namespace) -> int:
             "answered_criteria_version": answers.criteria_version, "result": result,
             "browser_result": "absent" if answers.result is None else "differs" if report.browser_difference(answers, result) else "same",
             "plan_sections_empty": report.empty_plan_sections(criteria, answers),
-            "answers": {k: {"status": a.status, "value": a.value, "note": a.note, "evidence": a.evidence}
+            "terms_changed": terms_changed(criteria, answers),
+            "answers": {k: {"status": a.status, "value": a.value, "unit": a.unit, "version": a.version,
+                            "note": a.note, "evidence": a.evidence}
                         for k, a in answers.answers.items()},
         }, ensure_ascii=False, indent=2))
     elif args.format == "csv":

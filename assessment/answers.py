@@ -29,9 +29,10 @@ from pathlib import Path
 
 from .criteria import Criteria
 from .js_number import js_number
+from .quantity import convertible
 
 FORMAT = "sp-readiness-answers"
-FORMAT_VERSIONS = (1, 2)  # 2 adds the optional `plan`; 1 still reads
+FORMAT_VERSIONS = (1, 2, 3)  # 2 adds the optional `plan`, 3 each number's `unit` and an answer's `version`; all read
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64  # objects and arrays inside each other; the checklist writes 4
 MAX_PROBLEMS = 100  # listed per file; the rest are counted
@@ -39,7 +40,7 @@ SHOWN_CHARS = 40  # of a bad text or key quoted in a message
 STATUSES = ("met", "partial", "unmet", "na")
 TOP_KEYS = ("format", "format_version", "criteria_version", "assessment", "plan", "answers", "result")
 ASSESSMENT_KEYS = ("organisation", "service", "contact", "date")
-ANSWER_KEYS = ("status", "value", "note", "evidence")
+ANSWER_KEYS = ("status", "value", "unit", "version", "note", "evidence")
 NOT_UTF8 = "(file): not UTF-8 text; save the file as UTF-8"
 
 
@@ -54,7 +55,9 @@ class AnswersError(ValueError):
 @dataclass(frozen=True)
 class Answer:
     status: str | None = None  # met | partial | unmet | na
-    value: float | None = None  # min/max items
+    value: float | None = None  # min/max items, in `unit`
+    unit: str | None = None  # the file's, or for a file without units the one in force for its version
+    version: str | None = None  # the criteria version the answer was given or confirmed under, if not the file's
     note: str = ""
     evidence: str = ""
 
@@ -120,7 +123,8 @@ def problems(criteria: Criteria, doc: object) -> list[str]:
         out.append(f"format: expected \"{FORMAT}\", got {_got(doc, 'format')}")
     version = doc.get("format_version")
     if not (_is_number(version) and version in FORMAT_VERSIONS):
-        out.append(f"format_version: expected {' or '.join(map(str, FORMAT_VERSIONS))}, got {_got(doc, 'format_version')}")
+        versions = ", ".join(map(str, FORMAT_VERSIONS[:-1])) + f" or {FORMAT_VERSIONS[-1]}"
+        out.append(f"format_version: expected {versions}, got {_got(doc, 'format_version')}")
     if not isinstance(doc.get("criteria_version"), str):
         out.append(f"criteria_version: expected a string, got {_got(doc, 'criteria_version')}")
     for key, check in (("assessment", _assessment_problems), ("plan", _plan_problems)):
@@ -137,8 +141,10 @@ def problems(criteria: Criteria, doc: object) -> list[str]:
         out.append(f"answers: expected an object, got {_got(doc, 'answers')}")
     else:
         items = {item.id: item for item in criteria.items}
+        version = doc.get("criteria_version")
         for item_id in _js_keys(answers):
-            out += [f"answers.{_clip(item_id)}: {p}" for p in _answer_problems(items.get(item_id), answers[item_id])]
+            problems_ = _answer_problems(criteria, items.get(item_id), answers[item_id], version)
+            out += [f"answers.{_clip(item_id)}: {p}" for p in problems_]
     if len(out) > MAX_PROBLEMS:
         out[MAX_PROBLEMS:] = [f"(top level): {len(out) - MAX_PROBLEMS} more problems not listed"]
     return out
@@ -162,27 +168,52 @@ def _plan_problems(plan: dict) -> list[str]:
     return [f"plan.{_clip(k)}: expected a string, got {show(plan[k])}" for k in _js_keys(plan) if not isinstance(plan[k], str)]
 
 
-def _answer_problems(item, answer: object) -> list[str]:
+def implied_unit(criteria: Criteria, item, answer: dict, version: object) -> str | None:
+    """The unit of a number answer: its own, else the one in force for the version it was given under."""
+    unit = answer.get("unit")
+    if isinstance(unit, str) or item is None or item.threshold is None:
+        return unit if isinstance(unit, str) else None
+    given = answer.get("version") if isinstance(answer.get("version"), str) else version
+    recorded = criteria.history.get(given, {}).get("units", {}) if isinstance(given, str) else {}
+    return recorded.get(item.id) or criteria.thresholds[item.threshold].unit
+
+
+def _answer_problems(criteria: Criteria, item, answer: object, version: object) -> list[str]:
     if not _is_object(answer):
         return [f"expected an object, got {show(answer)}"]
     out = [f"unknown key {show(k)}" for k in _js_keys(answer) if k not in ANSWER_KEYS]
-    out += [f"{k}: expected a string, got {show(answer[k])}" for k in ("note", "evidence")
+    out += [f"{k}: expected a string, got {show(answer[k])}" for k in ("unit", "version", "note", "evidence")
             if k in answer and not isinstance(answer[k], str)]
-    status, value = answer.get("status"), answer.get("value")
+    status, value, unit = answer.get("status"), answer.get("value"), answer.get("unit")
     if status is not None and status not in STATUSES:
         out.append(f"status: {show(status)} is not one of {', '.join(STATUSES)}")
-    if value is not None and not (_is_number(value) and math.isfinite(value) and value >= 0):
+    number = _is_number(value) and math.isfinite(value) and value >= 0
+    if value is not None and not number:
         out.append(f"value: {show(value)} is not a finite number ≥ 0")
+    if isinstance(unit, str) and unit not in criteria.units:
+        out.append(f"unit: {show(unit)} is not one of {', '.join(criteria.units)}")
     if item is None:  # unknown id: kept and reported, never scored
         return out
     if item.kind == "check" and value is not None:
         out.append(f"value: a '{item.kind}' item takes a status, not a value")
+    if item.kind == "check" and unit is not None:
+        out.append(f"unit: a '{item.kind}' item takes a status, not a unit")
     if item.kind != "check" and status not in (None, "na"):
         out.append(f"status: a '{item.kind}' item takes a value, or status \"na\"")
     if item.kind != "check" and status == "na" and value is not None:
         out.append("value: give a value or status \"na\", not both")
     if status == "na" and not item.na_allowed:
         out.append("status: \"na\" is not allowed for this item")
+    if item.kind != "check" and unit is not None and value is None:
+        out.append("unit: a unit goes with a value")
+    effective = implied_unit(criteria, item, answer, version)
+    if item.kind != "check" and effective in criteria.units:
+        target = criteria.thresholds[item.threshold].unit
+        source, wanted = criteria.units[effective], criteria.units[target]
+        if isinstance(unit, str) and not convertible(source, wanted):
+            out.append(f"unit: {show(unit)} does not convert into {show(target)}")
+        elif number and source.measures == "count" and not float(value).is_integer():
+            out.append(f"value: {show(value)} is not a whole number of {show(effective)}")
     return out
 
 
@@ -191,12 +222,14 @@ def parse(criteria: Criteria, doc: object, source: str = "<answers>") -> Answers
     found = problems(criteria, doc)
     if found:
         raise AnswersError(source, found)
+    items = {item.id: item for item in criteria.items}
     return Answers(
         criteria_version=doc["criteria_version"],
         assessment=dict(doc.get("assessment", {})),
         answers={
             k: Answer(status=v.get("status"), value=v.get("value"),
-                      note=v.get("note", ""), evidence=v.get("evidence", ""))
+                      unit=implied_unit(criteria, items.get(k), v, doc["criteria_version"]) if v.get("value") is not None else None,
+                      version=v.get("version"), note=v.get("note", ""), evidence=v.get("evidence", ""))
             for k, v in doc["answers"].items()
         },
         plan=dict(doc.get("plan", {})),

@@ -14,13 +14,35 @@ from typing import Annotated
 from pydantic import Field, Strict as StrictType, ValidationError, model_validator
 
 # The same strictness, key paths and duplicate-key refusal as the criteria file.
-from .criteria import NonEmpty, Slug, Strict, Text, _message, read_yaml
+from .criteria import Key, NonEmpty, Quantity, Slug, Strict, Text, _message, read_yaml
 
 DEFAULT_PATH = Path(__file__).with_name("changelog.yml")
 
 
 class ChangeLogError(ValueError):
     """The change log is unreadable or invalid; the message names file, key and problem."""
+
+
+class ThresholdChange(Strict):
+    """A threshold this version changed, as data: the about page and the checklist's notice read it."""
+
+    key: Key
+    from_: Quantity = Field(alias="from")
+    to: Quantity
+
+
+class Signature(Strict):
+    """What a version of criteria.yml held, written by `python -m assessment changes --sign`.
+
+    `units`: the unit each number item's answer was entered in (answers files without units are read
+    in it); `thresholds`: every threshold; `items`: a short hash of each item's whole definition
+    (assessment/history.py), so a change made without a new version is caught. Versions recorded
+    before signatures existed carry `units` alone.
+    """
+
+    units: dict[Slug, Key]
+    thresholds: dict[Key, Quantity] = {}
+    items: dict[Slug, Annotated[str, Field(pattern=r"^[0-9a-f]{12}$")]] = {}
 
 
 class Entry(Strict):
@@ -32,6 +54,8 @@ class Entry(Strict):
     added: list[Slug] = []
     removed: list[Slug] = []
     reworded: list[Slug] = []
+    thresholds: list[ThresholdChange] = []
+    signature: Signature | None = None
 
     @model_validator(mode="after")
     def _each_item_once(self) -> Entry:
@@ -63,6 +87,11 @@ class ChangeLog(Strict):
     @property
     def latest(self) -> Entry:
         return self.entries[0]
+
+
+def beside(criteria_path: str | Path) -> Path:
+    """The change log of a criteria file: changelog.yml in the same folder."""
+    return Path(criteria_path).with_name("changelog.yml")
 
 
 def load(path: str | Path = DEFAULT_PATH) -> ChangeLog:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt, StrictStr, ValidationError, model_validator
 
 DEFAULT_PATH = Path(__file__).with_name("criteria.yml")
 
@@ -20,6 +20,7 @@ class CriteriaError(ValueError):
 Positive = Annotated[StrictInt, Field(gt=0)]
 NonEmpty = Annotated[StrictStr, Field(min_length=1)]
 Slug = Annotated[StrictStr, Field(pattern=r"^[a-z0-9-]+$")]
+Key = Annotated[StrictStr, Field(pattern=r"^[a-z][a-z0-9_]*$")]  # a threshold's or a unit's name
 
 
 class Strict(BaseModel):
@@ -33,26 +34,33 @@ class Text(Strict):
     en: NonEmpty
 
 
-class Thresholds(Strict):
-    """The two quality thresholds of requirements section 4."""
-
-    round_the_clock_channels: Positive  # clause 4.1
-    first_reply_hours: Positive  # clause 4.2
-
-
 class Unit(Strict):
-    """The unit of a threshold: one Chinese word; English singular and plural."""
+    """A unit a threshold or an answer is given in, named in both languages (English has a plural).
 
+    A duration says how many minutes it holds, so a value converts between durations; a count
+    (channels) holds whole numbers only and converts to nothing else.
+    """
+
+    measures: Literal["duration", "count"]
+    minutes: Annotated[StrictInt | StrictFloat, Field(gt=0, allow_inf_nan=False)] | None = None
     zh: NonEmpty
     en: NonEmpty
     en_plural: NonEmpty
 
+    @model_validator(mode="after")
+    def _minutes(self) -> Unit:
+        if self.measures == "duration" and self.minutes is None:
+            raise ValueError("minutes: a duration says how many minutes one of it holds (hour: 60)")
+        if self.measures == "count" and self.minutes is not None:
+            raise ValueError("minutes: a count has no minutes; remove the key")
+        return self
 
-class Units(Strict):
-    """One unit per threshold, keyed as in Thresholds."""
 
-    round_the_clock_channels: Unit
-    first_reply_hours: Unit
+class Quantity(Strict):
+    """A threshold: a value and the key of its unit in `units`."""
+
+    value: Annotated[StrictInt | StrictFloat, Field(gt=0, allow_inf_nan=False)]
+    unit: Key
 
 
 class Scoring(Strict):
@@ -69,7 +77,7 @@ class Item(Strict):
 
     id: Slug
     section: Slug
-    clause: Annotated[StrictStr, Field(pattern=r"^[1-5]\.[1-9]$")] | None
+    clause: Annotated[StrictStr, Field(pattern=r"^[1-9]\.[1-9]$")] | None
     level: Literal["mandatory", "required", "recommended"]
     weight: Annotated[StrictInt, Field(ge=1, le=10)]
     kind: Literal["check", "min", "max"]
@@ -106,27 +114,40 @@ class Criteria(Strict):
     """The whole data file."""
 
     version: NonEmpty
-    thresholds: Thresholds
-    units: Units
+    clauses: dict[Annotated[StrictStr, Field(pattern=r"^[1-9]$")], Annotated[StrictInt, Field(ge=1, le=9)]]
+    units: Annotated[dict[Key, Unit], Field(min_length=1)]
+    thresholds: Annotated[dict[Key, Quantity], Field(min_length=1)]
     scoring: Scoring
     sections: Annotated[list[Section], Field(min_length=1)]
     items: Annotated[list[Item], Field(min_length=1)]
     template: Annotated[list[TemplateSection], Field(min_length=1)]
+
+    # What each earlier version recorded (assessment/history.py): set by load(), not part of the file.
+    _history: dict = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
     def _references(self) -> Criteria:
         _unique("sections", [s.id for s in self.sections])
         _unique("items", [i.id for i in self.items])
         _unique("template", [t.id for t in self.template])
+        for key, q in self.thresholds.items():
+            if q.unit not in self.units:
+                raise ValueError(f"thresholds.{key}.unit: '{q.unit}' is not a key of units ({', '.join(self.units)})")
+            if self.units[q.unit].measures == "count" and not float(q.value).is_integer():
+                raise ValueError(f"thresholds.{key}.value: {q.value} {q.unit}: a count is a whole number")
         sections = {s.id for s in self.sections}
-        thresholds = set(Thresholds.model_fields)
         items = {i.id for i in self.items}
+        clauses = {f"{s}.{n}" for s, count in self.clauses.items() for n in range(1, count + 1)}
         for n, item in enumerate(self.items):
             where = f"items[{n}] ({item.id})"
             if item.section not in sections:
                 raise ValueError(f"{where}.section: unknown section '{item.section}'")
-            if item.threshold is not None and item.threshold not in thresholds:
-                raise ValueError(f"{where}.threshold: '{item.threshold}' names no key of thresholds")
+            if item.threshold is not None and item.threshold not in self.thresholds:
+                raise ValueError(f"{where}.threshold: '{item.threshold}' names no key of thresholds ({', '.join(self.thresholds)})")
+            if item.clause is not None and item.clause not in clauses:
+                raise ValueError(f"{where}.clause: '{item.clause}' is not a clause of the requirements"
+                                 f" (see `clauses`: section {item.clause.split('.')[0]} has"
+                                 f" {self.clauses.get(item.clause.split('.')[0], 0)})")
         for n, part in enumerate(self.template):
             for ref in part.items:
                 if ref not in items:
@@ -137,8 +158,18 @@ class Criteria(Strict):
     def item(self, item_id: str) -> Item:
         return next(i for i in self.items if i.id == item_id)
 
-    def threshold(self, item: Item) -> int:
-        return getattr(self.thresholds, item.threshold) if item.threshold else 0
+    def threshold(self, item: Item) -> Quantity | None:
+        """The quantity a number item is compared with, or None for a check item."""
+        return self.thresholds[item.threshold] if item.threshold else None
+
+    def unit_of(self, item: Item) -> Unit | None:
+        """The unit a number item's answer is entered in: its threshold's."""
+        return self.units[self.thresholds[item.threshold].unit] if item.threshold else None
+
+    @property
+    def history(self) -> dict:
+        """What each earlier version recorded, by version (see assessment/history.py); {} if not loaded."""
+        return self._history
 
 
 def _unique(key: str, ids: list[str]) -> None:

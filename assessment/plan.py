@@ -21,7 +21,8 @@ from pathlib import Path
 from .answers import Answers
 from .criteria import Criteria
 from .output_file import OutputRefused, check_target, write_file
-from .scoring import status_of
+from . import quantity as quantities
+from .scoring import status_of, value_in_threshold_unit
 
 LABELS = {
     "zh": {
@@ -34,7 +35,7 @@ LABELS = {
         "item": "条目", "answer": "回答", "note": "备注", "evidence": "证据", "clause": "第{}条", "clause_col": "条款",
         "ready": "就绪", "conditional": "有条件就绪", "incomplete": "未完成", "not_ready": "未就绪",
         "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用", "unanswered_status": "未回答",
-        "min": "要求：至少 {}", "max": "要求：不超过 {}", "with_value": "{status}（{value}；{limit}）",
+        "min": "要求：至少{}", "max": "要求：不超过{}", "with_value": "{status}（{value}；{limit}）",
         "sign_off": "签字确认", "sign_person": "负责人", "sign_signature": "签字", "sign_date": "日期",
         "printed": "打印日期",
     },
@@ -126,11 +127,13 @@ def percent(value: float | int | None) -> str:
     return "—" if value is None else f"{number(value)}%"
 
 
-def quantity(criteria: Criteria, item, value: float | int, lang: str) -> str:
-    """A value with the unit of its threshold: "2 种", "1 hour", "0.5 hours"."""
-    unit = getattr(criteria.units, item.threshold)
-    name = unit.zh if lang == "zh" else unit.en if value == 1 else unit.en_plural
-    return f"{number(value)} {name}"
+def answer_quantity(criteria: Criteria, item, answer, lang: str) -> str:
+    """A number answer in its threshold's unit ("180分钟" for an answer of 3 hours against minutes)."""
+    value = value_in_threshold_unit(criteria, item, answer)
+    if value is None:  # a unit that converts into nothing this item asks for: shown as given
+        unit = criteria.units.get(answer.unit or "")
+        return quantities.text(answer.value, unit, lang) if unit else number(answer.value)
+    return quantities.text(value, criteria.unit_of(item), lang)
 
 
 def answer_text(criteria: Criteria, item, answer, labels: dict) -> str:
@@ -139,8 +142,8 @@ def answer_text(criteria: Criteria, item, answer, labels: dict) -> str:
     text = labels[status] if status else labels["unanswered_status"]
     if answer is not None and answer.value is not None and item.threshold:
         lang = labels["lang"]
-        limit = labels[item.kind].format(quantity(criteria, item, criteria.threshold(item), lang))
-        parts = {"status": text, "value": quantity(criteria, item, answer.value, lang), "limit": limit}
+        limit = labels[item.kind].format(quantities.threshold_text(criteria, item.threshold, lang))
+        parts = {"status": text, "value": answer_quantity(criteria, item, answer, lang), "limit": limit}
         text = re.sub(r"\{(\w+)\}", lambda m: parts[m.group(1)], labels["with_value"])
     return text
 

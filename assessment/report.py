@@ -12,8 +12,9 @@ from .answers import Answer, Answers
 from .criteria import Criteria, Item
 from .js_number import js_number
 from .output import lines, table, terminal
-from .plan import LABELS, META_KEYS
-from .scoring import status_of
+from . import quantity as quantities
+from .plan import LABELS, META_KEYS, answer_quantity
+from .scoring import status_of, terms_changed
 
 CLI_LABELS = {
     "zh": {
@@ -27,6 +28,7 @@ CLI_LABELS = {
         "plan_empty": "方案未填写的章节", "question": "问题", "id": "条目编号", "level": "级别",
         "status": "回答", "value": "数值", "requirement": "要求", "no_clause": "（建议项）",
         "other_criteria": "按标准 {} 作答，按标准 {} 计分",
+        "terms_changed": "按较早版本回答、此后条件有变化、SP尚未确认的回答", "answered_under": "按版本 {} 回答，条件已变，未确认",
         "differs": "文件中保存的浏览器结果与重新计算的结果不同（{}）", "differs_field": "{}：文件中 {}，重新计算 {}",
         "in_detail": "细节不同", "remark": "注意",
     },
@@ -41,6 +43,8 @@ CLI_LABELS = {
         "plan_empty": "Plan sections not written", "question": "Question", "id": "Item id", "level": "Level",
         "status": "Answer", "value": "Value", "requirement": "Requirement", "no_clause": "(recommended)",
         "other_criteria": "answered against criteria {}, scored against {}",
+        "terms_changed": "Answers given under an earlier version whose terms changed since, not confirmed by the SP",
+        "answered_under": "answered under version {}; terms changed since, not confirmed",
         "differs": "the result saved in the file differs from the recomputed one ({})",
         "differs_field": "{} {} in the file, {} recomputed", "in_detail": "in detail", "remark": "Note",
     },
@@ -76,11 +80,12 @@ def status_text(criteria: Criteria, item: Item, answer: Answer | None, t: dict) 
 
 
 def requirement(criteria: Criteria, item: Item, t: dict) -> str:
-    return "" if item.kind == "check" else t[item.kind].format(criteria.threshold(item))
+    return "" if item.kind == "check" else t[item.kind].format(quantities.threshold_text(criteria, item.threshold, t["lang"]))
 
 
-def value_text(answer: Answer | None) -> str:
-    return "" if answer is None or answer.value is None else js_number(answer.value)
+def value_text(criteria: Criteria, item: Item, answer: Answer | None, lang: str) -> str:
+    """A number answer with its unit, in the threshold's unit, as the review and the plan write it."""
+    return "" if answer is None or answer.value is None else answer_quantity(criteria, item, answer, lang)
 
 
 def empty_plan_sections(criteria: Criteria, answers: Answers) -> list[str]:
@@ -122,10 +127,12 @@ def score_lines(source: str, criteria: Criteria, answers: Answers, result: dict,
     rows = [[t["section"], t["score"], t["answered"]]]
     rows += [[titles[s["id"]], percent(s["percent"]), f"{s['answered']}/{s['total']}"] for s in result["sections"]]
     out += ["  " + row for row in table(rows, right={1})]
-    for key in ("blockers", "gaps", "unanswered", "unknown"):
-        if result[key]:
+    lists = {key: result[key] for key in ("blockers", "gaps", "unanswered", "unknown")}
+    lists["terms_changed"] = terms_changed(criteria, answers)
+    for key, ids in lists.items():
+        if ids:
             out.append(f"{t[key]}{sep}".rstrip())
-            out += [f"  - {terminal(item_name(criteria, i, lang))}" for i in result[key]]
+            out += [f"  - {terminal(item_name(criteria, i, lang))}" for i in ids]
     return out
 
 
@@ -137,11 +144,14 @@ def text(source: str, criteria: Criteria, answers: Answers, result: dict, lang: 
     out.insert(1, "; ".join(meta) or t["no_meta"])
     out.append(f"{t['plan_empty']}{sep}{', '.join(empty_plan_sections(criteria, answers)) or t['none']}")
     out.append(f"{t['answers']}{sep}".rstrip())
+    unconfirmed = set(terms_changed(criteria, answers))
     for item in criteria.items:
         a = answers.answers.get(item.id)
         answer = status_text(criteria, item, a, t)
         if a is not None and a.value is not None:
-            answer += f" ({value_text(a)}; {requirement(criteria, item, t)})"
+            answer += f" ({value_text(criteria, item, a, lang)}; {requirement(criteria, item, t)})"
+        if item.id in unconfirmed:
+            answer += f" — {t['answered_under'].format(terminal(a.version or answers.criteria_version))}"
         out += [f"  {item_name(criteria, item.id, lang)}", f"    {t['answer']}{sep}{answer}"]
         for key, value in (("note", a.note if a else ""), ("evidence", a.evidence if a else "")):
             if value.strip():
@@ -179,9 +189,11 @@ def markdown(source: str, criteria: Criteria, answers: Answers, result: dict, la
     out += [f"- {t['plan_empty']}{sep}{', '.join(empty_plan_sections(criteria, answers)) or t['none']}", ""]
     out += _md_table([t["section"], t["score"], t["answered"]],
                      [[titles[s["id"]], percent(s["percent"]), f"{s['answered']}/{s['total']}"] for s in result["sections"]])
-    for key in ("blockers", "gaps", "unanswered", "unknown"):
+    lists = {key: result[key] for key in ("blockers", "gaps", "unanswered", "unknown")}
+    lists["terms_changed"] = terms_changed(criteria, answers)
+    for key, ids in lists.items():
         out += ["", f"## {t[key]}", ""]
-        out += [f"- {_md(item_name(criteria, i, lang))}" for i in result[key]] or [t["none"]]
+        out += [f"- {_md(item_name(criteria, i, lang))}" for i in ids] or [t["none"]]
     out += ["", f"## {t['answers']}", ""]
     out += _md_table([t["clause_head"], t["question"], t["status"], t["value"],
                       t["note"], t["evidence"]], [row[:2] + row[4:6] + row[7:] for row in _rows(criteria, answers, lang)])
@@ -198,7 +210,7 @@ def _rows(criteria: Criteria, answers: Answers, lang: str) -> list[list[str]]:
     for item in criteria.items:
         a = answers.answers.get(item.id)
         out.append([item.clause or "", getattr(item.question, lang), item.id, item.level,
-                    status_text(criteria, item, a, t), value_text(a), requirement(criteria, item, t),
+                    status_text(criteria, item, a, t), value_text(criteria, item, a, lang), requirement(criteria, item, t),
                     a.note if a else "", a.evidence if a else ""])
     return out
 

@@ -33,6 +33,8 @@ TOP_KEYS = ("format", "format_version", "criteria_version", "submission_sha256",
 # assessment.plan.LABELS, so none of these keys may shadow a key there (checked in macros/review.py).
 LABELS = {
     "zh": {
+        "unconfirmed_mark": "按版本 {version} 回答，此后条件有变化，SP尚未确认",
+        "recomputed_under": "SP 按自评表版本 {old} 作答；结论按当前版本 {new} 重新计算。",
         "review": "审核", "review_report": "审核报告", "reviewer": "审核人", "reviewer_name": "审核人姓名",
         "reviewer_organisation": "审核单位", "review_date": "审核日期", "overall": "审核结论",
         "conditions": "条件", "condition": "条件", "due": "期限", "summary": "审核意见",
@@ -44,6 +46,8 @@ LABELS = {
         "review_sign_off": "审核签字",
     },
     "en": {
+        "unconfirmed_mark": "answered under version {version}; its terms changed since and the SP has not confirmed it",
+        "recomputed_under": "The SP answered under checklist version {old}; the verdict is recomputed under the current version {new}.",
         "review": "Review", "review_report": "Review report", "reviewer": "Reviewer", "reviewer_name": "Reviewer's name",
         "reviewer_organisation": "Reviewer's organisation", "review_date": "Review date", "overall": "Overall decision",
         "conditions": "Conditions", "condition": "Condition", "due": "Due", "summary": "Summary",

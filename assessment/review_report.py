@@ -21,9 +21,10 @@ from pathlib import Path
 
 from . import answers as answers_mod
 from . import criteria as criteria_mod
+from . import history
 from . import plan as plan_mod
 from . import review as review_mod
-from .scoring import score
+from .scoring import score, terms_changed
 
 # C0 and C1 controls (but newline and tab), DEL, bidirectional overrides, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -49,10 +50,15 @@ def outline(criteria: criteria_mod.Criteria, review: review_mod.Review, lang: st
     labels = {**plan_mod.LABELS[lang], **review_mod.LABELS[lang]}
     sub = review.submission
     items = []
+    unconfirmed = set(terms_changed(criteria, sub))
     for item in criteria.items:
         entry = review.items.get(item.id, review_mod.Entry())
+        answer = sub.answers.get(item.id)
+        shown = plan_mod.answer_text(criteria, item, answer, labels)
+        if item.id in unconfirmed:
+            shown += labels["sep"] + labels["unconfirmed_mark"].format(version=answer.version or sub.criteria_version)
         items.append({"id": item.id, "clause": item.clause or "", "question": getattr(item.question, lang),
-                      "answer": plan_mod.answer_text(criteria, item, sub.answers.get(item.id), labels),
+                      "answer": shown,
                       "decision": entry.decision, "comment": entry.comment})
     parts = []
     for part in criteria.template:
@@ -86,6 +92,8 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
            f"{t['verdict']}{sep}{t[r['verdict']]} ({t['score']} {plan_mod.percent(r['percent'])})"]
     if check:
         out.append(check)
+    if review.submission.criteria_version != criteria.version:
+        out.append(escaped(t["recomputed_under"].format(old=review.submission.criteria_version, new=criteria.version)))
     reviewer = ", ".join(escaped(review.reviewer[k]) for k in review_mod.REVIEWER_KEYS if review.reviewer.get(k))
     out.append(f"{t['reviewer']}{sep}{reviewer or '—'}")
     out.append(f"{t['overall']}{sep}{review_mod.decision_label(t, review.decision)}")
@@ -214,7 +222,7 @@ def check_sentence(check: dict, review: review_mod.Review) -> str:
 def run(args: argparse.Namespace) -> int:
     """Exit 0 when printed (and, with --answers, the file is the one reviewed); 1 when it is not; 2 bad input."""
     try:
-        criteria = criteria_mod.load(args.criteria)
+        criteria = history.load(args.criteria)
         review = read_review(criteria, args.review)
         check = check_answers(criteria, review, args.answers) if args.answers else None
     except (review_mod.ReviewError, criteria_mod.CriteriaError, answers_mod.AnswersError) as exc:

@@ -11,6 +11,7 @@ import json
 
 from .answers import Answer, Answers
 from .criteria import Criteria, Item
+from .quantity import convert, convertible
 
 CREDIT = {"met": 2, "partial": 1, "unmet": 0}
 VERDICTS = ("not_ready", "incomplete", "ready", "conditional")
@@ -22,11 +23,36 @@ def status_of(criteria: Criteria, item: Item, answer: Answer | None) -> str | No
         return None
     if item.kind == "check" or answer.status == "na":
         return answer.status
-    if answer.value is None:
+    value = value_in_threshold_unit(criteria, item, answer)
+    if value is None:
         return None
-    limit = criteria.threshold(item)
-    ok = answer.value >= limit if item.kind == "min" else answer.value <= limit
+    limit = criteria.threshold(item).value
+    ok = value >= limit if item.kind == "min" else value <= limit
     return "met" if ok else "unmet"
+
+
+def value_in_threshold_unit(criteria: Criteria, item: Item, answer: Answer | None) -> float | int | None:
+    """A number answer converted into its threshold's unit (3 hours → 180 minutes), or None."""
+    if answer is None or answer.value is None or item.threshold is None:
+        return None
+    target = criteria.units[criteria.threshold(item).unit]
+    source = criteria.units.get(answer.unit or criteria.threshold(item).unit)
+    if source is None or not convertible(source, target):
+        return None
+    return convert(answer.value, source, target)
+
+
+def terms_changed(criteria: Criteria, answers: Answers) -> list[str]:
+    """Items answered under an earlier version whose terms changed since: the SP is asked to confirm them."""
+    out = []
+    for item in criteria.items:
+        answer = answers.answers.get(item.id)
+        if answer is None or (answer.status is None and answer.value is None):
+            continue
+        version = answer.version or answers.criteria_version
+        if item.id in criteria.history.get(version, {}).get("changed", ()):
+            out.append(item.id)
+    return out
 
 
 def _percent(earned: int, possible: int) -> int | float | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from html import escape
 from pathlib import Path
@@ -10,13 +11,12 @@ from mkdocs.exceptions import PluginError
 
 import assessment
 from assessment import changelog as change_log
-from assessment.criteria import Text
+from assessment import quantity as quantities
+from assessment.criteria import Quantity, Text
 
 from . import checklist
 from . import review as review_page
 
-_ZH_DIGITS = "零一二三四五六七八九十"
-_EN_WORDS = "zero one two three four five six seven eight nine ten".split()
 _CHANGE_WORDS = {
     "zh": {"added": "新增的条目", "removed": "删除的条目", "reworded": "改写的条目", "sep": "：", "and": "、",
            "clause": "第{}条", "recommended": "建议条目", "paren": "（{}）"},
@@ -36,14 +36,12 @@ def define_env(env) -> None:
         criteria = assessment.load(criteria_path(env.project_dir))
     except assessment.CriteriaError as exc:
         raise PluginError(f"Invalid criteria data:\n{exc}") from None
-    try:
-        history = change_log.load()
-    except change_log.ChangeLogError as exc:
-        raise PluginError(f"Invalid change log:\n{exc}") from None
+    # The criteria loaded above were held to this change log; the about page shows it.
+    history = change_log.load(change_log.beside(criteria_path(env.project_dir)))
     lang = env.conf["theme"]["language"]
 
     env.variables["criteria"] = criteria
-    env.variables["criteria_json"] = criteria.model_dump_json()
+    env.variables["criteria_json"] = criteria_json(criteria)
     env.variables["thresholds"] = criteria.thresholds
     env.variables["lang"] = lang
 
@@ -53,16 +51,14 @@ def define_env(env) -> None:
         return getattr(text, lang)
 
     @env.filter
-    def count(n: int) -> str:
-        """A small count as a word: 一/两/三 in Chinese (一种, 两种), one/two/three in English."""
-        if lang == "zh":
-            return "两" if n == 2 else _ZH_DIGITS[n] if n <= 10 else str(n)
-        return _EN_WORDS[n] if n <= 10 else str(n)
+    def quantity(q: Quantity, words: bool = False) -> str:
+        """A threshold with its unit, as every page, document and command writes it: 1小时, 30 minutes.
 
-    @env.filter
-    def plural(word: str, n: int) -> str:
-        """English plural for a count; Chinese has none."""
-        return word if n == 1 or lang == "zh" else word + "s"
+        `words=True` writes a small whole count as a word for running text: 一种, two channels.
+        """
+        if not isinstance(q, Quantity):
+            raise PluginError(f"the quantity filter takes a threshold such as thresholds.first_reply, got {q!r}")
+        return quantities.text(q.value, criteria.units[q.unit], lang, words)
 
     @env.macro
     def disclaimer() -> str:
@@ -119,10 +115,18 @@ def define_env(env) -> None:
         return "\n".join(out)
 
 
+def criteria_json(criteria) -> str:
+    """The contract with the browser: Criteria.model_dump() plus `history` (assessment/history.py)."""
+    data = criteria.model_dump(mode="json")
+    data["history"] = criteria.history
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
 def on_post_build(env) -> None:
     """Publish the validated criteria at assets/criteria.json for the checklist and scoring.js.
 
-    Contract: the JSON is Criteria.model_dump() of assessment/criteria.py, keys as in the data file.
+    Contract: the JSON is Criteria.model_dump() of assessment/criteria.py, keys as in the data file,
+    with `history`: what each earlier version recorded (assessment/history.py).
     """
     out = Path(env.conf["site_dir"], "assets", "criteria.json")
     out.parent.mkdir(parents=True, exist_ok=True)

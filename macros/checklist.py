@@ -23,6 +23,7 @@ import jinja2
 import markupsafe
 
 from assessment import plan, review
+from assessment import quantity as quantities
 from assessment.criteria import Criteria
 
 _TEMPLATES = jinja2.Environment(
@@ -60,7 +61,7 @@ MESSAGES = {
         "other_tab_deleted": "另一个标签页删除了正在编辑的评估。",
         "version_changed": "此评估按自评表版本 {old} 回答，当前版本为 {new}。",
         "changelog": "查看版本变化", "added": "新增条目", "removed": "已删除的条目（回答保留但不计分）",
-        "changed": "有变化的条目（请复核回答）",
+        "changed": "条件有变化的条目（请逐条确认回答）",
         "cleared": "以下条目的回答已不符合新标准，已清除（备注保留，修改前的数据已备份）：",
         "filter": "显示", "filter_all": "全部条目", "filter_mandatory": "只看上线条件",
         "filter_unanswered": "只看未回答", "filter_gaps": "只看差距",
@@ -69,8 +70,11 @@ MESSAGES = {
         "more": "还有 {count} 项",
         "bad_number": "请输入不小于 0 的数字；此值未计入结果。",
         "meets": "满足：{limit}", "misses": "未满足：{limit}",
-        "min_words": "至少 {n} {unit}", "max_words": "不超过 {n} {unit}",
-        "min_fail_words": "少于 {n} {unit}", "max_fail_words": "超过 {n} {unit}",
+        "min_words": "至少{q}", "max_words": "不超过{q}",
+        "min_fail_words": "少于{q}", "max_fail_words": "超过{q}",
+        "bad_count": "请输入不小于 0 的整数；此值未计入结果。",
+        "terms_changed": "你按自评表版本 {version} 回答此条目，此后条件有变化：请确认回答仍然成立，或修改回答。", "confirm": "确认回答",
+        "converted": "以下数值已换算为当前单位（数值的意义不变）：", "unconfirmed": "条件有变化、待确认的回答",
         "review_h": "运营方的审核", "review_comments": "审核意见", "review_overdue": "已逾期",
         "review_changed": "自审核以来已修改", "review_changed_count": "自审核以来已修改：{items} 个条目，{plan} 节方案。",
         "review_bad": "无法导入审核文件“{file}”，当前工作未改变：",
@@ -128,7 +132,7 @@ MESSAGES = {
         "other_tab_deleted": "Another tab deleted the assessment you were editing.",
         "version_changed": "This assessment was answered against checklist version {old}; the current version is {new}.",
         "changelog": "See what changed", "added": "Added items", "removed": "Removed items (answers kept, not scored)",
-        "changed": "Changed items (check your answers)",
+        "changed": "Items whose terms changed (confirm each answer)",
         "cleared": "These answers no longer fit the new criteria and were cleared (notes kept; the data before the "
                    "change is backed up):",
         "filter": "Show", "filter_all": "All items", "filter_mandatory": "Launch conditions only",
@@ -138,8 +142,11 @@ MESSAGES = {
         "more": "{count} more",
         "bad_number": "Enter a number of 0 or more; this value is not counted.",
         "meets": "Met: {limit}", "misses": "Not met: {limit}",
-        "min_words": "at least {n} {unit}", "max_words": "at most {n} {unit}",
-        "min_fail_words": "fewer than {n} {unit}", "max_fail_words": "more than {n} {unit}",
+        "min_words": "at least {q}", "max_words": "at most {q}",
+        "min_fail_words": "less than {q}", "max_fail_words": "more than {q}",
+        "bad_count": "Enter a whole number of 0 or more; this value is not counted.",
+        "terms_changed": "You answered this item under checklist version {version}; its terms have changed since: confirm that your answer still holds, or change it.", "confirm": "Confirm answer",
+        "converted": "These numbers were converted into the current unit (their meaning is unchanged):", "unconfirmed": "Answers to confirm (terms changed)",
         "review_h": "The operator's review", "review_comments": "Review comments", "review_overdue": "overdue",
         "review_changed": "changed since the review",
         "review_changed_count": "Changed since the review: {items} items, {plan} plan sections.",
@@ -195,13 +202,13 @@ def app(criteria: Criteria, lang: str) -> str:
     text = lambda value: getattr(value, lang)  # noqa: E731
     items = []
     for item in criteria.items:
-        unit = getattr(criteria.units, item.threshold) if item.threshold else None
-        limit = criteria.threshold(item)
+        unit = criteria.unit_of(item)
         items.append({
             "item": item, "question": text(item.question), "help": text(item.help),
             "options": ["met", "partial", "unmet"] + (["na"] if item.na_allowed else []),
             "unit": (unit.zh if lang == "zh" else unit.en_plural) if unit else "",
-            "limit": f"{limit} {unit.zh if lang == 'zh' else unit.en if limit == 1 else unit.en_plural}" if unit else "",
+            "step": "1" if unit and unit.measures == "count" else "any",
+            "limit": quantities.threshold_text(criteria, item.threshold, lang) if unit else "",
         })
     html = _TEMPLATES.get_template("checklist.html").render(
         t=t, lang=lang, criteria=criteria, text=text, items=items,

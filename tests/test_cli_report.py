@@ -10,17 +10,21 @@ import re
 import pytest
 
 import assessment
+from assessment import quantity
 from tests.cli import run
 
 CRITERIA = assessment.load()
 Q = {i.id: i.question for i in CRITERIA.items}
+REPLY = CRITERIA.threshold(CRITERIA.item("quality-first-reply"))  # a duration: half of it is met
+HALF = {"value": REPLY.value / 2, "unit": REPLY.unit}
+CHANNELS = CRITERIA.threshold(CRITERIA.item("quality-round-the-clock")).value + 1
 
 
 def doc(**over) -> dict:
     d = {"format": "sp-readiness-answers", "format_version": 2, "criteria_version": CRITERIA.version,
          "assessment": {"organisation": "示例科技", "service": "彩铃", "contact": "张三 010-0000", "date": "2026-11-25"},
          "answers": {"cs-organisation": {"status": "met", "note": "客服中心20人\n第二行", "evidence": "架构图.pdf"},
-                     "quality-round-the-clock": {"value": 2}, "quality-first-reply": {"value": 0.5},
+                     "quality-round-the-clock": {"value": CHANNELS}, "quality-first-reply": dict(HALF),
                      "om-severity-levels": {"status": "na"}},
          "plan": {"overview": "概述", "cs-channels": "客服热线"}}
     d.update(over)
@@ -41,7 +45,9 @@ def test_text_report_in_chinese_names_items_by_clause_and_question(answers_file)
     assert code == 0
     assert "结论：未完成" in out and "方案未填写的章节：2.1" in out and "全部回答：" in out
     assert f"  第1.1条 {Q['cs-organisation'].zh}\n    回答：满足\n    备注：客服中心20人\n      第二行\n    证据：架构图.pdf" in out
-    assert f"  第4.2条 {Q['quality-first-reply'].zh}\n    回答：满足 (0.5; 要求：不超过 " in out
+    unit = CRITERIA.units[REPLY.unit]
+    half, limit = quantity.text(HALF["value"], unit, "zh"), quantity.text(REPLY.value, unit, "zh")
+    assert f"  第4.2条 {Q['quality-first-reply'].zh}\n    回答：满足 ({half}; 要求：不超过{limit})" in out
     assert "cs-organisation" not in out and "Verdict" not in out
 
 
@@ -82,7 +88,7 @@ def test_csv_report_has_clause_question_and_answer_in_the_chosen_language(answer
     assert rows[1][:5] == ["1.1", getattr(Q["cs-organisation"], lang), "cs-organisation", "required", {"zh": "满足", "en": "Met"}[lang]]
     assert first[head[7]] == "客服中心20人\n第二行"
     reply = next(r for r in rows if r[2] == "quality-first-reply")
-    assert reply[5] == "0.5" and reply[0] == "4.2"
+    assert reply[5] == quantity.text(HALF["value"], CRITERIA.units[REPLY.unit], lang) and reply[0] == "4.2"
 
 
 def test_csv_report_neutralises_formulas_and_quotes_every_cell(answers_file):

@@ -44,9 +44,11 @@ def test_min_is_met_at_or_above_and_max_at_or_below_the_threshold():
     def statuses(m1, m2):
         r = scored({"m1": {"value": m1}, "m2": {"value": m2}})
         return ("m1" in r["blockers"], "m2" in r["blockers"])
-    assert statuses(1, 1) == (False, False)
-    assert statuses(0.999, 1.001) == (True, True)
-    assert statuses(7, 0) == (False, False)
+    channels = CRITERIA.threshold(CRITERIA.item("m1")).value  # a count: whole numbers only
+    hours = CRITERIA.threshold(CRITERIA.item("m2")).value  # a duration: decimals allowed
+    assert statuses(channels, hours) == (False, False)
+    assert statuses(channels - 1, hours + 0.001) == (True, True)
+    assert statuses(channels + 6, 0) == (False, False)
 
 
 def test_ready_needs_earned_times_100_at_least_ready_percent_times_possible():
@@ -60,7 +62,7 @@ def test_ready_needs_earned_times_100_at_least_ready_percent_times_possible():
 
 def test_the_bundled_criteria_score_a_complete_good_file_ready():
     criteria = assessment.load()
-    answers = {i.id: ({"status": "met"} if i.kind == "check" else {"value": criteria.threshold(i)})
+    answers = {i.id: ({"status": "met"} if i.kind == "check" else {"value": criteria.threshold(i).value})
                for i in criteria.items}
     result = scored(answers, criteria)
     assert (result["verdict"], result["percent"], result["unanswered"]) == ("ready", 100, [])
@@ -74,8 +76,9 @@ def test_bundled_criteria_cover_every_clause_of_sections_1_2_4_and_5_1_5_2():
     levels = {i.clause: i.level for i in criteria.items if i.clause}
     assert all(levels[c] == "mandatory" for c in ("4.1", "4.2", "5.1", "5.2"))
     assert all(levels[c] == "required" for c in wanted if c[0] in "12")
-    kinds = {i.clause: (i.kind, i.threshold) for i in criteria.items if i.clause in ("4.1", "4.2")}
-    assert kinds == {"4.1": ("min", "round_the_clock_channels"), "4.2": ("max", "first_reply_hours")}
+    kinds = {i.clause: (i.kind, criteria.units[criteria.threshold(i).unit].measures)
+             for i in criteria.items if i.clause in ("4.1", "4.2")}
+    assert kinds == {"4.1": ("min", "count"), "4.2": ("max", "duration")}
 
 
 # --- files and the command line -------------------------------------------------------

@@ -7,7 +7,7 @@
 
 import { download, el, fill, today } from "./dom.js";
 import { AnswersForm } from "./form.js";
-import { migrate, signatures, stale } from "./migrate.js";
+import { migrate, stale } from "./migrate.js";
 import { PlanWriter } from "./planwriter.js";
 import { ReviewNotes } from "./reviewnotes.js";
 import { renderReport } from "./report.js";
@@ -61,7 +61,7 @@ class App {
 
   blank() {
     return {
-      id: newId(), label: "", created: Date.now(), seen: signatures(this.criteria), doc: {
+      id: newId(), label: "", created: Date.now(), doc: {
         format: FORMAT, format_version: EXPORT_VERSION, criteria_version: this.criteria.version,
         assessment: { organisation: "", service: "", contact: "", date: today() }, answers: {}, plan: {},
       },
@@ -110,8 +110,9 @@ class App {
     this.store.entries.set(entry.id, trial);
     const error = this.store.add(trial);
     if (error) this.summary.saved("failed", error);
-    const lists = ["added", "removed", "changed", "cleared"].filter((k) => changes[k].length)
-      .map((k) => el("div", {}, el("p", {}, this.t[k]), el("ul", {}, changes[k].map((id) => el("li", {}, this.question(id))))));
+    const line = (k, c) => (k === "converted" ? this.converted(c) : this.question(c));
+    const lists = ["added", "removed", "changed", "converted", "cleared"].filter((k) => changes[k].length)
+      .map((k) => el("div", {}, el("p", {}, this.t[k]), el("ul", {}, changes[k].map((c) => el("li", {}, line(k, c))))));
     if (changes.old === this.criteria.version && !lists.length) return;
     const link = el("p", {}, el("a", { href: "../about/#changelog" }, this.t.changelog));
     const notice = this.notice(fill(this.t.version_changed, { old: changes.old, new: this.criteria.version }), "warning", [...lists, link]);

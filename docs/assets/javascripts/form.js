@@ -2,15 +2,10 @@
 // field change in the store, and says at once how a number compares with its threshold.
 
 import { el, fill } from "./dom.js";
-import { statusOf } from "./scoring.js";
+import { quantityText } from "./quantity.js";
+import { statusOf, unconfirmedSince } from "./scoring.js";
 
 const answerPath = (id, field) => ["doc", "answers", id, field];
-
-/** The unit of an item's threshold for the count n ("hour", "hours", "小时"), from the data file. */
-export function unitWord(criteria, item, n, lang) {
-  const unit = criteria.units[item.threshold];
-  return lang === "zh" ? unit.zh : n === 1 ? unit.en : unit.en_plural;
-}
 
 export class AnswersForm {
   constructor(app) {
@@ -73,20 +68,36 @@ export class AnswersForm {
     const answer = this.entry.doc.answers[id];
     const status = statusOf(this.app.criteria, row.item, answer ?? null);
     row.fieldset.dataset.state = status ?? "none";
+    this.markTerms(row, answer);
     if (!row.value) return;
     const invalid = this.entry.invalid?.[id];
     row.value.setAttribute("aria-invalid", String(invalid !== undefined));
     row.msg.className = "cl-msg";
     if (invalid !== undefined) {
       row.msg.classList.add("cl-msg--error");
-      row.msg.textContent = this.t.bad_number;
+      const unit = this.app.criteria.thresholds[row.item.threshold].unit;
+      row.msg.textContent = this.app.criteria.units[unit].measures === "count" ? this.t.bad_count : this.t.bad_number;
     } else if (typeof answer?.value === "number") {
-      const n = this.app.criteria.thresholds[row.item.threshold];
+      const q = this.app.criteria.thresholds[row.item.threshold];
       const met = status === "met";
-      const words = fill(this.t[`${row.item.kind}${met ? "" : "_fail"}_words`], { n, unit: unitWord(this.app.criteria, row.item, n, this.app.lang) });
+      const limit = quantityText(q.value, this.app.criteria.units[q.unit], this.app.lang);
+      const words = fill(this.t[`${row.item.kind}${met ? "" : "_fail"}_words`], { q: limit });
       row.msg.classList.add(met ? "cl-msg--met" : "cl-msg--unmet");
       row.msg.textContent = fill(met ? this.t.meets : this.t.misses, { limit: words });
     } else row.msg.textContent = "";
+  }
+
+  /** "Terms changed since you answered": an answer given under an earlier version asks to be confirmed. */
+  markTerms(row, answer) {
+    const since = unconfirmedSince(this.app.criteria, row.item, answer ?? null, this.entry.doc.criteria_version);
+    let box = row.fieldset.querySelector(".cl-terms");
+    if (since === null) {
+      box?.remove();
+      return;
+    }
+    box ??= row.fieldset.insertBefore(el("div", { class: "cl-terms", role: "note" }), row.fieldset.querySelector(".cl-tools"));
+    box.replaceChildren(el("p", {}, fill(this.t.terms_changed, { version: since })),
+      el("button", { type: "button", class: "md-button", "data-action": "confirm" }, this.t.confirm));
   }
 
   input(target) {
@@ -102,6 +113,8 @@ export class AnswersForm {
       row.toggle.textContent = this.hasTexts(this.entry.doc.answers[id]) ? this.t.texts_filled : this.t.texts;
       return; // texts do not change the score
     }
+    // Answering again under this version confirms the answer: it no longer carries an older one.
+    if (field === "status" || field === "value") store.change(key, answerPath(id, "version"), undefined);
     if (field === "status") {
       if (target.type === "checkbox" && !target.checked) store.change(key, answerPath(id, "status"), undefined);
       else {
@@ -124,9 +137,12 @@ export class AnswersForm {
     const id = row.item.id;
     const key = this.app.entry.id;
     const number = raw.trim() === "" ? NaN : Number(raw);
-    const ok = !bad && Number.isFinite(number) && number >= 0;
+    const unit = this.app.criteria.thresholds[row.item.threshold].unit;
+    const whole = this.app.criteria.units[unit].measures !== "count" || Number.isInteger(number);
+    const ok = !bad && Number.isFinite(number) && number >= 0 && whole;
     if (raw === "" && !bad) row.value.value = "";
     this.app.store.change(key, answerPath(id, "value"), ok ? number : undefined);
+    this.app.store.change(key, answerPath(id, "unit"), ok ? unit : undefined); // kept with its unit: never reread in another
     this.app.store.change(key, ["invalid", id], ok || (raw === "" && !bad) ? undefined : raw || "?");
   }
 
@@ -135,7 +151,12 @@ export class AnswersForm {
     const row = button && this.row(button.closest("[data-item]")?.dataset.item);
     if (!row) return;
     this.marked.add(row.item.id);
-    if (button.dataset.action === "clear") {
+    if (button.dataset.action === "confirm") {
+      this.app.store.change(this.app.entry.id, answerPath(row.item.id, "version"), undefined);
+      this.mark(row.item.id);
+      this.app.answered(row.item.id);
+      (row.status[0] ?? row.value).focus();
+    } else if (button.dataset.action === "clear") {
       // Clearing takes back the answer only: the note and evidence are the SP's own writing.
       for (const input of row.status) input.checked = false;
       this.app.store.change(this.app.entry.id, answerPath(row.item.id, "status"), undefined);

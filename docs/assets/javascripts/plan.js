@@ -6,7 +6,8 @@
 // assessment.plan.LABELS[lang], handed to the page by the macros. plan-docx.js lays the same
 // outline out as a Word document.
 
-import { statusOf } from "./scoring.js";
+import { quantityText, thresholdText } from "./quantity.js";
+import { statusOf, valueInThresholdUnit } from "./scoring.js";
 
 export const META_KEYS = ["organisation", "service", "contact", "date"];
 // Shares of the text width per table column: the question wide, statuses and numbers narrow.
@@ -38,19 +39,23 @@ export function blocks(text) {
 export const number = (v) => String(v);
 export const percent = (p) => (p === null ? "—" : `${number(p)}%`);
 
-/** A value with the unit of its threshold: "2 种", "1 hour", "0.5 hours". */
-function quantity(criteria, item, value, lang) {
-  const unit = criteria.units[item.threshold];
-  return `${number(value)} ${lang === "zh" ? unit.zh : value === 1 ? unit.en : unit.en_plural}`;
+/** A number answer in its threshold's unit ("180分钟" for an answer of 3 hours against minutes) (plan.py `answer_quantity`). */
+export function answerQuantity(criteria, item, answer, version, lang) {
+  const value = valueInThresholdUnit(criteria, item, answer, version);
+  if (value === null) { // a unit that converts into nothing this item asks for: shown as given
+    const unit = Object.hasOwn(criteria.units, answer.unit ?? "") ? criteria.units[answer.unit] : null;
+    return unit ? quantityText(answer.value, unit, lang) : number(answer.value);
+  }
+  return quantityText(value, criteria.units[criteria.thresholds[item.threshold].unit], lang);
 }
 
 /** The status, and for a number the value and the threshold with their units. */
-export function answerText(criteria, item, answer, labels) {
-  const status = statusOf(criteria, item, answer ?? null);
+export function answerText(criteria, item, answer, labels, version) {
+  const status = statusOf(criteria, item, answer ?? null, version);
   let text = status ? labels[status] : labels.unanswered_status;
   if (answer && typeof answer.value === "number" && item.threshold) {
-    const limit = labels[item.kind].replace("{}", quantity(criteria, item, criteria.thresholds[item.threshold], labels.lang));
-    const parts = { status: text, value: quantity(criteria, item, answer.value, labels.lang), limit };
+    const limit = labels[item.kind].replace("{}", thresholdText(criteria, item.threshold, labels.lang));
+    const parts = { status: text, value: answerQuantity(criteria, item, answer, version, labels.lang), limit };
     text = labels.with_value.replace(/\{(\w+)\}/g, (_, k) => parts[k]);
   }
   return text;
@@ -74,7 +79,7 @@ export function outline(criteria, doc, result, labels, lang) {
   const titles = Object.fromEntries(criteria.sections.map((s) => [s.id, s.title[lang]]));
   const row = (i) => {
     const a = own(answers, i.id) ?? null;
-    return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels), a ? clean(a.note ?? "") : "", a ? clean(a.evidence ?? "") : ""];
+    return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels, doc.criteria_version), a ? clean(a.note ?? "") : "", a ? clean(a.evidence ?? "") : ""];
   };
   return {
     title: labels.title,

@@ -2,8 +2,8 @@
 // the checklist, where clauses 5.1 and 5.2 stand, and the exports (Word, Markdown, HTML).
 
 import { download, el, fill } from "./dom.js";
-import { unitWord } from "./form.js";
-import { planChecks, planHtml, planMarkdown } from "./plan.js";
+import { thresholdText } from "./quantity.js";
+import { answerQuantity, planChecks, planHtml, planMarkdown } from "./plan.js";
 
 export class PlanWriter {
   constructor(app) {
@@ -52,9 +52,8 @@ export class PlanWriter {
       const a = Object.hasOwn(answers, id) ? answers[id] : null;
       if (!item || !a) continue;
       if (typeof a.value === "number") {
-        const n = criteria.thresholds[item.threshold];
-        const limit = fill(t[`${item.kind}_words`], { n, unit: unitWord(criteria, item, n, lang) });
-        const value = `${a.value} ${unitWord(criteria, item, a.value, lang)}`;
+        const limit = fill(t[`${item.kind}_words`], { q: thresholdText(criteria, item.threshold, lang) });
+        const value = answerQuantity(criteria, item, a, this.app.entry.doc.criteria_version, lang);
         const clause = t.clause.replace("{}", item.clause);
         const [open, close] = lang === "zh" ? ["（", "）"] : [" (", ")"];
         out.push(`${clause[0].toUpperCase()}${clause.slice(1)}${t.sep}${value}${open}${limit}${close}`);

@@ -2,6 +2,15 @@
 // printable report. Every SP or reviewer text goes in as text (textContent, form values), never HTML.
 
 import { META_KEYS, answerText, percent } from "./plan.js";
+import { unconfirmedSince } from "./scoring.js";
+
+/** An answer as the reviewer reads it, saying when it was given under earlier terms and not confirmed since. */
+function answerShown(criteria, item, doc, t) {
+  const answer = answerOf(doc, item.id);
+  const text = answerText(criteria, item, answer, t, doc.criteria_version);
+  const since = unconfirmedSince(criteria, item, answer ?? null, doc.criteria_version);
+  return since === null ? text : `${text}${t.sep}${t.unconfirmed_mark.replace("{version}", since)}`;
+}
 
 /** An element with attributes; children are nodes or strings (as text). */
 export function el(tag, attrs = {}, ...children) {
@@ -54,7 +63,7 @@ export function showSubmission(root, criteria, entry, doc, result, t, lang) {
   for (const box of root.querySelectorAll(".rv-item")) {
     const item = criteria.items.find((i) => i.id === box.dataset.item);
     const answer = answerOf(doc, item.id);
-    box.querySelector("[data-show=answer]").textContent = answerText(criteria, item, answer, t);
+    box.querySelector("[data-show=answer]").textContent = answerShown(criteria, item, doc, t);
     box.querySelector("[data-show=note]").textContent = answer?.note || "—";
     box.querySelector("[data-show=evidence]").textContent = answer?.evidence || "—";
   }
@@ -114,7 +123,7 @@ export function renderReport(container, criteria, entry, doc, review, result, t,
   const items = criteria.items.map((item) => {
     const own = review.items?.[item.id] ?? {};
     const clause = item.clause ? ` (${t.clause.replace("{}", item.clause)})` : "";
-    return [`${item.question[lang]}${clause}`, answerText(criteria, item, answerOf(doc, item.id), t), itemLabel(t, own.decision), own.comment ?? ""];
+    return [`${item.question[lang]}${clause}`, answerShown(criteria, item, doc, t), itemLabel(t, own.decision), own.comment ?? ""];
   });
   const parts = criteria.template.filter((p) => !p.group).map((p) => {
     const own = review.plan?.[p.id] ?? {};

@@ -5,9 +5,11 @@
 // `doc` is an answers file object. For the same inputs, JSON.stringify(score(criteria, doc)) is
 // byte for byte what `python -m assessment score FILE --json` prints. Integer arithmetic only.
 
+import { convert, convertible } from "./quantity.js";
+
 export const FORMAT = "sp-readiness-answers";
-export const FORMAT_VERSIONS = [1, 2];
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSIONS = [1, 2, 3]; // 2 adds `plan`, 3 each number's `unit` and an answer's `version`
+export const FORMAT_VERSION = 3;
 export const MAX_BYTES = 1_000_000;
 export const MAX_DEPTH = 64; // objects and arrays inside each other; the checklist writes 4
 const MAX_PROBLEMS = 100; // listed per file; the rest are counted
@@ -15,7 +17,7 @@ const SHOWN_CHARS = 40; // of a bad text or key quoted in a message
 export const STATUSES = ["met", "partial", "unmet", "na"];
 const TOP_KEYS = ["format", "format_version", "criteria_version", "assessment", "plan", "answers", "result"];
 const ASSESSMENT_KEYS = ["organisation", "service", "contact", "date"];
-const ANSWER_KEYS = ["status", "value", "note", "evidence"];
+const ANSWER_KEYS = ["status", "value", "unit", "version", "note", "evidence"];
 export const NOT_UTF8 = "(file): not UTF-8 text; save the file as UTF-8";
 const CREDIT = { met: 2, partial: 1, unmet: 0 };
 
@@ -42,7 +44,8 @@ export function validate(criteria, doc) {
   const out = [];
   if (own(doc, "format") !== FORMAT) out.push(`format: expected "${FORMAT}", got ${got(doc, "format")}`);
   if (!FORMAT_VERSIONS.includes(own(doc, "format_version"))) {
-    out.push(`format_version: expected ${FORMAT_VERSIONS.join(" or ")}, got ${got(doc, "format_version")}`);
+    const versions = `${FORMAT_VERSIONS.slice(0, -1).join(", ")} or ${FORMAT_VERSIONS.at(-1)}`;
+    out.push(`format_version: expected ${versions}, got ${got(doc, "format_version")}`);
   }
   if (typeof own(doc, "criteria_version") !== "string") out.push(`criteria_version: expected a string, got ${got(doc, "criteria_version")}`);
   for (const [key, check] of [["assessment", assessmentProblems], ["plan", planProblems]]) {
@@ -55,8 +58,9 @@ export function validate(criteria, doc) {
   if (!isObject(answers)) out.push(`answers: expected an object, got ${got(doc, "answers")}`);
   else {
     const items = new Map(criteria.items.map((item) => [item.id, item]));
+    const version = own(doc, "criteria_version");
     for (const [id, answer] of Object.entries(answers)) {
-      for (const problem of answerProblems(items.get(id), answer)) out.push(`answers.${clip(id)}: ${problem}`);
+      for (const problem of answerProblems(criteria, items.get(id), answer, version)) out.push(`answers.${clip(id)}: ${problem}`);
     }
   }
   if (out.length > MAX_PROBLEMS) out.splice(MAX_PROBLEMS, Infinity, `(top level): ${out.length - MAX_PROBLEMS} more problems not listed`);
@@ -75,27 +79,52 @@ function assessmentProblems(meta) {
 const planProblems = (plan) => Object.entries(plan).filter(([, v]) => typeof v !== "string")
   .map(([k, v]) => `plan.${clip(k)}: expected a string, got ${show(v)}`);
 
-function answerProblems(item, answer) {
+/** The unit of a number answer: its own, else the one in force for the version it was given under (answers.py `implied_unit`). */
+export function impliedUnit(criteria, item, answer, version) {
+  const unit = own(answer, "unit");
+  if (typeof unit === "string" || !item || !item.threshold) return typeof unit === "string" ? unit : null;
+  const given = typeof own(answer, "version") === "string" ? answer.version : version;
+  const history = criteria.history ?? {};
+  const recorded = typeof given === "string" && has(history, given) ? history[given].units : {};
+  return (has(recorded, item.id) ? recorded[item.id] : null) || criteria.thresholds[item.threshold].unit;
+}
+
+function answerProblems(criteria, item, answer, version) {
   if (!isObject(answer)) return [`expected an object, got ${show(answer)}`];
   const out = Object.keys(answer).filter((k) => !ANSWER_KEYS.includes(k)).map((k) => `unknown key ${show(k)}`);
-  for (const k of ["note", "evidence"]) {
+  for (const k of ["unit", "version", "note", "evidence"]) {
     if (has(answer, k) && typeof answer[k] !== "string") out.push(`${k}: expected a string, got ${show(answer[k])}`);
   }
   const status = own(answer, "status");
   const value = own(answer, "value");
+  const unit = own(answer, "unit");
   if (given(status) && !STATUSES.includes(status)) {
     out.push(`status: ${show(status)} is not one of ${STATUSES.join(", ")}`);
   }
-  if (given(value) && !(typeof value === "number" && Number.isFinite(value) && value >= 0)) {
-    out.push(`value: ${show(value)} is not a finite number ≥ 0`);
+  const number = typeof value === "number" && Number.isFinite(value) && value >= 0;
+  if (given(value) && !number) out.push(`value: ${show(value)} is not a finite number ≥ 0`);
+  if (typeof unit === "string" && !has(criteria.units, unit)) {
+    out.push(`unit: ${show(unit)} is not one of ${Object.keys(criteria.units).join(", ")}`);
   }
   if (!item) return out; // unknown id: kept and reported, never scored
   if (item.kind === "check" && given(value)) out.push(`value: a '${item.kind}' item takes a status, not a value`);
+  if (item.kind === "check" && given(unit)) out.push(`unit: a '${item.kind}' item takes a status, not a unit`);
   if (item.kind !== "check" && given(status) && status !== "na") {
     out.push(`status: a '${item.kind}' item takes a value, or status "na"`);
   }
   if (item.kind !== "check" && status === "na" && given(value)) out.push('value: give a value or status "na", not both');
   if (status === "na" && !item.na_allowed) out.push('status: "na" is not allowed for this item');
+  if (item.kind !== "check" && given(unit) && !given(value)) out.push("unit: a unit goes with a value");
+  const effective = impliedUnit(criteria, item, answer, version);
+  if (item.kind !== "check" && has(criteria.units, effective)) {
+    const target = criteria.thresholds[item.threshold].unit;
+    const source = criteria.units[effective];
+    if (typeof unit === "string" && !convertible(source, criteria.units[target])) {
+      out.push(`unit: ${show(unit)} does not convert into ${show(target)}`);
+    } else if (number && source.measures === "count" && !Number.isInteger(value)) {
+      out.push(`value: ${show(value)} is not a whole number of ${show(effective)}`);
+    }
+  }
   return out;
 }
 
@@ -224,14 +253,43 @@ export function readAnswers(criteria, bytes) {
   return found.length ? { doc: null, problems: found } : { doc: kept, problems: [] };
 }
 
-/** met | partial | unmet | na, or null when unanswered. */
-export function statusOf(criteria, item, answer) {
+/**
+ * met | partial | unmet | na, or null when unanswered. `version` is the criteria version of the file
+ * the answer came from; it only matters for an answer without a unit (files written before units).
+ */
+export function statusOf(criteria, item, answer, version) {
   if (!isObject(answer)) return null;
   if (item.kind === "check" || answer.status === "na") return given(answer.status) ? answer.status : null;
-  if (!given(answer.value)) return null;
-  const limit = criteria.thresholds[item.threshold];
-  const ok = item.kind === "min" ? answer.value >= limit : answer.value <= limit;
+  const value = valueInThresholdUnit(criteria, item, answer, version);
+  if (value === null) return null;
+  const limit = criteria.thresholds[item.threshold].value;
+  const ok = item.kind === "min" ? value >= limit : value <= limit;
   return ok ? "met" : "unmet";
+}
+
+/** A number answer converted into its threshold's unit (3 hours → 180 minutes), or null. */
+export function valueInThresholdUnit(criteria, item, answer, version) {
+  if (!isObject(answer) || typeof answer.value !== "number" || !item.threshold) return null;
+  const target = criteria.units[criteria.thresholds[item.threshold].unit];
+  const unit = impliedUnit(criteria, item, answer, version ?? criteria.version);
+  const source = has(criteria.units, unit) ? criteria.units[unit] : null;
+  if (!source || !convertible(source, target)) return null;
+  return convert(answer.value, source, target);
+}
+
+/** The earlier version an answer was given under, if its item's terms changed since; else null. */
+export function unconfirmedSince(criteria, item, answer, docVersion) {
+  if (!isObject(answer) || (!given(answer.status) && !given(answer.value))) return null;
+  const version = typeof answer.version === "string" ? answer.version : docVersion;
+  const history = criteria.history ?? {};
+  return has(history, version) && history[version].changed.includes(item.id) ? version : null;
+}
+
+/** Items answered under an earlier version whose terms changed since (scoring.py `terms_changed`). */
+export function termsChanged(criteria, doc) {
+  const answers = doc.answers ?? {};
+  return criteria.items.filter((item) => unconfirmedSince(criteria, item, has(answers, item.id) ? answers[item.id] : null, doc.criteria_version) !== null)
+    .map((item) => item.id);
 }
 
 function percent(earned, possible) {
@@ -259,7 +317,7 @@ function byCodePoint(a, b) {
 export function score(criteria, doc) {
   const answers = doc.answers ?? {};
   const status = new Map(
-    criteria.items.map((item) => [item.id, statusOf(criteria, item, Object.hasOwn(answers, item.id) ? answers[item.id] : null)]),
+    criteria.items.map((item) => [item.id, statusOf(criteria, item, Object.hasOwn(answers, item.id) ? answers[item.id] : null, doc.criteria_version)]),
   );
   const sums = (items) => {
     const counted = items.filter((i) => status.get(i.id) !== "na");

@@ -1,0 +1,129 @@
+"""What changed between two versions of the criteria, in words, and the change-log entry it needs.
+
+`python -m assessment changes [OLD] [--sign]` compares the data file with OLD (another criteria
+file, e.g. `git show HEAD:assessment/criteria.yml > old.yml`) or, without OLD, with what the change
+log recorded for its newest version; it prints the differences as an SP would read them and a draft
+entry for changelog.yml. `--sign` writes the current file's signature into the newest entry, which
+`validate` then holds the data file to.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from . import changelog as change_log
+from . import history
+from .criteria import Criteria
+from .quantity import text as quantity_text
+
+WORDS = {
+    "zh": {"none": "两者相同：没有条目、门槛值或单位的变化。", "threshold": "门槛值 {key}：{old} → {new}",
+           "added": "新增条目 {id}：{question}", "removed": "删除条目 {id}",
+           "changed": "条目 {id} 有变化：{question}", "was": "（原为：{question}）",
+           "units": "回答的单位 {id}：{old} → {new}（旧的回答会换算，例如 3 小时 = 180 分钟）",
+           "draft": "changelog.yml 新条目的草稿（放在 entries: 的最前面，并写好 changes 的说明）："},
+    "en": {"none": "Both are the same: no item, threshold or unit changed.", "threshold": "Threshold {key}: {old} → {new}",
+           "added": "Item added {id}: {question}", "removed": "Item removed {id}",
+           "changed": "Item {id} changed: {question}", "was": " (was: {question})",
+           "units": "Answer unit of {id}: {old} → {new} (earlier answers are converted, e.g. 3 hours = 180 minutes)",
+           "draft": "A draft entry for changelog.yml (put it first under entries: and write the changes in words):"},
+}
+
+
+def _quantity(criteria: Criteria, q: dict | None, lang: str) -> str:
+    if q is None:
+        return "—"
+    unit = criteria.units.get(q["unit"])
+    return quantity_text(q["value"], unit, lang) if unit else f"{q['value']} {q['unit']}"
+
+
+def describe(before: dict, criteria: Criteria, lang: str, old: Criteria | None = None) -> list[str]:
+    """The differences between a recorded signature (or an older file's) and the current file, in words."""
+    w = WORDS[lang]
+    now = history.signature(criteria)
+    diff = history.differences(before, now)
+    out = []
+    for key in diff["thresholds"]:
+        out.append(w["threshold"].format(key=key, old=_quantity(old or criteria, before["thresholds"].get(key), lang),
+                                         new=_quantity(criteria, now["thresholds"][key], lang)))
+    for item_id in diff["units"]:
+        units = old.units if old else criteria.units
+        name = lambda u, us: getattr(us[u], lang) if u in us else u  # noqa: E731
+        out.append(w["units"].format(id=item_id, old=name(before["units"][item_id], units), new=name(now["units"][item_id], criteria.units)))
+    questions = {i.id: getattr(i.question, lang) for i in criteria.items}
+    old_questions = {i.id: getattr(i.question, lang) for i in old.items} if old else {}
+    for item_id in diff["added"]:
+        out.append(w["added"].format(id=item_id, question=questions[item_id]))
+    for item_id in diff["removed"]:
+        out.append(w["removed"].format(id=item_id) + (f"：{old_questions[item_id]}" if lang == "zh" and item_id in old_questions
+                                                      else f": {old_questions[item_id]}" if item_id in old_questions else ""))
+    for item_id in diff["changed"]:
+        line = w["changed"].format(id=item_id, question=questions[item_id])
+        if old_questions.get(item_id) not in (None, questions[item_id]):
+            line += w["was"].format(question=old_questions[item_id])
+        out.append(line)
+    return out
+
+
+def signature_yaml(sig: dict, indent: str = "    ") -> str:
+    """The signature block as changelog.yml holds it; hashes quoted so YAML never reads them as numbers."""
+    def flow(d: dict) -> str:
+        return "{" + ", ".join(f"{k}: {flow(v) if isinstance(v, dict) else json.dumps(v)}" for k, v in d.items()) + "}"
+    lines = [f"{indent}signature:  # written by `python -m assessment changes --sign`; validate holds criteria.yml to it",
+             f"{indent}  units: {flow(sig['units'])}", f"{indent}  thresholds:"]
+    lines += [f"{indent}    {k}: {flow(v)}" for k, v in sig["thresholds"].items()]
+    lines.append(f"{indent}  items:")
+    lines += [f'{indent}    {k}: "{v}"' for k, v in sig["items"].items()]
+    return "\n".join(lines) + "\n"
+
+
+def draft(before: dict, criteria: Criteria, date: str) -> str:
+    """A change-log entry for the current file, to paste at the top of `entries:` and complete."""
+    now = history.signature(criteria)
+    diff = history.differences(before, now)
+    by_key = {k: [i.id for i in criteria.items if i.threshold == k] for k in criteria.thresholds}
+    threshold_items = {i for k in diff["thresholds"] for i in by_key[k]}
+    out = [f'  - version: "{criteria.version}"', f"    date: {date}", "    changes:",
+           "      - zh: （用一两句话说明这一版改了什么，SP会在关于页看到）",
+           "        en: (say in a sentence or two what this version changed; SPs read it on the about page)"]
+    for key, ids in (("added", diff["added"]), ("removed", diff["removed"]),
+                     ("reworded", [i for i in diff["changed"] if i not in threshold_items])):
+        if ids:
+            out.append(f"    {key}: [{', '.join(ids)}]")
+    if diff["thresholds"]:
+        out.append("    thresholds:")
+        for key in diff["thresholds"]:
+            out.append(f"      - key: {key}")
+            for side, q in (("from", before["thresholds"].get(key)), ("to", now["thresholds"][key])):
+                out.append(f"        {side}: {{value: {json.dumps(q['value'])}, unit: {q['unit']}}}")
+    return "\n".join(out) + "\n" + signature_yaml(now)
+
+
+_ENTRY = re.compile(r"^  - version:", re.M)
+
+
+def sign(log_path: Path, criteria: Criteria) -> None:
+    """Write the current signature into the newest entry of the change log (replacing any there)."""
+    text = log_path.read_text(encoding="utf-8")
+    starts = [m.start() for m in _ENTRY.finditer(text)]
+    if not starts:
+        raise change_log.ChangeLogError(f"{log_path}: entries: no entry to sign")
+    start, end = starts[0], starts[1] if len(starts) > 1 else len(text)
+    entry = text[start:end]
+    if f'"{criteria.version}"' not in entry.splitlines()[0] and f" {criteria.version}" not in entry.splitlines()[0]:
+        raise change_log.ChangeLogError(
+            f"{log_path}: entries[0].version: the newest entry is not '{criteria.version}'; add its entry first")
+    lines = entry.splitlines(keepends=True)
+    kept, skipping = [], False
+    for line in lines:
+        if line.startswith("    signature:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith("      ") or not line.strip()):
+            continue
+        skipping = False
+        kept.append(line)
+    body = "".join(kept).rstrip("\n") + "\n" + signature_yaml(history.signature(criteria))
+    log_path.write_text(text[:start] + body + text[end:], encoding="utf-8")
