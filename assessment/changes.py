@@ -18,6 +18,10 @@ from . import history
 from .criteria import Criteria
 from .quantity import text as quantity_text
 
+# What a drafted entry says until the maintainer writes the change in words; validate refuses it.
+PLACEHOLDER = {"zh": "（用一两句话说明这一版改了什么，SP会在关于页看到）",
+               "en": "(say in a sentence or two what this version changed; SPs read it on the about page)"}
+
 WORDS = {
     "zh": {"none": "两者相同：没有条目、门槛值或单位的变化。", "threshold": "门槛值 {key}：{old} → {new}",
            "added": "新增条目 {id}：{question}", "removed": "删除条目 {id}",
@@ -52,14 +56,17 @@ def describe(before: dict, criteria: Criteria, lang: str, old: Criteria | None =
         units = old.units if old else criteria.units
         name = lambda u, us: getattr(us[u], lang) if u in us else u  # noqa: E731
         out.append(w["units"].format(id=item_id, old=name(before["units"][item_id], units), new=name(now["units"][item_id], criteria.units)))
-    questions = {i.id: getattr(i.question, lang) for i in criteria.items}
+    clause = {"zh": "第{}条", "en": "clause {}"}[lang]
+    questions = {i.id: (f"{clause.format(i.clause)} " if i.clause else "") + getattr(i.question, lang) for i in criteria.items}
     old_questions = {i.id: getattr(i.question, lang) for i in old.items} if old else {}
     for item_id in diff["added"]:
         out.append(w["added"].format(id=item_id, question=questions[item_id]))
     for item_id in diff["removed"]:
         out.append(w["removed"].format(id=item_id) + (f"：{old_questions[item_id]}" if lang == "zh" and item_id in old_questions
                                                       else f": {old_questions[item_id]}" if item_id in old_questions else ""))
-    for item_id in diff["changed"]:
+    by_key = {k: [i.id for i in criteria.items if i.threshold == k] for k in criteria.thresholds}
+    explained = {i for k in diff["thresholds"] for i in by_key.get(k, [])}  # said above, as the threshold
+    for item_id in [i for i in diff["changed"] if i not in explained]:
         line = w["changed"].format(id=item_id, question=questions[item_id])
         if old_questions.get(item_id) not in (None, questions[item_id]):
             line += w["was"].format(question=old_questions[item_id])
@@ -86,8 +93,7 @@ def draft(before: dict, criteria: Criteria, date: str) -> str:
     by_key = {k: [i.id for i in criteria.items if i.threshold == k] for k in criteria.thresholds}
     threshold_items = {i for k in diff["thresholds"] for i in by_key[k]}
     out = [f'  - version: "{criteria.version}"', f"    date: {date}", "    changes:",
-           "      - zh: （用一两句话说明这一版改了什么，SP会在关于页看到）",
-           "        en: (say in a sentence or two what this version changed; SPs read it on the about page)"]
+           f"      - zh: {PLACEHOLDER['zh']}", f"        en: {PLACEHOLDER['en']}"]
     for key, ids in (("added", diff["added"]), ("removed", diff["removed"]),
                      ("reworded", [i for i in diff["changed"] if i not in threshold_items])):
         if ids:
@@ -127,3 +133,23 @@ def sign(log_path: Path, criteria: Criteria) -> None:
         kept.append(line)
     body = "".join(kept).rstrip("\n") + "\n" + signature_yaml(history.signature(criteria))
     log_path.write_text(text[:start] + body + text[end:], encoding="utf-8")
+
+
+def add_entry(log_path: Path, entry: str) -> None:
+    """Put a drafted entry first under `entries:` in the change log."""
+    text = log_path.read_text(encoding="utf-8")
+    m = re.search(r"^entries:[ \t]*\n", text, re.M)
+    if m is None:
+        raise change_log.ChangeLogError(f"{log_path}: entries: no 'entries:' line to add the entry under")
+    log_path.write_text(text[:m.end()] + entry + text[m.end():], encoding="utf-8")
+
+
+def baseline(log: change_log.ChangeLog, version: str) -> tuple[str, dict] | None:
+    """The newest recorded release other than `version`: its version and signature."""
+    entry = next((e for e in log.entries if e.version != version and e.signature is not None), None)
+    return None if entry is None else (entry.version, _recorded(entry.signature))
+
+
+def _recorded(sig: change_log.Signature) -> dict:
+    return {"units": dict(sig.units), "thresholds": {k: history._plain(q) for k, q in sig.thresholds.items()},
+            "items": dict(sig.items)}

@@ -68,9 +68,17 @@ def differences(before: dict, after: dict, criteria: Criteria | None = None) -> 
 
 def problems(criteria: Criteria, log: change_log.ChangeLog, log_path: str) -> list[str]:
     """Every way the change log and the criteria file disagree, as "FILE: where: what" lines."""
+    from .changes import PLACEHOLDER  # the words a drafted entry carries until the maintainer writes them
+
     out: list[str] = []
     latest = log.latest
     where = f"{log_path}: entries[0] ({latest.version})"
+    for n, entry in enumerate(log.entries):
+        for m, change in enumerate(entry.changes):
+            for lang in ("zh", "en"):
+                if getattr(change, lang) == PLACEHOLDER[lang]:
+                    out.append(f"{log_path}: entries[{n}] ({entry.version}).changes[{m}].{lang}: still the draft's"
+                               " placeholder; say in words what this version changed")
     if latest.version != criteria.version:
         return [f"{log_path}: entries[0].version: the newest entry is '{latest.version}' but criteria.yml's version"
                 f" is '{criteria.version}': add an entry for '{criteria.version}' at the top ({COMMAND} drafts it)"]
@@ -168,6 +176,13 @@ def versions(criteria: Criteria, log: change_log.ChangeLog) -> dict:
         later_changed += [i for i in touched if i not in later_changed]
         later_added += [i for i in entry.added if i not in later_added]
     return out
+
+
+def published(criteria: Criteria) -> dict:
+    """The criteria as the browser reads them (assets/criteria.json): the file's data plus `history`."""
+    data = criteria.model_dump(mode="json")
+    data["history"] = criteria.history
+    return data
 
 
 def load(path: str | Path = DEFAULT_PATH) -> Criteria:

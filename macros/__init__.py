@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 
 import assessment
 from assessment import changelog as change_log
+from assessment import history
 from assessment import quantity as quantities
 from assessment.criteria import Quantity, Text
 
@@ -19,9 +20,11 @@ from . import review as review_page
 
 _CHANGE_WORDS = {
     "zh": {"added": "新增的条目", "removed": "删除的条目", "reworded": "改写的条目", "sep": "：", "and": "、",
-           "clause": "第{}条", "recommended": "建议条目", "paren": "（{}）"},
+           "clause": "第{}条", "recommended": "建议条目", "paren": "（{}）", "thresholds": "门槛值的变化",
+           "from_to": "{key}：{old} → {new}"},
     "en": {"added": "Items added", "removed": "Items removed", "reworded": "Items reworded", "sep": ": ",
-           "and": ", ", "clause": "clause {}", "recommended": "recommended", "paren": " ({})"},
+           "and": ", ", "clause": "clause {}", "recommended": "recommended", "paren": " ({})",
+           "thresholds": "Thresholds changed", "from_to": "{key}: {old} → {new}"},
 }
 
 
@@ -95,6 +98,11 @@ def define_env(env) -> None:
         words = _CHANGE_WORDS[lang]
         known = {item.id: item for item in criteria.items}
 
+        def threshold_name(key: str) -> str:
+            """A threshold as readers know it: by the clause of the item that uses it."""
+            item = next((i for i in criteria.items if i.threshold == key and i.clause), None)
+            return words["clause"].format(item.clause) if item else f"`{key}`"
+
         def label(item_id: str) -> str:
             item = known.get(item_id)  # a removed item is no longer in the data file
             if item is None:
@@ -111,15 +119,17 @@ def define_env(env) -> None:
                 ids = getattr(entry, key)
                 if ids:
                     lines.append(words[key] + words["sep"] + words["and"].join(label(i) for i in ids))
+            if entry.thresholds:
+                said = [words["from_to"].format(key=threshold_name(c.key), old=quantity(c.from_), new=quantity(c.to))
+                        for c in entry.thresholds]
+                lines.append(words["thresholds"] + words["sep"] + words["and"].join(said))
             out.append("".join(f"- {line}\n" for line in lines))
         return "\n".join(out)
 
 
 def criteria_json(criteria) -> str:
     """The contract with the browser: Criteria.model_dump() plus `history` (assessment/history.py)."""
-    data = criteria.model_dump(mode="json")
-    data["history"] = criteria.history
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(history.published(criteria), ensure_ascii=False, separators=(",", ":"))
 
 
 def on_post_build(env) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import assessment
+from assessment import history
 from assessment import plan
 from tests.bench import median_seconds
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
@@ -62,7 +63,7 @@ def browser_seconds(criteria) -> dict[int, float]:
         site = Path(tmp, "site")
         build(site, f"http://127.0.0.1:{port}/")
         server = Server(site, port)
-        criteria_json = json.loads(criteria.model_dump_json())
+        criteria_json = history.published(criteria)
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

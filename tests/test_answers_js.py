@@ -10,12 +10,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import assessment
+from assessment import history
 from assessment import answers
 from tests.scoring_vectors import ANSWERS_FILES, CRITERIA, FILES, file_bytes
 
 SCORING_JS = Path(__file__).parents[1] / "docs" / "assets" / "javascripts" / "scoring.js"
 ORIGIN = "http://scoring.test"
-CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
+CRITERIA_JSON = history.published(CRITERIA)
 
 READ = """async ([criteria, b64]) => {
   const m = await import('/scoring.js');
@@ -31,8 +32,9 @@ def scoring_page(browser):
     """A page of its own origin that serves scoring.js as the site does (no site build needed)."""
     context = browser.new_context()
     context.route(f"{ORIGIN}/", lambda route: route.fulfill(body="<!doctype html><title>t</title>", content_type="text/html"))
-    context.route(f"{ORIGIN}/scoring.js", lambda route: route.fulfill(body=SCORING_JS.read_text(encoding="utf-8"),
-                                                                      content_type="text/javascript"))
+    for module in ("scoring.js", "quantity.js"):  # scoring.js and what it imports
+        context.route(f"{ORIGIN}/{module}", lambda route, m=module: route.fulfill(
+            body=(SCORING_JS.parent / m).read_text(encoding="utf-8"), content_type="text/javascript"))
     tab = context.new_page()
     tab.goto(f"{ORIGIN}/")
     yield tab

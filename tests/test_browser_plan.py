@@ -7,12 +7,13 @@ import json
 import pytest
 
 import assessment
+from assessment import history
 from assessment import plan
 from tests.browser_checks import axe_violations
 from tests.checklist_page import answer_some, current_doc, entries, item, open_checklist, show, texts, wait_saved
 from tests.test_plan import CRITERIA, doc
 
-CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
+CRITERIA_JSON = history.published(CRITERIA)
 
 
 def part(page, part_id):

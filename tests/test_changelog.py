@@ -8,7 +8,10 @@ from pathlib import Path
 import pytest
 
 import assessment
-from assessment import changelog
+import assessment.criteria
+from assessment import changelog, quantity
+from assessment.__main__ import main
+from tests import maintainer
 from tests.site_build import LANGUAGES, page
 
 
@@ -68,3 +71,70 @@ def test_the_about_page_shows_every_version_under_changelog(site_dir, lang, rewo
         assert getattr(entry.changes[0], lang) in re.sub(r"\s+", " ", built.text)
     html = (Path(site_dir) / LANGUAGES[lang] / "about" / "index.html").read_text(encoding="utf-8")
     assert reworded.replace("`cs-organisation`", "<code>cs-organisation</code>") in html
+
+
+# --- the data file checks itself against its change log -----------------------------------------
+
+
+def _refusal(path) -> str:
+    with pytest.raises(assessment.CriteriaError) as info:
+        assessment.load(path)
+    return str(info.value)
+
+
+def test_a_raised_version_without_a_change_log_entry_is_refused(tmp_path):
+    path = maintainer.edit(maintainer.copy(tmp_path), lambda d: d.update(version=d["version"] + "-x"))
+    message = _refusal(path)
+    assert message.startswith(f"{path.with_name('changelog.yml')}: entries[0].version:") and "add an entry" in message
+
+
+def test_an_item_added_without_raising_the_version_is_refused(tmp_path):
+    def add(d):
+        d["items"].append({**d["items"][0], "id": "cs-new-unreleased"})
+    message = _refusal(maintainer.edit(maintainer.copy(tmp_path), add))
+    assert ".signature: criteria.yml changed since version" in message and "item cs-new-unreleased added" in message
+
+
+def test_a_threshold_changed_without_raising_the_version_is_refused(tmp_path):
+    def halve(d):
+        d["thresholds"]["first_reply"]["value"] = d["thresholds"]["first_reply"]["value"] / 2
+    assert "threshold first_reply changed" in _refusal(maintainer.edit(maintainer.copy(tmp_path), halve))
+
+
+def test_a_misspelt_item_in_the_change_log_is_refused(tmp_path):
+    path = maintainer.copy(tmp_path)
+    log = path.with_name("changelog.yml")
+    text = log.read_text(encoding="utf-8")
+    oldest = text.rindex("  - version:")
+    log.write_text(text[:oldest] + text[oldest:].replace("    changes:", "    added: [cs-satisfaction-surve]\n    changes:", 1))
+    assert "added[0]: 'cs-satisfaction-surve' is no item" in _refusal(path)
+
+
+def test_a_released_entry_must_record_the_thresholds_it_changed_as_they_were(tmp_path):
+    def later(d):
+        d["thresholds"]["first_reply"]["value"] = d["thresholds"]["first_reply"]["value"] * 2
+    path = maintainer.release(tmp_path, later)
+    assessment.load(path)  # as drafted: valid
+    log = path.with_name("changelog.yml")
+    text = log.read_text(encoding="utf-8")
+    start = text.index("        from: {value: ")
+    log.write_text(text[:start] + "        from: {value: 7, unit: day}" + text[text.index("\n", start):])
+    assert "the entry says from 7 day" in _refusal(path)
+
+
+def test_a_drafted_entry_is_refused_until_its_changes_are_written_in_words(tmp_path):
+    path = maintainer.edit(maintainer.copy(tmp_path), lambda d: d.update(version=d["version"] + "-x"))
+    assert main(["changes", "--criteria", str(path), "--add-entry"]) == 0
+    assert "still the draft's placeholder" in _refusal(path)
+
+
+def test_the_changes_command_describes_a_change_in_words_from_the_data(tmp_path, capsys):
+    old = assessment.load()
+    def later(d):
+        d["thresholds"]["first_reply"] = {"value": 30, "unit": "minute"}
+    path = maintainer.edit(maintainer.copy(tmp_path), later)
+    assert main(["changes", "--criteria", str(path), "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    new = assessment.criteria.load(path)
+    said = f"{quantity.threshold_text(old, 'first_reply', 'en')} → {quantity.threshold_text(new, 'first_reply', 'en')}"
+    assert f"Threshold first_reply: {said}" in out and "key: first_reply" in out and "signature:" in out

@@ -14,35 +14,42 @@ import pytest
 import yaml
 
 import assessment
+from assessment import history, quantity
+from assessment.js_number import js_number
+from tests import maintainer
 from tests.cli import run
 from tests.site_build import LANGUAGES, PAGES, ROOT, build, page
 
 DATA = ROOT / "assessment" / "criteria.yml"
 
-# Where each page shows a threshold; {c} is the channel count as the language says it, {h} the hours.
+# Where each page shows a threshold: {c} the channels in running text (一种, one channel), {cq} and {h}
+# the quantities as the formatter writes them (1种, 1 hour), {cv}/{cu}, {hv}/{hu} value and unit key.
 SHOWN = {
     "zh": {
-        "": ["至少提供{c}种7×24小时客服渠道", "{h}小时内初步答复"],
-        "requirements/": ["至少提供{c}种7×24小时客服渠道", "要求{h}小时内初步答复"],
-        "guidance/": ["要求至少{c}种渠道全天候可用", "要求在{h}小时内初步答复"],
-        "maintainers/": ["round_the_clock_channels: {n}", "first_reply_hours: {h}"],
-        "checklist/": ["要求：至少 {n}", "要求：不超过 {h}", "数值不少于 {n} 即满足", "数值不超过 {h} 即满足"],
+        "": ["至少提供{c}7×24小时客服渠道", "{h}内初步答复"],
+        "requirements/": ["至少提供{c}7×24小时客服渠道", "要求{h}内初步答复"],
+        "guidance/": ["要求至少{c}渠道全天候可用", "要求在{h}内初步答复"],
+        "maintainers/": ["round_the_clock_channels: {value: {cv}, unit: {cu}}", "first_reply: {value: {hv}, unit: {hu}}"],
+        "checklist/": ["要求：至少{cq}", "要求：不超过{h}", "数值不少于{cq}即满足", "数值不超过{h}即满足"],
     },
     "en": {
-        "": ["At least {c} customer service {channel} available 7×24", "within {h} {hour}"],
-        "requirements/": ["Provide at least {c} customer service {channel} available 7×24", "within {h} {hour}"],
-        "guidance/": ["At least {c} {channel} must be available", "due within {h} {hour}"],
-        "maintainers/": ["round_the_clock_channels: {n}", "first_reply_hours: {h}"],
-        "checklist/": ["required: at least {n}", "required: at most {h}", "a value of at least {n}", "a value of at most {h}"],
+        "": ["Customer service available 7×24 through at least {c}", "within {h}"],
+        "requirements/": ["available 7×24 (24 hours a day, 7 days a week) through at least {c}", "within {h}"],
+        "guidance/": ["At least {c} must be available", "due within {h}"],
+        "maintainers/": ["round_the_clock_channels: {value: {cv}, unit: {cu}}", "first_reply: {value: {hv}, unit: {hu}}"],
+        "checklist/": ["required: at least {cq}", "required: at most {h}", "a value of at least {cq}", "a value of at most {h}"],
     },
 }
-WORDS = {"zh": {1: "一", 2: "两", 3: "三"}, "en": {1: "one", 2: "two", 3: "three"}}
 
 
-def phrases(lang: str, path: str, channels: int, hours: int) -> list[str]:
-    values = dict(c=WORDS[lang][channels], n=channels, h=hours,
-                  channel="channel" if channels == 1 else "channels", hour="hour" if hours == 1 else "hours")
-    return [p.format(**values) for p in SHOWN[lang].get(path, [])]
+def phrases(criteria, lang: str, path: str) -> list[str]:
+    """The phrases a page must show for these criteria, written by the one formatter."""
+    ch, fr = criteria.thresholds["round_the_clock_channels"], criteria.thresholds["first_reply"]
+    values = {"c": quantity.threshold_text(criteria, "round_the_clock_channels", lang, words=True),
+              "cq": quantity.threshold_text(criteria, "round_the_clock_channels", lang),
+              "h": quantity.threshold_text(criteria, "first_reply", lang),
+              "cv": js_number(ch.value), "cu": ch.unit, "hv": js_number(fr.value), "hu": fr.unit}
+    return [re.sub(r"\{(c|cq|h|cv|cu|hv|hu)\}", lambda m: values[m.group(1)], p) for p in SHOWN[lang].get(path, [])]
 
 
 def squash(text: str) -> str:
@@ -50,76 +57,100 @@ def squash(text: str) -> str:
 
 
 def with_changes(tmp_path: Path, change) -> Path:
-    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
-    change(data)
-    path = tmp_path / "criteria.yml"
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return path
+    """A copy of the data files with `change` made and no release: for data a build must refuse."""
+    return maintainer.edit(maintainer.copy(tmp_path / "data"), change)
 
 
 def test_default_build_shows_the_data_files_thresholds(site_dir):
-    t = assessment.load().thresholds
+    criteria = assessment.load()
     for lang in LANGUAGES:
         for path in SHOWN[lang]:
             text = squash(page(site_dir, lang, path).text)
-            for phrase in phrases(lang, path, t.round_the_clock_channels, t.first_reply_hours):
+            for phrase in phrases(criteria, lang, path):
                 assert phrase in text, (lang, path, phrase)
 
 
-def test_changed_thresholds_reach_every_page_in_both_languages_and_the_old_values_vanish(tmp_path):
-    old = assessment.load().thresholds
-    new_channels, new_hours = 3, 4
-    assert (new_channels, new_hours) != (old.round_the_clock_channels, old.first_reply_hours)
+def _thirty_minutes_two_channels_one_item(data: dict) -> None:
+    """The likeliest real change (4.2 from an hour to 30 minutes), 4.1 at two channels, and one new item."""
+    data["thresholds"]["first_reply"] = {"value": 30, "unit": "minute"}
+    data["thresholds"]["round_the_clock_channels"] = {"value": 2, "unit": "channel"}
+    first = data["items"][0]
+    data["items"].insert(1, {**first, "id": "cs-added-by-test", "question": {"zh": "测试新增的问题？", "en": "A question a test added?"}})
 
-    def change(data):
-        data["thresholds"] = {"round_the_clock_channels": new_channels, "first_reply_hours": new_hours}
 
+def test_a_released_change_of_value_unit_and_items_reaches_every_page_scorer_and_the_command_line(tmp_path):
+    old = assessment.load()
+    changed = maintainer.release(tmp_path / "data", _thirty_minutes_two_channels_one_item)
+    new = assessment.load(changed)  # the copy passes validate: version raised, entry drafted and signed
+    assert (new.thresholds["first_reply"], new.thresholds["round_the_clock_channels"]) != (
+        old.thresholds["first_reply"], old.thresholds["round_the_clock_channels"])
     site = tmp_path / "site"
-    changed = with_changes(tmp_path, change)
     build(site, "http://127.0.0.1:8000/", changed)
     for lang in LANGUAGES:
         for path in PAGES:
             text = squash(page(site, lang, path).text)
-            for phrase in phrases(lang, path, new_channels, new_hours):
+            for phrase in phrases(new, lang, path):
                 assert phrase in text, (lang, path, phrase)
-            # The old values, in every form any page writes them, are gone from every page.
-            for shown_on in SHOWN[lang]:
-                for phrase in phrases(lang, shown_on, old.round_the_clock_channels, old.first_reply_hours):
+            for shown_on in SHOWN[lang]:  # the old values, in every form any page writes them, are gone
+                for phrase in phrases(old, lang, shown_on):
                     assert phrase not in text, (lang, path, phrase)
-        # The checklist's data and the browser scorer get the new values too.
+        about = squash(page(site, lang, "about/").text)
+        assert new.version in about and "cs-added-by-test" in about
+        assert quantity.threshold_text(new, "first_reply", lang) in about  # the change log says from → to
         published = json.loads((site / LANGUAGES[lang] / "assets" / "criteria.json").read_text(encoding="utf-8"))
-        assert published["thresholds"] == {"round_the_clock_channels": new_channels, "first_reply_hours": new_hours}
+        assert published["thresholds"] == history.published(new)["thresholds"]
+        assert published["history"][old.version]["units"]["quality-first-reply"] == old.threshold(old.item("quality-first-reply")).unit
+        checklist = page(site, lang, "checklist/")
+        assert "item-cs-added-by-test" in checklist.ids
 
-    # And the reviewers' command line: two channels met the old threshold, not the new one.
-    answers = tmp_path / "answers.json"
-    answers.write_text(json.dumps({"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x",
-                                   "answers": {"quality-round-the-clock": {"value": 2}, "quality-first-reply": {"value": 4}}}))
-    for criteria, blocker in ((DATA, "quality-first-reply"), (changed, "quality-round-the-clock")):
-        code, out, _ = run(["score", answers, "--json", "--criteria", criteria])
-        assert code == 0 and json.loads(out)["blockers"] == [blocker]
+    # An answers file made under the current version, without units (as files were before units):
+    # 3 hours is not met against 30 minutes, 0.4 hours is, and both ask to be confirmed.
+    units = old.units
+    reply_unit = units[old.threshold(old.item("quality-first-reply")).unit]
+    for hours, blocked in ((3, True), (0.4, False)):
+        value = quantity.convert(hours, units["hour"], reply_unit)  # the value as the current unit writes it
+        answers = tmp_path / f"answers-{hours}.json"
+        answers.write_text(json.dumps({"format": "sp-readiness-answers", "format_version": 2, "criteria_version": old.version,
+                                       "answers": {"quality-first-reply": {"value": value}, "quality-round-the-clock": {"value": 2}}}))
+        code, out, _ = run(["score", answers, "--json", "--criteria", changed])
+        assert code == 0 and ("quality-first-reply" in json.loads(out)["blockers"]) is blocked, (hours, out)
+        code, out, _ = run(["report", answers, "--format", "json", "--criteria", changed])
+        assert code == 0 and set(json.loads(out)["terms_changed"]) == {"quality-first-reply", "quality-round-the-clock"}
 
 
 # --- bad data ---------------------------------------------------------------------------
 
 
-def _drop_hours(d):
-    del d["thresholds"]["first_reply_hours"]
+def _drop_reply(d):
+    del d["thresholds"]["first_reply"]
 
 
-def _string_hours(d):
-    d["thresholds"]["first_reply_hours"] = "one"
+def _string_reply(d):
+    d["thresholds"]["first_reply"]["value"] = "one"
 
 
 def _zero_channels(d):
-    d["thresholds"]["round_the_clock_channels"] = 0
+    d["thresholds"]["round_the_clock_channels"]["value"] = 0
 
 
-def _negative_hours(d):
-    d["thresholds"]["first_reply_hours"] = -2
+def _negative_reply(d):
+    d["thresholds"]["first_reply"]["value"] = -2
 
 
-def _unknown_threshold(d):
-    d["thresholds"]["first_reply_minutes"] = 60
+def _half_a_channel(d):
+    d["thresholds"]["round_the_clock_channels"]["value"] = 1.5
+
+
+def _unknown_unit(d):
+    d["thresholds"]["first_reply"]["unit"] = "fortnight"
+
+
+def _duration_without_minutes(d):
+    del d["units"]["hour"]["minutes"]
+
+
+def _no_such_clause(d):
+    d["items"][0]["clause"] = "1.9"
 
 
 def _unknown_section(d):
@@ -144,11 +175,14 @@ def _kind_without_threshold(d):
 
 
 BAD = [
-    (_drop_hours, "thresholds.first_reply_hours", "required key is missing"),
-    (_string_hours, "thresholds.first_reply_hours", "valid integer"),
-    (_zero_channels, "thresholds.round_the_clock_channels", "greater than 0"),
-    (_negative_hours, "thresholds.first_reply_hours", "greater than 0"),
-    (_unknown_threshold, "thresholds.first_reply_minutes", "unknown key"),
+    (_string_reply, "thresholds.first_reply.value", "valid integer"),
+    (_zero_channels, "thresholds.round_the_clock_channels.value", "greater than 0"),
+    (_negative_reply, "thresholds.first_reply.value", "greater than 0"),
+    (_half_a_channel, "thresholds.round_the_clock_channels.value", "a count is a whole number"),
+    (_unknown_unit, "thresholds.first_reply.unit", "'fortnight' is not a key of units"),
+    (_drop_reply, ".threshold", "'first_reply' names no key of thresholds"),
+    (_duration_without_minutes, "units.hour.minutes", "how many minutes"),
+    (_no_such_clause, "items[0] (cs-organisation).clause", "'1.9' is not a clause of the requirements"),
     (_unknown_section, "items[0] (cs-organisation).section", "unknown section 'billing'"),
     (_duplicate_id, "items[1].id", "duplicate id 'cs-organisation'"),
     (_unknown_threshold_name, ".threshold", "'reply_hours' names no key of thresholds"),
@@ -169,16 +203,17 @@ def test_bad_data_is_refused_naming_file_key_and_problem(tmp_path, change, key, 
 
 def test_yaml_syntax_error_names_file_and_place(tmp_path):
     path = tmp_path / "criteria.yml"
-    path.write_text(DATA.read_text(encoding="utf-8").replace("first_reply_hours: 1", "first_reply_hours: [1", 1))
+    path.write_text(DATA.read_text(encoding="utf-8").replace("first_reply: {", "first_reply: [{", 1))
     with pytest.raises(assessment.CriteriaError, match=rf"^{re.escape(str(path))}: YAML syntax error at line \d+"):
         assessment.load(path)
 
 
 def test_a_key_given_twice_is_refused(tmp_path):
     path = tmp_path / "criteria.yml"
-    path.write_text(DATA.read_text(encoding="utf-8").replace(
-        "  first_reply_hours: 1", "  first_reply_hours: 1\n  first_reply_hours: 2", 1))
-    with pytest.raises(assessment.CriteriaError, match="duplicate key 'first_reply_hours'"):
+    text = DATA.read_text(encoding="utf-8")
+    line = next(l for l in text.splitlines() if l.startswith("  first_reply:"))
+    path.write_text(text.replace(line, line + "\n" + line, 1))
+    with pytest.raises(assessment.CriteriaError, match="duplicate key 'first_reply'"):
         assessment.load(path)
 
 
@@ -211,11 +246,11 @@ def test_cli_validate_reports_a_good_and_a_bad_file(tmp_path, capsys):
     assert main(["validate"]) == 0
     assert "valid" in capsys.readouterr().out
     assert main(["validate", str(with_changes(tmp_path, _zero_channels))]) == 2
-    assert "thresholds.round_the_clock_channels" in capsys.readouterr().err
+    assert "thresholds.round_the_clock_channels.value" in capsys.readouterr().err
 
 
 def test_a_yaml_syntax_error_fails_the_build_naming_file_and_line(tmp_path):
     path = tmp_path / "criteria.yml"
-    path.write_text(DATA.read_text(encoding="utf-8").replace("first_reply_hours: 1", "first_reply_hours: [1", 1))
+    path.write_text(DATA.read_text(encoding="utf-8").replace("first_reply: {", "first_reply: [{", 1))
     result = build(tmp_path / "site", "http://127.0.0.1:8000/", path, check=False)
     assert result.returncode != 0 and re.search(rf"{re.escape(str(path))}: YAML syntax error at line \d+", result.stderr)

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment import review
+from assessment import history, review
 from tests.review_vectors import CRITERIA, INVALID, VALID, file_bytes
 
-CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
+CRITERIA_JSON = history.published(CRITERIA)
 
 READ = """async ([criteria, b64]) => {
   const m = await import('./assets/javascripts/review-file.js');

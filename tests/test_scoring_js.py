@@ -9,11 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import assessment
+from assessment import history
 from tests.scoring_vectors import CRITERIA, INVALID, VALID
 
-CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
+CRITERIA_JSON = history.published(CRITERIA)
 BUNDLED = assessment.load()
-BUNDLED_JSON = json.loads(BUNDLED.model_dump_json())
+BUNDLED_JSON = history.published(BUNDLED)
 
 RUN = """async ([criteria, text]) => {
   const m = await import('./assets/javascripts/scoring.js');
@@ -51,25 +52,35 @@ def test_js_refuses_each_bad_vector_with_the_same_messages_as_python(scorer, vec
 
 # --- random answers -------------------------------------------------------------------
 
-def answer_for(item):
+def answer_for(criteria, item):
+    """A valid answer: counts whole, durations in any duration unit or none (the version's), any version."""
     status = st.sampled_from(["met", "partial", "unmet", "na"] if item.na_allowed else ["met", "partial", "unmet"])
-    number = st.one_of(st.integers(0, 30), st.floats(0, 30, allow_nan=False, allow_infinity=False))
-    extras = st.fixed_dictionaries({}, optional={"note": st.text(max_size=20), "evidence": st.text(max_size=20)})
+    versions = st.sampled_from(sorted(criteria.history) or [criteria.version])
+    extras = st.fixed_dictionaries({}, optional={"note": st.text(max_size=20), "evidence": st.text(max_size=20),
+                                                 "version": versions})
     if item.kind == "check":
         core = st.one_of(st.just({}), status.map(lambda s: {"status": s}))
     else:
-        core = st.one_of(st.just({}), number.map(lambda v: {"value": v}))
+        unit = criteria.units[criteria.threshold(item).unit]
+        if unit.measures == "count":
+            core = st.one_of(st.just({}), st.integers(0, 30).map(lambda v: {"value": v}))
+        else:
+            number = st.one_of(st.integers(0, 3000), st.floats(0, 3000, allow_nan=False, allow_infinity=False))
+            units = st.sampled_from([None] + [k for k, u in criteria.units.items() if u.measures == "duration"])
+            core = st.one_of(st.just({}), st.tuples(number, units).map(
+                lambda t: {"value": t[0]} if t[1] is None else {"value": t[0], "unit": t[1]}))
         if item.na_allowed:
             core = st.one_of(core, st.just({"status": "na"}))
     return st.tuples(core, extras).map(lambda t: {**t[0], **t[1]})
 
 
 def answers_docs(criteria):
-    known = st.fixed_dictionaries({}, optional={item.id: answer_for(item) for item in criteria.items})
+    known = st.fixed_dictionaries({}, optional={item.id: answer_for(criteria, item) for item in criteria.items})
     unknown = st.dictionaries(st.text(min_size=1, max_size=6).filter(lambda k: k not in {i.id for i in criteria.items}),
                               st.just({"status": "met"}), max_size=3)
-    return st.tuples(known, unknown).map(lambda t: {
-        "format": "sp-readiness-answers", "format_version": 2, "criteria_version": criteria.version,
+    versions = st.sampled_from(sorted(criteria.history) or [criteria.version])
+    return st.tuples(known, unknown, versions).map(lambda t: {
+        "format": "sp-readiness-answers", "format_version": 3, "criteria_version": t[2],
         "answers": {**t[0], **t[1]}})
 
 
@@ -88,9 +99,10 @@ def test_random_answers_score_identically_in_python_and_js(scorer, criteria, cri
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.dictionaries(st.sampled_from([i.id for i in CRITERIA.items] + ["x"]),
                        st.one_of(st.none(), st.integers(-3, 3), st.text(max_size=3),
-                                 st.dictionaries(st.sampled_from(["status", "value", "note", "evidence", "other"]),
-                                                 st.one_of(st.none(), st.booleans(), st.integers(-2, 40),
-                                                           st.sampled_from(["met", "partial", "unmet", "na", "yes"]))))))
+                                 st.dictionaries(st.sampled_from(["status", "value", "unit", "version", "note", "evidence", "other"]),
+                                                 st.one_of(st.none(), st.booleans(), st.integers(-2, 40), st.floats(0, 9),
+                                                           st.sampled_from(["met", "partial", "unmet", "na", "yes",
+                                                                            "hour", "minute", "channel", "week", "test-1"]))))))
 def test_random_malformed_answers_are_judged_identically_in_python_and_js(scorer, answers):
     doc = {"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x", "answers": answers}
     problems, result = python_side(CRITERIA, doc)
