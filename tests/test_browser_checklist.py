@@ -157,31 +157,32 @@ def test_answers_from_an_older_criteria_version_open_with_a_notice_of_changes(fr
     wait_saved(page)
     key = "sp-readiness.a." + page.locator("#cl-current").input_value()
     entry = json.loads(page.evaluate(f"localStorage.getItem('{key}')"))
-    entry["doc"]["criteria_version"] = "2025.01-1"
+    criteria = assessment.load()
+    oldest = list(criteria.history)[-1]  # the first version the change log records
+    entry["doc"]["criteria_version"] = oldest
     entry["doc"]["answers"]["cs-retired-item"] = {"status": "met"}
     entry["doc"]["answers"]["quality-first-reply"] = {"status": "met", "note": "旧的备注"}  # no longer fits
-    entry["seen"]["cs-retired-item"] = "[]"
-    entry["seen"]["cs-content"] = "[\"old question\"]"
-    del entry["seen"]["om-availability-target"]
     page.evaluate("([k, v]) => localStorage.setItem(k, v)", [key, json.dumps(entry)])
     page.reload()
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     notice = page.locator(".cl-notice--version")
     text = notice.text_content()
-    criteria = assessment.load()
-    assert "2025.01-1" in text and criteria.version in text
-    assert criteria.item("om-availability-target").question.zh in text  # added
+    assert oldest in text and criteria.version in text
+    changed = [i for i in criteria.history[oldest]["changed"] if i in entry["doc"]["answers"] and i != "quality-first-reply"]
+    assert changed and all(criteria.item(i).question.zh in text for i in changed)  # changed since, answered
     assert "cs-retired-item" in text  # removed
-    assert criteria.item("cs-content").question.zh in text  # changed
     assert notice.locator("a[href$='about/#changelog']").count() == 1
     # Answers to unchanged ids are kept; the removed one is kept in the file, reported, not scored.
     assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
+    # Each changed answer keeps the version it was given under and asks to be confirmed at its item.
+    assert item(page, changed[0]).locator(".cl-terms").count() == 1
     doc = current_doc(page)
+    assert {i: doc["answers"][i].get("version") for i in changed} == {i: oldest for i in changed}
     assert doc["answers"]["cs-retired-item"] == {"status": "met"}
     assert doc["answers"]["quality-first-reply"] == {"note": "旧的备注"}  # cleared, note kept
     # What the migration cleared was backed up first, with its date.
     backups = [k for k in json.loads(page.evaluate("JSON.stringify(Object.keys(localStorage))")) if ".backup." in k]
-    assert len(backups) == 1 and "2025.01-1" in page.evaluate(f"localStorage.getItem('{backups[0]}')")
+    assert len(backups) == 1 and oldest in page.evaluate(f"localStorage.getItem('{backups[0]}')")
 
 
 def test_state_survives_instant_navigation_away_and_back(fresh, served_site):

@@ -11,7 +11,8 @@ import { migrate, stale } from "./migrate.js";
 import { PlanWriter } from "./planwriter.js";
 import { ReviewNotes } from "./reviewnotes.js";
 import { renderReport } from "./report.js";
-import { FORMAT, score, validate } from "./scoring.js";
+import { quantityText } from "./quantity.js";
+import { FORMAT, score, termsChanged, validate } from "./scoring.js";
 import { Store, splitLegacy } from "./storage.js";
 import { Summary } from "./summary.js";
 import { Views } from "./views.js";
@@ -129,7 +130,7 @@ class App {
       const parts = clause === "5.1" ? checks.missing_5_1 : checks.failing_5_2;
       this.answers.planCheck(id, checks.contradictions[id] ? parts.map((p) => this.criteria.template.find((x) => x.id === p)) : null);
     }
-    this.summary.render(this.result, contradictions);
+    this.summary.render(this.result, contradictions, termsChanged(this.criteria, this.entry.doc));
     this.plan.renderStatus(checks);
     this.contradictions = contradictions;
     this.notes.update(); // the operator's review: drawn when attached, changes marked
@@ -148,6 +149,13 @@ class App {
 
   question(id) {
     return this.byId.get(id)?.question[this.lang] ?? id;
+  }
+
+  /** A number converted into the current unit, for the notice: "4.2 …: 3小时 → 180分钟". */
+  converted({ id, from, to }) {
+    const units = this.criteria.units;
+    const text = (v, u) => (Object.hasOwn(units, u) ? quantityText(v, units[u], this.lang) : String(v));
+    return `${this.question(id)}${this.t.sep}${text(...from)} → ${text(...to)}`;
   }
 
   itemLink(id) {

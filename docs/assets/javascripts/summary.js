@@ -13,7 +13,7 @@ export class Summary {
     this.app = app;
     this.t = app.t;
     this.lists = app.$("cl-lists");
-    this.open = new Set(["blockers", "contradictions"]);
+    this.open = new Set(["blockers", "contradictions", "unconfirmed"]);
     this.last = null;
     // Found once: searching a checklist of thousands of items on every answer is what made it slow.
     const all = (selector, key) => new Map([...app.root.querySelectorAll(selector)].map((e) => [e.dataset[key], e]));
@@ -27,7 +27,7 @@ export class Summary {
     return [el("span", { class: "cl-verdict__icon", "aria-hidden": "true" }, ICONS[verdict]), ` ${this.t[verdict]}`];
   }
 
-  render(result, contradictions = []) {
+  render(result, contradictions = [], unconfirmed = []) {
     const t = this.t;
     const answered = result.sections.reduce((n, s) => n + s.answered, 0);
     const total = result.sections.reduce((n, s) => n + s.total, 0);
@@ -54,14 +54,14 @@ export class Summary {
       this.sectionBars.get(s.id).style.width = `${s.percent ?? 0}%`;
       this.progress.get(s.id).textContent = text;
     }
-    this.last = { result, contradictions };
+    this.last = { result, contradictions, unconfirmed };
     this.renderLists();
   }
 
   // The lists of items, drawn in full only while open, so a long checklist stays quick to answer.
   renderLists() {
-    const { result, contradictions } = this.last;
-    const lists = { contradictions, blockers: result.blockers, gaps: result.gaps, unanswered: result.unanswered, unknown: result.unknown };
+    const { result, contradictions, unconfirmed } = this.last;
+    const lists = { unconfirmed, contradictions, blockers: result.blockers, gaps: result.gaps, unanswered: result.unanswered, unknown: result.unknown };
     const shown = Object.entries(lists).filter(([, ids]) => ids.length).map(([key, ids]) => {
       const details = el("details", { class: `cl-list cl-list--${key}`, "data-list": key, open: this.open.has(key) },
         el("summary", {}, `${this.t[key]} (${ids.length})`));
