@@ -7,6 +7,8 @@ line wraps) and splits the text at the document's own numbers.
 
 from __future__ import annotations
 
+from assessment.quantity import threshold_text
+
 import os
 import re
 from functools import cache
@@ -82,20 +84,15 @@ def requirements() -> tuple[str, str, dict[str, str]]:
     return normalise(title + ")"), normalise(preamble), clauses
 
 
-# The two numbers the site takes from the data file's thresholds, as the document writes them:
-# clause -> (the document's words, how the words read for another value).
-_ZH_COUNT = "一两三四五六七八九十"
+# The two quantities the site takes from the data file's thresholds, as the document writes them:
+# clause -> (the document's words, how the words read for the data file's threshold and unit).
 THRESHOLD_WORDS = {
-    "4.1": ("至少提供一种", lambda t: f"至少提供{_zh_count(t.round_the_clock_channels)}种"),
-    "4.2": ("要求1小时内", lambda t: f"要求{t.first_reply_hours}小时内"),
+    "4.1": ("至少提供一种", lambda c: f"至少提供{threshold_text(c, 'round_the_clock_channels', 'zh', words=True)}"),
+    "4.2": ("要求1小时内", lambda c: f"要求{threshold_text(c, 'first_reply', 'zh')}内"),
 }
 
 
-def _zh_count(n: int) -> str:
-    return _ZH_COUNT[n - 1] if 1 <= n <= len(_ZH_COUNT) else str(n)
-
-
-def with_thresholds(clauses: dict[str, str], thresholds) -> dict[str, str]:
+def with_thresholds(clauses: dict[str, str], criteria) -> dict[str, str]:
     """The clauses as they read with a data file's thresholds in place of the document's numbers.
 
     Only the threshold words change, so a maintainer's new threshold still matches the oracle while
@@ -105,7 +102,7 @@ def with_thresholds(clauses: dict[str, str], thresholds) -> dict[str, str]:
     for label, (words, reword) in THRESHOLD_WORDS.items():
         if words not in out[label]:
             raise ValueError(f"clause {label} of the source no longer says {words!r}")
-        out[label] = out[label].replace(words, reword(thresholds), 1)
+        out[label] = out[label].replace(words, reword(criteria), 1)
     return out
 
 

@@ -10,7 +10,7 @@ import assessment
 from assessment import history
 from assessment import plan
 from tests.browser_checks import axe_violations
-from tests.checklist_page import (answer_some, current_doc, entries, export, item, open_checklist, show, texts,
+from tests.checklist_page import (CHANNELS, REPLY, answer_some, current_doc, entries, export, item, open_checklist, show, texts,
                                   wait_saved)
 
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -24,7 +24,7 @@ def test_answers_survive_a_reload(fresh):
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     assert item(page, "cs-organisation").locator("input[value=met]").is_checked()
     assert item(page, "cs-content").locator("input[value=partial]").is_checked()
-    assert item(page, "quality-round-the-clock").locator("[data-field=value]").input_value() == "2"
+    assert item(page, "quality-round-the-clock").locator("[data-field=value]").input_value() == CHANNELS
     # Note and evidence open by themselves when they hold text.
     assert item(page, "cs-organisation").locator("[data-field=note]").input_value() == "客服中心 20 人"
     assert page.locator("#cl-meta [name=service]").input_value() == "彩铃"
@@ -95,7 +95,7 @@ def test_export_then_import_gives_the_same_answers(fresh, tmp_path):
     assert page.locator(".cl-notice.success").count() == 1
     imported = current_doc(page)
     assert imported["answers"] == exported["answers"] and imported["assessment"] == exported["assessment"]
-    assert item(page, "quality-first-reply").locator("[data-field=value]").input_value() == "0.5"
+    assert item(page, "quality-first-reply").locator("[data-field=value]").input_value() == REPLY
 
 
 def _doc(**changes):

@@ -8,9 +8,10 @@ import pytest
 
 import assessment
 from assessment import history
-from assessment import plan
+from assessment import plan, quantity
+from assessment.js_number import js_number
 from tests.browser_checks import axe_violations
-from tests.checklist_page import answer_some, current_doc, entries, item, open_checklist, show, texts, wait_saved
+from tests.checklist_page import CHANNELS, answer_some, current_doc, entries, item, open_checklist, show, texts, wait_saved
 from tests.test_plan import CRITERIA, doc
 
 CRITERIA_JSON = history.published(CRITERIA)
@@ -51,7 +52,9 @@ def test_inserting_answers_writes_plain_prose_once(fresh):
     channels = part(page, "cs-channels")
     related = channels.locator(".cl-related__body").text_content()
     # What the SP said, with the value, its unit and the threshold it meets; no question, no self-score.
-    assert "第4.1条：2 种（至少 1 种）" in related and "客服热线 400-000-0000，全天有人接听。" in related
+    unit = CRITERIA.unit_of(CRITERIA.item("quality-round-the-clock"))
+    said = f"第4.1条：{quantity.text(float(CHANNELS), unit, 'zh')}（至少{quantity.threshold_text(CRITERIA, 'round_the_clock_channels', 'zh')}）"
+    assert said in related and "客服热线 400-000-0000，全天有人接听。" in related
     assert CRITERIA.item("quality-round-the-clock").question.zh not in related
     assert "满足" not in related
     insert = channels.locator("[data-action=insert]")
@@ -62,8 +65,8 @@ def test_inserting_answers_writes_plain_prose_once(fresh):
     show(page, "plan")
     insert.click()  # inserting again adds only what is new
     text = channels.locator("textarea").input_value()
-    assert text.count("客服热线 400-000-0000") == 1 and text.count("第4.1条：2 种") == 1 and text.count("热线录音.zip") == 1
-    assert "第4.1条：2 种" in current_doc(page)["plan"]["cs-channels"]
+    assert text.count("客服热线 400-000-0000") == 1 and text.count(said) == 1 and text.count("热线录音.zip") == 1
+    assert said in current_doc(page)["plan"]["cs-channels"]
 
 
 def test_progress_flags_clauses_5_1_and_5_2_until_written(fresh):
@@ -77,8 +80,9 @@ def test_progress_flags_clauses_5_1_and_5_2_until_written(fresh):
     assert "第5.1条" not in status.text_content()
     assert "第5.2条" in status.text_content()  # written, but the quality items are not answered yet
     show(page, "answers")
-    item(page, "quality-round-the-clock").locator("[data-field=value]").fill("1")
-    item(page, "quality-first-reply").locator("[data-field=value]").fill("1")
+    for item_id in ("quality-round-the-clock", "quality-first-reply"):  # exactly at the threshold: met
+        value = js_number(CRITERIA.threshold(CRITERIA.item(item_id)).value)
+        item(page, item_id).locator("[data-field=value]").fill(value)
     assert "第5.2条" not in status.text_content() and "各章节均已填写" in status.text_content()
 
 
@@ -131,7 +135,7 @@ EDGE_CASES = [
     # numbers JavaScript and Python would write differently without care, and units
     doc(answers={"quality-round-the-clock": {"value": 1e21}, "quality-first-reply": {"value": 0.00001}}),
     doc(answers={"quality-round-the-clock": {"value": 1}, "quality-first-reply": {"value": 1e-7}}),
-    doc(answers={"quality-round-the-clock": {"value": 0.1 + 0.2}, "quality-first-reply": {"value": 123456789012}}),
+    doc(answers={"quality-round-the-clock": {"value": 123456789012}, "quality-first-reply": {"value": 0.1 + 0.2}}),
     # 5.1 and 5.2: empty plan answered met; full plan with a blocking quality item
     doc(plan={}, answers={"plan-covers-sections": {"status": "met"}, "plan-meets-quality": {"status": "met"}}),
     doc(plan=ALL_WRITTEN, answers={"plan-covers-sections": {"status": "met"}, "plan-meets-quality": {"status": "met"},

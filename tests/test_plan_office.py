@@ -13,7 +13,8 @@ import pytest
 from docx.oxml.ns import qn
 
 import assessment
-from assessment import plan
+from assessment import plan, quantity
+from assessment.js_number import js_number
 from tests.cli import run
 from tests.test_plan import CRITERIA, doc, parsed, write_json
 
@@ -153,14 +154,22 @@ def test_numbers_are_written_as_javascripts_string_writes_them(value, text):
 
 
 def test_annex_values_carry_their_units_in_both_languages():
-    d = doc(answers={"quality-round-the-clock": {"value": 1}, "quality-first-reply": {"value": 0.00001}})
+    channels = CRITERIA.threshold(CRITERIA.item("quality-round-the-clock"))
+    reply = CRITERIA.threshold(CRITERIA.item("quality-first-reply"))
+    tiny = reply.value / 100000  # a small duration, written as JavaScript writes it
+    d = doc(answers={"quality-round-the-clock": {"value": channels.value}, "quality-first-reply": {"value": tiny}})
     answers, result = parsed(d)
-    zh = plan.markdown(CRITERIA, answers, result, "zh")
-    en = plan.markdown(CRITERIA, answers, result, "en")
-    assert "满足（1 种；要求：至少 1 种）" in zh and "满足（0.00001 小时；要求：不超过 1 小时）" in zh
-    assert "Met (1 channel; required: at least 1 channel)" in en and "Met (0.00001 hours; required: at most 1 hour)" in en
-    d = doc(answers={"quality-round-the-clock": {"value": 3}})
-    assert "Met (3 channels; required: at least 1 channel)" in plan.markdown(CRITERIA, *parsed(d), "en")
+    labels = plan.LABELS
+    for lang in ("zh", "en"):
+        text = plan.markdown(CRITERIA, answers, result, lang)
+        for value, key, kind in ((channels.value, "round_the_clock_channels", "min"), (tiny, "first_reply", "max")):
+            unit = CRITERIA.units[CRITERIA.thresholds[key].unit]
+            limit = labels[lang][kind].format(quantity.threshold_text(CRITERIA, key, lang))
+            shown = labels[lang]["with_value"].format(status=labels[lang]["met"], value=quantity.text(value, unit, lang), limit=limit)
+            assert shown in text, (lang, shown)
+    more = channels.value + 2  # English plural from the data file's unit names
+    d = doc(answers={"quality-round-the-clock": {"value": more}})
+    assert f"{js_number(more)} {CRITERIA.units[channels.unit].en_plural}" in plan.markdown(CRITERIA, *parsed(d), "en")
 
 
 def test_annex_lists_every_answer_with_its_clause_number():
