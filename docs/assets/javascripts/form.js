@@ -97,7 +97,7 @@ export class AnswersForm {
     }
     box ??= row.fieldset.insertBefore(el("div", { class: "cl-terms", role: "note" }), row.fieldset.querySelector(".cl-tools"));
     box.replaceChildren(el("p", {}, fill(this.t.terms_changed, { version: since })),
-      el("button", { type: "button", class: "md-button", "data-action": "confirm" }, this.t.confirm));
+      el("button", { type: "button", "data-action": "confirm" }, this.t.confirm));
   }
 
   input(target) {
