@@ -4,6 +4,7 @@
 
 import { ITEM_DECISIONS, DECISIONS, isDate } from "./review-file.js";
 import { validate } from "./scoring.js";
+import { describe } from "./review-checks.js";
 
 export const BACKUP_FORMAT = "sp-readiness-review-backup";
 export const BACKUP_VERSION = 1;
@@ -70,7 +71,8 @@ export function readBackup(criteria, textContent) {
     if (!entry) return problems.push(`reviews[${n}].entry: not a review`);
     const found = validate(criteria, r.submission);
     if (found.length) return problems.push(`reviews[${n}].submission: ${found[0]}`);
-    reviews.push({ entry, submission: r.submission });
+    // What the inbox shows is worked out again here, never taken from the file.
+    reviews.push({ entry: { ...entry, meta: describe(criteria, r.submission) }, submission: r.submission });
   });
   return { reviews, problems };
 }
