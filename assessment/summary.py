@@ -141,9 +141,10 @@ def _decision(review: review_mod.Review) -> str:
     return review.decision or IN_PROGRESS
 
 
-def _same_submitter(a: dict, b: dict) -> bool:
-    return bool(a.get("organisation") or a.get("service")) and all(
-        a.get(k, "") == b.get(k, "") for k in ("organisation", "service"))
+def _submitter(meta: dict) -> tuple[str, str] | None:
+    """Who sent a submission, for finding another file of the same SP and service; None when unnamed."""
+    key = (meta.get("organisation", ""), meta.get("service", ""))
+    return key if any(key) else None
 
 
 def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, progress=None) -> tuple[list[list[str]], Tally]:
@@ -151,6 +152,12 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
     submissions, reviews, bad_reviews = read_all(criteria, files, progress)
     latest = review_mod.latest_by_submission(reviews)
     here = {s.sha256 for s in submissions if s.sha256}
+    # Answers files by SP and service, looked up once per unpaired review: linear in files and reviews.
+    by_submitter: dict[tuple[str, str], list[str]] = {}
+    for s in submissions:
+        who = _submitter(s.answers.assessment) if s.answers else None
+        if who:
+            by_submitter.setdefault(who, []).append(str(s.path))
     tally = Tally(files=len(files), reviews=len(reviews))
     out: list[tuple[str, list[str]]] = []
     for s in submissions:
@@ -178,9 +185,12 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
         if sha in here:
             note = f"earlier review of the same submission; the latest is {latest[sha][0]}"
         else:
-            alike = [str(s.path) for s in submissions if s.answers and _same_submitter(meta, s.answers.assessment)]
+            who = _submitter(meta)
+            alike = by_submitter.get(who, []) if who else []
+            # At most three named, so a hundred files of one SP do not make every such row a hundred long.
+            named = ", ".join(alike[:3]) + (f" and {len(alike) - 3} more" if len(alike) > 3 else "")
             note = "no matching submission" + (
-                f" ({', '.join(alike)}: same organisation and service, but not the file reviewed)" if alike else "")
+                f" ({named}: same organisation and service, but not the file reviewed)" if alike else "")
         out.append((str(path), [str(path), meta.get("organisation", ""), meta.get("service", ""),
                                 review.submission.criteria_version, "", "", "", _decision(review), str(path), note]))
     return [row for _, row in sorted(out, key=lambda r: r[0])], tally
