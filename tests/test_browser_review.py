@@ -139,9 +139,9 @@ def test_review_round_trip_decide_reload_export_and_the_cli_confirms_the_reviewe
     review_path.write_bytes(exported)
     code, out, err = run(["review", review_path, "--answers", path])
     assert code == 0, err
-    assert "this is the file that was reviewed" in out and "有条件批准" in out and "增加第二种全天候客服渠道" in out
+    assert "正是所审核的文件" in out and "有条件批准" in out and "增加第二种全天候客服渠道" in out
     other, _ = answers_file(tmp_path, "other.json", plan={})
-    code, out, err = run(["review", review_path, "--answers", other])
+    code, out, err = run(["review", review_path, "--answers", other, "--lang", "en"])
     assert code == 1
     assert "NOT the file that was reviewed" in out
 
