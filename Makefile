@@ -49,6 +49,7 @@ bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_checklist
 	$(BIN)/python -m tests.bench_plan
+	$(BIN)/python -m tests.bench_review
 
 clean:
 	rm -rf site .pytest_cache .hypothesis
