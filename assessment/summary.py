@@ -18,11 +18,11 @@ from pathlib import Path
 from . import answers as answers_mod
 from . import review as review_mod
 from .criteria import Criteria
-from .report import browser_difference, percent
+from .report import percent
 from .scoring import score
 
 HEAD = ["file", "organisation", "service", "criteria_version", "verdict", "percent", "blockers",
-        "review", "review_file", "error"]
+        "review", "review_file", "criteria_upgrade", "saved_verdict", "error"]
 RIGHT = {5, 6}  # percent and blockers, right-aligned in the text table
 IN_PROGRESS = "in_progress"  # the review column of a review without an overall decision yet
 
@@ -147,6 +147,15 @@ def _submitter(meta: dict) -> tuple[str, str] | None:
     return key if any(key) else None
 
 
+def _upgrade(criteria: Criteria, answers: answers_mod.Answers, result: dict) -> list[str]:
+    """The criteria_upgrade and saved_verdict cells: "OLD → NEW" when the file was answered against
+    other criteria; the verdict the SP's browser saved when it is not the recomputed one. One short
+    cell each, so the few real verdict changes stand out (the full difference is in `report`)."""
+    upgrade = f"{answers.criteria_version} → {criteria.version}" if answers.criteria_version != criteria.version else ""
+    saved = answers.result.get("verdict") if isinstance(answers.result, dict) else None
+    return [upgrade, str(saved) if saved is not None and saved != result["verdict"] else ""]
+
+
 def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, progress=None) -> tuple[list[list[str]], Tally]:
     """The summary's rows (without the head), in file order, and the counts the command reports."""
     submissions, reviews, bad_reviews = read_all(criteria, files, progress)
@@ -165,17 +174,17 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
         paired = [_decision(review[1]), str(review[0])] if review else ["", ""]
         if s.answers is None:
             tally.invalid += 1
-            out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", *paired, _first(s.problems, all_problems)]))
+            out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", *paired, "", "", _first(s.problems, all_problems)]))
             continue
         tally.scored += 1
         result = score(criteria, s.answers)
         meta = s.answers.assessment
         out.append((str(s.path), [str(s.path), meta.get("organisation", ""), meta.get("service", ""),
                                   s.answers.criteria_version, result["verdict"], percent(result["percent"]),
-                                  str(len(result["blockers"])), *paired, browser_difference(s.answers, result) or ""]))
+                                  str(len(result["blockers"])), *paired, *_upgrade(criteria, s.answers, result), ""]))
     for s in bad_reviews:
         tally.invalid += 1
-        out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", "", "", _first(s.problems, all_problems)]))
+        out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", "", "", "", "", _first(s.problems, all_problems)]))
     for path, review in reviews:
         sha = review.submission_sha256
         if sha in here and latest[sha][0] == path:
@@ -192,5 +201,5 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
             note = "no matching submission" + (
                 f" ({named}: same organisation and service, but not the file reviewed)" if alike else "")
         out.append((str(path), [str(path), meta.get("organisation", ""), meta.get("service", ""),
-                                review.submission.criteria_version, "", "", "", _decision(review), str(path), note]))
+                                review.submission.criteria_version, "", "", "", _decision(review), str(path), "", "", note]))
     return [row for _, row in sorted(out, key=lambda r: r[0])], tally
