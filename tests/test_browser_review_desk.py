@@ -250,3 +250,26 @@ def test_the_inbox_fits_a_phone_and_has_no_axe_violations_in_english_dark(page, 
     assert "Not started" not in page.locator("#rv-inbox-rows").inner_text()  # English, lower case in a sentence
     assert "not started" in page.locator("#rv-inbox-rows").inner_text()
     assert axe_violations(page) == []
+
+
+def test_a_thousand_reviews_list_a_page_at_a_time_and_the_search_finds_any_of_them(reviewing):
+    page = reviewing
+    # Kept through the page's own store, as a year of opened files would be.
+    page.evaluate("""async () => {
+      const base = new URL("../assets/javascripts/", location.href);
+      const { ReviewStore, newId } = await import(new URL("review-store.js", base));
+      const store = new ReviewStore((e) => { throw e; });
+      await store.open(() => ({}));
+      const doc = { format: "sp-readiness-answers", format_version: 2, criteria_version: "x", answers: {} };
+      const list = Array.from({ length: 150 }, (_, n) => ({ entry: { id: newId(), file: `f${n}.json`, sha256: n.toString(16).padStart(64, "0"),
+        opened: "2026-11-01", meta: { organisation: `机构${n}`, service: "", verdict: "incomplete", criteria_version: "x", attention: 0 },
+        review: { reviewer: {}, items: {}, plan: {}, summary: "", conditions: [] } }, submission: doc }));
+      await store.add(list);
+    }""")
+    page.reload()
+    page.wait_for_selector("#sp-review[data-ready=true]")
+    assert inbox_rows(page).count() == 100 and "150" in page.locator("#rv-inbox-count").inner_text()
+    page.locator("#rv-inbox-more").click()
+    assert inbox_rows(page).count() == 150 and page.locator("#rv-inbox-more").is_hidden()
+    page.locator("#rv-search").fill("机构149")
+    assert inbox_rows(page).count() == 1

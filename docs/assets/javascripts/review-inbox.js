@@ -7,6 +7,7 @@ import { earliestDue, progress, state } from "./review-checks.js";
 import { el, fill } from "./review-view.js";
 
 export const COLUMNS = ["organisation", "service", "verdict", "criteria_version", "state", "decision", "due", "edited"];
+export const PAGE = 100; // rows drawn at first, and added by each "show more"
 export const FILTERS = ["all", "attention", "not_started", "in_progress", "decided", "approved", "conditional", "rejected"];
 // Verdicts and progress sort by meaning, not by their words.
 const VERDICT_ORDER = { not_ready: 0, incomplete: 1, conditional: 2, ready: 3 };
@@ -27,9 +28,15 @@ export function rows(criteria, entries) {
   });
 }
 
+const collators = new Map(); // building a collator costs more than sorting a hundred rows with it
+const collator = (lang) => {
+  if (!collators.has(lang)) collators.set(lang, new Intl.Collator(lang === "zh" ? "zh-u-co-pinyin" : "en", { numeric: true }).compare);
+  return collators.get(lang);
+};
+
 /** Rows sorted by a column, ties broken by organisation then file, so the order never jumps. */
 export function sortRows(list, column, descending, lang) {
-  const text = new Intl.Collator(lang === "zh" ? "zh-u-co-pinyin" : "en", { numeric: true }).compare;
+  const text = collator(lang);
   const rank = (r) => (column === "verdict" ? VERDICT_ORDER[r.verdict] ?? -1
     : column === "state" ? STATE_ORDER[r.state] * 10000 + r.decided : null);
   const by = (a, b) => {
@@ -71,8 +78,14 @@ export class Inbox {
   constructor(root, t, lang, onOpen) {
     Object.assign(this, { root, t, lang, onOpen, column: "edited", descending: true, all: [] });
     this.$ = (id) => root.querySelector(`#${id}`);
+    this.limit = PAGE;
     this.$("rv-search").addEventListener("input", () => this.draw());
     this.$("rv-filter").addEventListener("change", () => this.draw());
+    this.$("rv-inbox-more").addEventListener("click", () => {
+      this.limit += PAGE;
+      this.draw(true);
+      this.$("rv-inbox-rows").querySelectorAll("[data-open]")[this.limit - PAGE]?.focus();
+    });
     this.$("rv-inbox-head").addEventListener("click", (e) => {
       const button = e.target.closest("[data-sort]");
       if (!button) return;
@@ -116,9 +129,13 @@ export class Inbox {
       r.criteria_version, progressText, decision, r.due || "—", localTime(r.edited)];
   }
 
-  draw() {
+  // A year of reviews is a thousand rows: the first PAGE are drawn, the rest on asking, so sorting and
+  // searching stay quick however many are kept.
+  draw(more = false) {
+    if (!more) this.limit = PAGE;
     const filter = this.$("rv-filter").value;
-    const shown = sortRows(filterRows(this.all, filter, this.$("rv-search").value), this.column, this.descending, this.lang);
+    const matching = sortRows(filterRows(this.all, filter, this.$("rv-search").value), this.column, this.descending, this.lang);
+    const shown = matching.slice(0, this.limit);
     for (const th of this.$("rv-inbox-head").querySelectorAll("th")) {
       const column = th.querySelector("[data-sort]")?.dataset.sort;
       if (column === this.column) th.setAttribute("aria-sort", this.descending ? "descending" : "ascending");
@@ -127,8 +144,11 @@ export class Inbox {
     const labels = COLUMNS.map((c) => this.$("rv-inbox-head").querySelector(`[data-sort=${c}]`).textContent);
     this.$("rv-inbox-rows").replaceChildren(...shown.map((r) => el("tr", { "data-id": r.id, "data-state": r.state },
       this.cells(r).map((cell, n) => el(n ? "td" : "th", { scope: n ? undefined : "row", "data-label": labels[n] }, cell)))));
-    this.$("rv-inbox-count").textContent = fill(this.t.inbox_count, { shown: shown.length, total: this.all.length });
+    this.$("rv-inbox-count").textContent = fill(this.t.inbox_count, { shown: matching.length, total: this.all.length });
     this.$("rv-inbox-table").hidden = !this.all.length;
     this.$("rv-inbox-none").hidden = Boolean(shown.length) || !this.all.length;
+    const rest = matching.length - shown.length;
+    this.$("rv-inbox-more").hidden = rest <= 0;
+    this.$("rv-inbox-more").textContent = fill(this.t.inbox_more, { n: Math.min(rest, PAGE), rest });
   }
 }
