@@ -66,8 +66,8 @@ def _err(text: str) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     data = _criteria(args.criteria)
-    _out(f"{terminal(str(args.criteria))}: valid (version {data.version}, {len(data.items)} items, "
-         f"{len(data.template)} template sections)")
+    _out(f"{terminal(str(args.criteria))}: valid (version {data.version}, {_plural(len(data.items), 'item')}, "
+         f"{_plural(len(data.template), 'template section')})")
     return 0
 
 

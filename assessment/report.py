@@ -12,7 +12,7 @@ from .answers import Answer, Answers
 from .criteria import Criteria, Item
 from .js_number import js_number
 from .output import lines, table, terminal
-from .plan import LABELS, META_KEYS
+from .plan import LABELS, META_KEYS, quantity
 from .scoring import status_of
 
 CLI_LABELS = {
@@ -76,11 +76,15 @@ def status_text(criteria: Criteria, item: Item, answer: Answer | None, t: dict) 
 
 
 def requirement(criteria: Criteria, item: Item, t: dict) -> str:
-    return "" if item.kind == "check" else t[item.kind].format(criteria.threshold(item))
+    """The threshold with its unit ("required: at least 1 channel"), as the review and the plan write it."""
+    return "" if item.kind == "check" else t[item.kind].format(quantity(criteria, item, criteria.threshold(item), t["lang"]))
 
 
-def value_text(answer: Answer | None) -> str:
-    return "" if answer is None or answer.value is None else js_number(answer.value)
+def value_text(answer: Answer | None, criteria: Criteria | None = None, item: Item | None = None, lang: str = "") -> str:
+    """The SP's number; with its unit when criteria, item and lang are given (CSV keeps the bare number)."""
+    if answer is None or answer.value is None:
+        return ""
+    return quantity(criteria, item, answer.value, lang) if criteria is not None and item is not None and item.threshold else js_number(answer.value)
 
 
 def empty_plan_sections(criteria: Criteria, answers: Answers) -> list[str]:
@@ -141,7 +145,7 @@ def text(source: str, criteria: Criteria, answers: Answers, result: dict, lang: 
         a = answers.answers.get(item.id)
         answer = status_text(criteria, item, a, t)
         if a is not None and a.value is not None:
-            answer += f" ({value_text(a)}; {requirement(criteria, item, t)})"
+            answer += f" ({value_text(a, criteria, item, lang)}; {requirement(criteria, item, t)})"
         out += [f"  {item_name(criteria, item.id, lang)}", f"    {t['answer']}{sep}{answer}"]
         for key, value in (("note", a.note if a else ""), ("evidence", a.evidence if a else "")):
             if value.strip():
@@ -184,21 +188,23 @@ def markdown(source: str, criteria: Criteria, answers: Answers, result: dict, la
         out += [f"- {_md(item_name(criteria, i, lang))}" for i in result[key]] or [t["none"]]
     out += ["", f"## {t['answers']}", ""]
     out += _md_table([t["clause_head"], t["question"], t["status"], t["value"],
-                      t["note"], t["evidence"]], [row[:2] + row[4:6] + row[7:] for row in _rows(criteria, answers, lang)])
+                      t["note"], t["evidence"]], [row[:2] + row[4:6] + row[7:] for row in _rows(criteria, answers, lang, units=True)])
     return "\n".join(out) + "\n"
 
 
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-def _rows(criteria: Criteria, answers: Answers, lang: str) -> list[list[str]]:
-    """One row per item: clause, question, id, level, answer, value, requirement, note, evidence."""
+def _rows(criteria: Criteria, answers: Answers, lang: str, units: bool = False) -> list[list[str]]:
+    """One row per item: clause, question, id, level, answer, value (with its unit when asked), requirement,
+    note, evidence."""
     t = labels(lang)
     out = []
     for item in criteria.items:
         a = answers.answers.get(item.id)
+        value = value_text(a, criteria, item, lang) if units else value_text(a)
         out.append([item.clause or "", getattr(item.question, lang), item.id, item.level,
-                    status_text(criteria, item, a, t), value_text(a), requirement(criteria, item, t),
+                    status_text(criteria, item, a, t), value, requirement(criteria, item, t),
                     a.note if a else "", a.evidence if a else ""])
     return out
 

@@ -83,3 +83,11 @@ def test_hostile_text_is_escaped_in_the_terminal_and_neutralised_in_csv(tmp_path
     assert code == 1 and "\x1b" not in out and "\\x1b[2J" in out
     code, out, _ = run(["diff", old, new, "--format", "csv"])
     assert "'=1+1" in out
+
+
+def test_english_counts_say_1_item_and_2_items(tmp_path):
+    from assessment.__main__ import _plural
+
+    assert _plural(1, "item") == "1 item" and _plural(2, "item") == "2 items" and _plural(0, "file") == "0 files"
+    code, out, _ = run(["validate"])
+    assert code == 0 and f"{len(CRITERIA.items)} items" in out
