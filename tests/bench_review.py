@@ -24,7 +24,8 @@ from assessment import summary as summary_mod
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.site_build import Server, build, free_port
 
-# Store `count` reviews of 20 KB submissions through ReviewStore.add, one per transaction.
+# Store `count` reviews of 20 KB submissions through ReviewStore.add: the first 100 one to a
+# transaction (timed), the rest 100 to a transaction.
 SEED = """async ([count]) => {
   const base = new URL("assets/javascripts/", location.href.replace(/review\\/$/, ""));
   const { ReviewStore, newId } = await import(new URL("review-store.js", base));
