@@ -69,7 +69,11 @@ export class ReviewStore {
         const request = stores.reviews.get(entry.id);
         request.onsuccess = guard(() => {
           if (request.result) return;
-          stores.reviews.put({ edited: new Date().toISOString(), ...entry, meta: describe(submission) });
+          let meta = {};
+          try {
+            meta = describe(submission);
+          } catch { /* what the inbox shows is worked out again when the review is opened */ }
+          stores.reviews.put({ edited: new Date().toISOString(), ...entry, meta });
           stores.submissions.put(submission, entry.id);
         });
       }
