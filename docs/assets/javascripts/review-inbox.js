@@ -126,7 +126,8 @@ export class Inbox {
     const flags = [r.attention ? el("span", { class: "rv-flag rv-flag--attention" }, fill(t.attention_count, { n: r.attention })) : "",
       r.resubmission ? el("span", { class: "rv-flag" }, t.resubmission) : ""];
     return [[name, el("span", { class: "rv-inbox__file" }, r.file), ...flags], r.service || "—", t[r.verdict] ?? r.verdict,
-      r.criteria_version, progressText, decision, r.due || "—", localTime(r.edited)];
+      r.criteria_version, progressText, decision, el("span", { class: "rv-nowrap" }, r.due || "—"),
+      localTime(r.edited).split(" ").map((part) => el("span", { class: "rv-nowrap" }, part, " "))];
   }
 
   // A year of reviews is a thousand rows: the first PAGE are drawn, the rest on asking, so sorting and
