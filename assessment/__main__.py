@@ -2,9 +2,10 @@
 
 Commands: validate (a criteria file), score (one answers file), report (the full report of one
 file), summary (one row per file for many, each with its review), plan (the SP's plan as .docx, .md
-or .html), review (a reviewer's review file; review_report.py).
-Exit status: 0 done; 1 summary found invalid files or skipped folders, or review --answers was given
-another file than the one reviewed; 2 bad input, one "FILE: where: what" line per problem on
+or .html), review (a reviewer's review file; review_report.py), diff (what changed between two
+answers files; diff.py).
+Exit status: 0 done; 1 summary found invalid files or skipped folders, review --answers was given
+another file than the one reviewed, or diff found a change; 2 bad input, one "FILE: where: what" line per problem on
 standard error, never a traceback.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,9 +22,12 @@ from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import history
 from . import plan as plan_mod
+from . import diff as diff_mod
 from . import report, review_report
 from . import summary as summary_mod
-from .output import csv_text, table, terminal
+from . import output_file
+from . import summary_output as summary_out
+from .output import csv_text, terminal
 from .scoring import score, terms_changed, to_json
 
 LANGS = list(plan_mod.LABELS)
@@ -62,8 +67,8 @@ def _err(text: str) -> None:
 
 def _validate(args: argparse.Namespace) -> int:
     data = _criteria(args.criteria)
-    _out(f"{terminal(str(args.criteria))}: valid (version {data.version}, {len(data.items)} items, "
-         f"{len(data.template)} template sections)")
+    _out(f"{terminal(str(args.criteria))}: valid (version {data.version}, {_plural(len(data.items), 'item')}, "
+         f"{_plural(len(data.template), 'template section')})")
     return 0
 
 
@@ -155,20 +160,49 @@ def _plural(n: int, word: str) -> str:
 
 def _summary(args: argparse.Namespace) -> int:
     criteria = _criteria(args.criteria)
+    fmt = "csv" if args.csv else args.format
+    try:
+        filters = summary_out.parse_filters(args.filter)
+        if args.sort is not None and args.sort not in summary_mod.HEAD:
+            raise summary_out.SummaryUsage(f"--sort {args.sort}: one of {', '.join(summary_mod.HEAD)}")
+    except summary_out.SummaryUsage as exc:
+        raise UsageError(str(exc)) from None
+    if args.output is not None:
+        try:
+            output_file.check_target(args.output)
+        except output_file.OutputRefused as exc:
+            raise UsageError(str(exc)) from None
     files, skipped = summary_mod.find(args.paths)
     for path, why in skipped:
         _err(f"skipped {path}: {why}")
     if not files:
         raise UsageError(f"no answers files (*.json) in {', '.join(map(str, args.paths))}")
-    rows, n = summary_mod.rows(criteria, files, all_problems=args.csv, progress=_err)
-    if args.csv:
-        _out(csv_text([summary_mod.HEAD, *rows]))
+    rows, n = summary_mod.rows(criteria, files, all_problems=fmt != "text", progress=_err)
+    rows = summary_out.select(rows, filters, args.sort, args.reverse)
+    tally = {"files": n.files, "scored": n.scored, "invalid": n.invalid, "reviews": n.reviews, "paired": n.paired,
+             "shown": len(rows), "skipped": len(skipped)}
+    if fmt == "csv":
+        out = summary_out.as_csv(rows, to_file=args.output is not None)
+    elif fmt == "json":
+        out = summary_out.as_json(rows, tally)
     else:
-        _out("\n".join(table([[terminal(c) for c in row] for row in [summary_mod.HEAD, *rows]], right=summary_mod.RIGHT)))
-    tally = f"{_plural(n.files, 'file')}: {n.scored} scored, {n.invalid} invalid"
+        # A terminal (or a width given in COLUMNS) gets cells cut to its width; a file or a pipe every cell whole.
+        to_terminal = args.output is None and (sys.stdout.isatty() or "COLUMNS" in os.environ)
+        columns = shutil.get_terminal_size((120, 24)).columns if to_terminal else 1_000_000
+        out = summary_out.text(rows, args.lang, columns)
+    if args.output is not None:
+        try:
+            output_file.write_file(args.output, out.encode("utf-8", errors="backslashreplace"))
+        except (OSError, output_file.OutputRefused) as exc:
+            raise UsageError(f"{args.output}: cannot write ({getattr(exc, 'strerror', None) or exc})") from None
+    else:
+        _out(out.rstrip("\n"))
+    line = f"{_plural(n.files, 'file')}: {n.scored} scored, {n.invalid} invalid"
     if n.reviews:
-        tally += f", {_plural(n.reviews, 'review')} ({n.paired} paired with a submission)"
-    _err(tally + (f"; {_plural(len(skipped), 'path')} skipped" if skipped else ""))
+        line += f", {_plural(n.reviews, 'review')} ({n.paired} paired with a submission)"
+    if filters:
+        line += f"; {len(rows)} shown"
+    _err(line + (f"; {_plural(len(skipped), 'path')} skipped" if skipped else "") + (f"; written to {args.output}" if args.output else ""))
     return 1 if n.invalid or skipped else 0
 
 
@@ -236,13 +270,24 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR",
                          help="answers and review files, or folders searched for *.json "
                               "(symbolic links to folders are not followed)")
-    summary.add_argument("--csv", action="store_true", help="write CSV instead of an aligned table")
+    summary.add_argument("--format", choices=["text", "csv", "json"], default="text",
+                         help="text: an aligned table, long cells cut to the terminal's width; csv and json: every cell whole")
+    summary.add_argument("--csv", action="store_true", help="the same as --format csv")
+    summary.add_argument("--lang", choices=LANGS, default="zh", help="language of the text table's headings and words (default zh)")
+    summary.add_argument("--sort", metavar="COLUMN", help=f"sort by a column: {', '.join(summary_mod.HEAD)}")
+    summary.add_argument("--reverse", action="store_true", help="sort in reverse (largest, latest first)")
+    summary.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE[,VALUE]",
+                         help="keep rows whose verdict (ready, conditional, incomplete, not_ready, invalid) or review "
+                              "(approved, conditional, rejected, in_progress, none) is one of these; repeatable")
+    summary.add_argument("-o", "--output", type=Path, metavar="FILE",
+                         help="write to FILE instead of standard output (CSV gets a UTF-8 byte order mark for spreadsheets)")
 
     plan = command("plan", _plan, "write the SP's O&M and customer service plan as .docx, .md or .html")
     plan.add_argument("answers", type=Path, help="the answers file (JSON)")
     plan.add_argument("-o", "--output", type=Path, required=True, help="plan.docx, plan.md or plan.html")
     plan.add_argument("--lang", choices=LANGS, default="zh", help="language of the plan")
     review_report.add_parser(sub)
+    diff_mod.add_parser(sub)
     return parser
 
 

@@ -14,7 +14,7 @@ from .js_number import js_number
 from .output import lines, table, terminal
 from . import quantity as quantities
 from .plan import LABELS, META_KEYS, answer_quantity
-from .scoring import status_of, terms_changed
+from .scoring import status_of, terms_changed, value_in_threshold_unit
 
 CLI_LABELS = {
     "zh": {
@@ -196,21 +196,25 @@ def markdown(source: str, criteria: Criteria, answers: Answers, result: dict, la
         out += [f"- {_md(item_name(criteria, i, lang))}" for i in ids] or [t["none"]]
     out += ["", f"## {t['answers']}", ""]
     out += _md_table([t["clause_head"], t["question"], t["status"], t["value"],
-                      t["note"], t["evidence"]], [row[:2] + row[4:6] + row[7:] for row in _rows(criteria, answers, lang)])
+                      t["note"], t["evidence"]], [row[:2] + row[4:6] + row[7:] for row in _rows(criteria, answers, lang, units=True)])
     return "\n".join(out) + "\n"
 
 
 # --- CSV -----------------------------------------------------------------------------------------
 
 
-def _rows(criteria: Criteria, answers: Answers, lang: str) -> list[list[str]]:
-    """One row per item: clause, question, id, level, answer, value, requirement, note, evidence."""
+def _rows(criteria: Criteria, answers: Answers, lang: str, units: bool = False) -> list[list[str]]:
+    """One row per item: clause, question, id, level, answer, value (with its unit when asked), requirement,
+    note, evidence."""
     t = labels(lang)
     out = []
     for item in criteria.items:
         a = answers.answers.get(item.id)
+        # CSV keeps a bare number, in the threshold's unit (the requirement column names the unit).
+        bare = "" if a is None or a.value is None else js_number(value_in_threshold_unit(criteria, item, a) or a.value)
+        value = value_text(criteria, item, a, lang) if units else bare
         out.append([item.clause or "", getattr(item.question, lang), item.id, item.level,
-                    status_text(criteria, item, a, t), value_text(criteria, item, a, lang), requirement(criteria, item, t),
+                    status_text(criteria, item, a, t), value, requirement(criteria, item, t),
                     a.note if a else "", a.evidence if a else ""])
     return out
 

@@ -23,6 +23,7 @@ from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import history
 from . import plan as plan_mod
+from . import diff as diff_mod
 from . import review as review_mod
 from .scoring import score, terms_changed
 
@@ -161,18 +162,20 @@ def as_json(source: str, criteria, review: review_mod.Review, lang: str, check: 
         "items": o["items"], "plan": o["plan"], "unknown": o["unknown"],
     }
     if check is not None:
-        doc["answers_check"] = check
+        doc["answers_check"] = {**check, "message": check_lines(check, review, lang)}
     text_out = json.dumps(doc, ensure_ascii=False, indent=2)
     return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text_out) + "\n"
 
 
-def as_csv(criteria, review: review_mod.Review, lang: str) -> str:
+def as_csv(criteria, review: review_mod.Review, lang: str, check: dict | None = None) -> str:
     o = outline(criteria, review, lang)
     rows = [["kind", "id", "clause", "question", "answer", "decision", "comment", "due"],
             ["overall", "", "", "", "", review.decision or "", review.summary, ""]]
     rows += [["condition", str(n), "", "", "", "", c.text, c.due] for n, c in enumerate(review.conditions, 1)]
     rows += [["item", i["id"], i["clause"], i["question"], i["answer"], i["decision"] or "", i["comment"], ""] for i in o["items"]]
     rows += [["plan", p["id"], p["number"], p["title"], "", p["decision"] or "", p["comment"], ""] for p in o["plan"]]
+    if check is not None:  # the --answers check in the file itself, a row per line, so a spreadsheet shows it too
+        rows += [["answers_check", "", "", line.strip(), "", "", "", ""] for line in check_lines(check, review, lang)]
     out = io.StringIO()
     # \r\n rows, so a bare \r or \n inside a cell is always quoted (csv quotes the terminator's characters).
     csv.writer(out, lineterminator="\r\n").writerows([[cell(c) for c in row] for row in rows])
@@ -187,8 +190,28 @@ def read_review(criteria, path: Path) -> review_mod.Review:
     return review_mod.read(criteria, path)
 
 
-def check_answers(criteria, review: review_mod.Review, path: Path) -> dict:
-    """Whether the file at path is, byte for byte, the one reviewed; if not, what differs."""
+# Words of the --answers check; {name} marks a value filled in.
+CHECK_LABELS = {
+    "zh": {
+        "check_same": "{file}：正是所审核的文件（SHA-256 {sha}）",
+        "check_other": "{file}：不是所审核的文件：其 SHA-256 为 {sha}，审核的是 {reviewed}",
+        "check_invalid": "；它也不是有效的答卷文件（{problem}）", "check_unchanged": "；回答和方案与审核时相同",
+        "check_changed": "；自审核以来的修改（{n} 处）：", "check_plan": "方案 {number} {title}：文字已修改",
+        "check_verdict": "结论：{old} → {new}",
+    },
+    "en": {
+        "check_same": "{file}: this is the file that was reviewed (SHA-256 {sha})",
+        "check_other": "{file}: NOT the file that was reviewed: its SHA-256 is {sha}, the review is of {reviewed}",
+        "check_invalid": "; it is not a valid answers file either ({problem})",
+        "check_unchanged": "; its answers and plan are the same as reviewed",
+        "check_changed": "; changed since the review ({n}):", "check_plan": "plan {number} {title}: text changed",
+        "check_verdict": "verdict: {old} \u2192 {new}",
+    },
+}
+
+
+def check_answers(criteria, review: review_mod.Review, path: Path, lang: str = "zh") -> dict:
+    """Whether the file at path is, byte for byte, the one reviewed; if not, what differs (diff.compare)."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -200,23 +223,40 @@ def check_answers(criteria, review: review_mod.Review, path: Path) -> dict:
             current = review_mod.read_submission(criteria, data, str(path))
             items, plan = review_mod.changes_since(criteria, review, current)
             check["changed"] = {"items": items, "plan": plan}
+            check["changes"] = diff_mod.compare(criteria, review.submission, current, lang)
         except answers_mod.AnswersError as exc:
             check["invalid"] = str(exc).split("\n")[0]
     return check
 
 
-def check_sentence(check: dict, review: review_mod.Review) -> str:
+def check_lines(check: dict, review: review_mod.Review, lang: str) -> list[str]:
+    """The check in the chosen language: the verdict on the bytes, then each change since the review
+    (clause and question, old -> new with units), each changed plan section, and the verdict now."""
+    words = {**plan_mod.LABELS[lang], **diff_mod.LABELS[lang], **CHECK_LABELS[lang]}
+    file = escaped(check["file"])
     if check["reviewed"]:
-        return f"{escaped(check['file'])}: this is the file that was reviewed (SHA-256 {check['sha256']})"
-    sentence = (f"{escaped(check['file'])}: NOT the file that was reviewed: its SHA-256 is {check['sha256']}, "
-                f"the review is of {review.submission_sha256}")
+        return [words["check_same"].format(file=file, sha=check["sha256"])]
+    first = words["check_other"].format(file=file, sha=check["sha256"], reviewed=review.submission_sha256)
     if "invalid" in check:
-        return f"{sentence}; it is not a valid answers file either ({escaped(check['invalid'])})"
-    changed = check["changed"]
-    if not changed["items"] and not changed["plan"]:
-        return f"{sentence}; its answers and plan are the same as reviewed"
-    parts = [f"{k} {', '.join(escaped(i) for i in changed[k])}" for k in ("items", "plan") if changed[k]]
-    return f"{sentence}; changed since the review: {'; '.join(parts)}"
+        return [first + words["check_invalid"].format(problem=escaped(check["invalid"]))]
+    changes = check["changes"]
+    if not changes["items"] and not changes["plan"]:
+        return [first + words["check_unchanged"]]
+    sep = words["sep"]
+    out = [first + words["check_changed"].format(n=len(changes["items"]) + len(changes["plan"]))]
+    for item in changes["items"]:
+        for f in item["fields"]:
+            change = words["arrow"].format(old=f["old"] or "—", new=f["new"] or "—")
+            out.append(f"  {escaped(diff_mod.where(item, words))}{sep}{words['field_' + f['field']]}{sep}{escaped(change)}")
+    out += [f"  {words['check_plan'].format(number=p['number'], title=p['title'])}" for p in changes["plan"]]
+    old, new = changes["verdicts"]
+    out.append("  " + words["check_verdict"].format(old=f"{old['label']} ({plan_mod.percent(old['percent'])})",
+                                                    new=f"{new['label']} ({plan_mod.percent(new['percent'])})"))
+    return out
+
+
+def check_sentence(check: dict, review: review_mod.Review, lang: str = "en") -> str:
+    return "\n".join(check_lines(check, review, lang))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -224,19 +264,19 @@ def run(args: argparse.Namespace) -> int:
     try:
         criteria = history.load(args.criteria)
         review = read_review(criteria, args.review)
-        check = check_answers(criteria, review, args.answers) if args.answers else None
+        check = check_answers(criteria, review, args.answers, args.lang) if args.answers else None
     except (review_mod.ReviewError, criteria_mod.CriteriaError, answers_mod.AnswersError) as exc:
         # One "FILE: where: what" line per problem, as every other command writes them.
         sys.stderr.write("".join(escaped(line) + "\n" for line in str(exc).split("\n")))
         return 2
     source = str(args.review)
-    sentence = check_sentence(check, review) if check else None
+    sentence = check_sentence(check, review, args.lang) if check else None
     if args.format == "json":
         sys.stdout.write(as_json(source, criteria, review, args.lang, check))
     elif args.format == "csv":
-        sys.stdout.write(as_csv(criteria, review, args.lang))
+        sys.stdout.write(as_csv(criteria, review, args.lang, check))
         if sentence:
-            print(sentence, file=sys.stderr)
+            sys.stderr.write(sentence + "\n")
     elif args.format == "markdown":
         sys.stdout.write(markdown(source, criteria, review, args.lang, sentence))
     else:

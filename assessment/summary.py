@@ -18,11 +18,11 @@ from pathlib import Path
 from . import answers as answers_mod
 from . import review as review_mod
 from .criteria import Criteria
-from .report import browser_difference, percent
+from .report import percent
 from .scoring import score
 
 HEAD = ["file", "organisation", "service", "criteria_version", "verdict", "percent", "blockers",
-        "review", "review_file", "error"]
+        "review", "review_file", "criteria_upgrade", "saved_verdict", "error"]
 RIGHT = {5, 6}  # percent and blockers, right-aligned in the text table
 IN_PROGRESS = "in_progress"  # the review column of a review without an overall decision yet
 
@@ -141,9 +141,19 @@ def _decision(review: review_mod.Review) -> str:
     return review.decision or IN_PROGRESS
 
 
-def _same_submitter(a: dict, b: dict) -> bool:
-    return bool(a.get("organisation") or a.get("service")) and all(
-        a.get(k, "") == b.get(k, "") for k in ("organisation", "service"))
+def _submitter(meta: dict) -> tuple[str, str] | None:
+    """Who sent a submission, for finding another file of the same SP and service; None when unnamed."""
+    key = (meta.get("organisation", ""), meta.get("service", ""))
+    return key if any(key) else None
+
+
+def _upgrade(criteria: Criteria, answers: answers_mod.Answers, result: dict) -> list[str]:
+    """The criteria_upgrade and saved_verdict cells: "OLD → NEW" when the file was answered against
+    other criteria; the verdict the SP's browser saved when it is not the recomputed one. One short
+    cell each, so the few real verdict changes stand out (the full difference is in `report`)."""
+    upgrade = f"{answers.criteria_version} → {criteria.version}" if answers.criteria_version != criteria.version else ""
+    saved = answers.result.get("verdict") if isinstance(answers.result, dict) else None
+    return [upgrade, str(saved) if saved is not None and saved != result["verdict"] else ""]
 
 
 def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, progress=None) -> tuple[list[list[str]], Tally]:
@@ -151,6 +161,12 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
     submissions, reviews, bad_reviews = read_all(criteria, files, progress)
     latest = review_mod.latest_by_submission(reviews)
     here = {s.sha256 for s in submissions if s.sha256}
+    # Answers files by SP and service, looked up once per unpaired review: linear in files and reviews.
+    by_submitter: dict[tuple[str, str], list[str]] = {}
+    for s in submissions:
+        who = _submitter(s.answers.assessment) if s.answers else None
+        if who:
+            by_submitter.setdefault(who, []).append(str(s.path))
     tally = Tally(files=len(files), reviews=len(reviews))
     out: list[tuple[str, list[str]]] = []
     for s in submissions:
@@ -158,17 +174,17 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
         paired = [_decision(review[1]), str(review[0])] if review else ["", ""]
         if s.answers is None:
             tally.invalid += 1
-            out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", *paired, _first(s.problems, all_problems)]))
+            out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", *paired, "", "", _first(s.problems, all_problems)]))
             continue
         tally.scored += 1
         result = score(criteria, s.answers)
         meta = s.answers.assessment
         out.append((str(s.path), [str(s.path), meta.get("organisation", ""), meta.get("service", ""),
                                   s.answers.criteria_version, result["verdict"], percent(result["percent"]),
-                                  str(len(result["blockers"])), *paired, browser_difference(s.answers, result) or ""]))
+                                  str(len(result["blockers"])), *paired, *_upgrade(criteria, s.answers, result), ""]))
     for s in bad_reviews:
         tally.invalid += 1
-        out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", "", "", _first(s.problems, all_problems)]))
+        out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", "", "", "", "", _first(s.problems, all_problems)]))
     for path, review in reviews:
         sha = review.submission_sha256
         if sha in here and latest[sha][0] == path:
@@ -178,9 +194,12 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
         if sha in here:
             note = f"earlier review of the same submission; the latest is {latest[sha][0]}"
         else:
-            alike = [str(s.path) for s in submissions if s.answers and _same_submitter(meta, s.answers.assessment)]
+            who = _submitter(meta)
+            alike = by_submitter.get(who, []) if who else []
+            # At most three named, so a hundred files of one SP do not make every such row a hundred long.
+            named = ", ".join(alike[:3]) + (f" and {len(alike) - 3} more" if len(alike) > 3 else "")
             note = "no matching submission" + (
-                f" ({', '.join(alike)}: same organisation and service, but not the file reviewed)" if alike else "")
+                f" ({named}: same organisation and service, but not the file reviewed)" if alike else "")
         out.append((str(path), [str(path), meta.get("organisation", ""), meta.get("service", ""),
-                                review.submission.criteria_version, "", "", "", _decision(review), str(path), note]))
+                                review.submission.criteria_version, "", "", "", _decision(review), str(path), "", "", note]))
     return [row for _, row in sorted(out, key=lambda r: r[0])], tally

@@ -42,6 +42,34 @@ MESSAGES = {
         "dismiss": "知道了", "untitled_review": "未命名 SP", "generated": "本报告由审核页面生成",
         "review_of": "对 {name} 的审核", "none_yet": "（无）", "unknown_answers": "SP 文件中的未知条目（不计分）",
         "changed_since": "自审核以来已修改",
+        "inbox_h": "审核列表", "open_many": "打开答卷或审核文件（可多选）", "backup_all": "备份全部审核",
+        "restore": "从备份恢复", "search": "搜索", "filter": "筛选", "drop_hint": "也可以把多个文件从文件夹拖到此处打开。",
+        "col_organisation": "SP名称", "col_service": "业务名称", "col_verdict": "自评结论", "col_criteria_version": "自评表版本",
+        "col_state": "审核进度", "col_decision": "审核结论", "col_due": "最早条件期限", "col_edited": "最后编辑",
+        "filter_all": "全部", "filter_attention": "需要关注", "filter_not_started": "未开始", "filter_in_progress": "审核中",
+        "filter_decided": "已完成", "filter_approved": "批准", "filter_conditional": "有条件批准", "filter_rejected": "不批准",
+        "state_not_started": "未开始", "state_in_progress": "已决定 {n}/{total}", "state_decided": "已完成",
+        "inbox_count": "显示 {shown} 项，共 {total} 项", "inbox_none": "没有符合筛选或搜索条件的审核。",
+        "inbox_more": "再显示 {n} 项（还有 {rest} 项）",
+        "attention_count": "{n} 处需关注", "resubmission": "重新提交", "this_review": "此审核",
+        "progress": "已决定 {n}/{total}", "accept_all": "其余全部通过",
+        "accept_all_confirm": "将尚未决定的 {n} 个条目和方案章节全部设为“通过”？",
+        "accepted_all": "已将 {n} 个尚未决定的条目和方案章节设为“通过”。", "attention_only": "只显示需要关注的条目",
+        "storage_full": "浏览器存储空间已满，这次更改没有保存；已保存的审核都完好。请先备份全部审核，再删除不再需要的审核以腾出空间。",
+        "storage_meter": "已用存储 {used}，可用上限 {quota}",
+        "opening": "正在打开第 {n} 个文件，共 {total} 个……",
+        "opened_many": "已打开 {added} 个新审核；{already} 个已在审核中；{refused} 个无法打开。",
+        "merged": "“{file}”所审的文件已在审核中，已切换到该审核；从文件中补入了 {n} 处空白内容，已有的内容未改动。",
+        "resubmitted": "“{file}”是“{previous}”的重新提交：未修改的 {kept} 处沿用之前的决定和意见，已修改的 {changed} 处需重新决定。之前的审核仍保留在审核列表中。",
+        "history": "重新提交，之前的审核：{previous}。已修改 {changed} 处。",
+        "change_line": "自上次审核以来已修改：{old} → {new}", "contradiction_line": "此条目回答为“满足”，但方案不满足第 {clause} 条。",
+        "warnings_h": "导出前请确认：", "export_anyway": "仍然导出",
+        "warn_not_ready": "批准的提交自评结论为“{verdict}”，不是“就绪”。",
+        "warn_due_before": "条件 {n} 的期限 {due} 早于审核日期 {date}。",
+        "warn_undecided": "还有 {n} 个条目和方案章节（共 {total} 个）尚未决定。",
+        "backup_none": "没有可备份的审核。", "restored": "已从“{file}”恢复 {added} 项审核；{skipped} 项已在本浏览器中，未改动。",
+        "restore_bad": "“{file}”中有些内容无法恢复，已跳过：", "restore_refused": "无法从“{file}”恢复，未做任何改动：",
+        "contradictions_h": "回答与方案不一致",
     },
     "en": {
         "noscript": "The review page needs JavaScript.", "reviews": "Reviews", "current": "Current review",
@@ -67,8 +95,47 @@ MESSAGES = {
         "generated": "This report was made by the review page", "review_of": "Review of {name}",
         "none_yet": "(none)", "unknown_answers": "Unknown items in the SP's file (not scored)",
         "changed_since": "changed since the review",
+        "inbox_h": "Reviews", "open_many": "Open answers or review files (several at once)", "backup_all": "Back up all reviews",
+        "restore": "Restore from a backup", "search": "Search", "filter": "Show", "drop_hint": "You can also drag several files from a folder onto this page.",
+        "col_organisation": "SP name", "col_service": "Service", "col_verdict": "Self-assessment", "col_criteria_version": "Checklist version",
+        "col_state": "Progress", "col_decision": "Decision", "col_due": "Earliest condition due", "col_edited": "Last edited",
+        "filter_all": "All", "filter_attention": "Needs attention", "filter_not_started": "Not started", "filter_in_progress": "In progress",
+        "filter_decided": "Decided", "filter_approved": "Approved", "filter_conditional": "Approved with conditions", "filter_rejected": "Rejected",
+        "state_not_started": "not started", "state_in_progress": "{n} of {total} decided", "state_decided": "decided",
+        "inbox_count": "Showing {shown} of {total}", "inbox_none": "No review matches the filter and search.",
+        "inbox_more": "Show {n} more (of {rest} not shown)",
+        "attention_count": "needs attention: {n}", "resubmission": "resubmission", "this_review": "This review",
+        "progress": "{n} of {total} decided", "accept_all": "Accept all undecided",
+        "accept_all_confirm": "Mark every undecided item and plan section \u201cAccepted\u201d ({n} in all)?",
+        "accepted_all": "Marked \u201cAccepted\u201d: {n} undecided items and plan sections.", "attention_only": "Show only what needs attention",
+        "storage_full": "Browser storage is full, so this change was not saved; every review saved before is intact. "
+        "Back up all reviews, then delete reviews you no longer need to make room.",
+        "storage_meter": "Storage used: {used} of {quota}",
+        "opening": "Opening file {n} of {total}\u2026",
+        "opened_many": "Opened as new reviews: {added}; already under review: {already}; could not be opened: {refused}.",
+        "merged": "The file \u201c{file}\u201d reviews is already under review; switched to that review. Empty fields "
+        "filled in from the file: {n}; nothing already there was changed.",
+        "resubmitted": "\u201c{file}\u201d resubmits \u201c{previous}\u201d. Unchanged, with their decisions and comments "
+        "kept: {kept}; changed, to decide again: {changed}. The earlier review stays in the list.",
+        "history": "Resubmission; earlier review: {previous}. Changed: {changed}.",
+        "change_line": "Changed since the last review: {old} \u2192 {new}",
+        "contradiction_line": "Answered \u201cmet\u201d, but the plan falls short of clause {clause}.",
+        "warnings_h": "Before you export, please check:", "export_anyway": "Export anyway",
+        "warn_not_ready": "The submission being approved has the self-assessment verdict \u201c{verdict}\u201d, not \u201cReady\u201d.",
+        "warn_due_before": "Condition {n} is due {due}, before the review date {date}.",
+        "warn_undecided": "Not decided yet: {n} of {total} items and plan sections.",
+        "backup_none": "There is no review to back up.",
+        "restored": "Reviews restored from \u201c{file}\u201d: {added}; already in this browser and left as they are: {skipped}.",
+        "restore_bad": "Some of \u201c{file}\u201d could not be restored and was left out:",
+        "restore_refused": "Could not restore from \u201c{file}\u201d; nothing was changed:",
+        "contradictions_h": "Answers that contradict the plan",
     },
 }
+
+
+# The inbox's columns and filters, in review-inbox.js's order (COLUMNS, FILTERS).
+INBOX_COLUMNS = ("organisation", "service", "verdict", "criteria_version", "state", "decision", "due", "edited")
+INBOX_FILTERS = ("all", "attention", "not_started", "in_progress", "decided", "approved", "conditional", "rejected")
 
 
 def _strings(lang: str) -> dict[str, str]:
@@ -84,7 +151,7 @@ def app(criteria: Criteria, lang: str, site_url: str) -> str:
     html = _TEMPLATES.get_template("review.html").render(
         criteria=criteria, lang=lang, t=strings, strings_json=json.dumps(strings, ensure_ascii=False),
         assets=(urlsplit(site_url or "/").path or "/") + "assets/",
-        decisions=review.ITEM_DECISIONS, overall=review.DECISIONS,
+        decisions=review.ITEM_DECISIONS, overall=review.DECISIONS, columns=INBOX_COLUMNS, filters=INBOX_FILTERS,
         item_label=lambda d: review.item_decision_label(strings, d),
         overall_label=lambda d: review.decision_label(strings, d),
     )

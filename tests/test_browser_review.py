@@ -49,6 +49,30 @@ def open_file(page, path):
     page.locator("#rv-open").set_input_files(str(path))
 
 
+def stored_reviews(page) -> list[dict]:
+    """Every review the page keeps in IndexedDB, as stored."""
+    return page.evaluate("""() => new Promise((resolve, reject) => {
+      const open = indexedDB.open("sp-readiness-reviews");
+      open.onsuccess = () => {
+        const get = open.result.transaction("reviews").objectStore("reviews").getAll();
+        get.onsuccess = () => { open.result.close(); resolve(get.result); };
+        get.onerror = () => reject(get.error);
+      };
+    })""")
+
+
+def inbox_rows(page):
+    return page.locator("#rv-inbox-rows tr")
+
+
+def go_to_review(page, name):
+    """From wherever the page is, through the inbox, to the review whose row holds `name`."""
+    if page.locator("#rv-inbox").is_hidden():
+        page.locator("#rv-inbox-button").click()
+    inbox_rows(page).filter(has_text=name).locator("[data-open]").click()
+    page.wait_for_selector("#rv-review:not([hidden])")
+
+
 def item(page, item_id):
     return page.locator(f"#rv-item-{item_id}")
 
@@ -74,8 +98,12 @@ def decide(page):
 
 
 def export(page) -> tuple[dict, bytes]:
+    """The exported review file; past the warnings (undecided items and the like) when there are any."""
     with page.expect_download() as info:
         page.locator("#rv-export").click()
+        anyway = page.locator("#rv-export-anyway")
+        if anyway.count():
+            anyway.click()
     data = open(info.value.path(), "rb").read()
     return json.loads(data), data
 
@@ -111,9 +139,9 @@ def test_review_round_trip_decide_reload_export_and_the_cli_confirms_the_reviewe
     review_path.write_bytes(exported)
     code, out, err = run(["review", review_path, "--answers", path])
     assert code == 0, err
-    assert "this is the file that was reviewed" in out and "有条件批准" in out and "增加第二种全天候客服渠道" in out
+    assert "正是所审核的文件" in out and "有条件批准" in out and "增加第二种全天候客服渠道" in out
     other, _ = answers_file(tmp_path, "other.json", plan={})
-    code, out, err = run(["review", review_path, "--answers", other])
+    code, out, err = run(["review", review_path, "--answers", other, "--lang", "en"])
     assert code == 1
     assert "NOT the file that was reviewed" in out
 
@@ -136,7 +164,7 @@ def test_a_refused_file_is_explained_and_nothing_changes(reviewing, tmp_path):
     page = reviewing
     open_file(page, answers_file(tmp_path)[0])
     page.wait_for_selector("#rv-review:not([hidden])")
-    before = page.evaluate("JSON.stringify(localStorage)")
+    before = stored_reviews(page)
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({"format": "sp-readiness-answers", "format_version": 2, "criteria_version": "x",
                                "answers": {"cs-organisation": {"status": "yes"}}}), encoding="utf-8")
@@ -145,8 +173,8 @@ def test_a_refused_file_is_explained_and_nothing_changes(reviewing, tmp_path):
     alert.wait_for()
     assert "bad.json" in alert.inner_text()
     assert 'answers.cs-organisation: status: "yes" is not one of met, partial, unmet, na' in alert.inner_text()
-    assert page.evaluate("JSON.stringify(localStorage)") == before
-    assert page.locator("#rv-current option").count() == 1
+    assert stored_reviews(page) == before
+    assert inbox_rows(page).count() == 1
 
 
 def test_reviews_are_kept_side_by_side_and_the_same_file_is_not_opened_twice(reviewing, tmp_path):
@@ -157,18 +185,20 @@ def test_reviews_are_kept_side_by_side_and_the_same_file_is_not_opened_twice(rev
     page.wait_for_selector("#rv-review:not([hidden])")
     item(page, "cs-organisation").locator("[data-field=comment]").fill("第一份")
     open_file(page, second)
-    page.wait_for_function("document.querySelectorAll('#rv-current option').length === 2")
+    page.wait_for_function("document.querySelectorAll('#rv-inbox-rows tr').length === 2")
+    page.wait_for_function("document.querySelector('#rv-notices').textContent.includes('second.json')")
     assert item(page, "cs-organisation").locator("[data-field=comment]").input_value() == ""
     item(page, "cs-organisation").locator("[data-field=comment]").fill("第二份")
-    page.locator("#rv-current").select_option(index=0)
+    go_to_review(page, "answers.json")
     assert item(page, "cs-organisation").locator("[data-field=comment]").input_value() == "第一份"
     open_file(page, second)  # already under review: switched to, not opened again
-    page.wait_for_function("document.querySelector('#rv-notices').textContent.includes('second.json')")
-    assert page.locator("#rv-current option").count() == 2
+    page.wait_for_function("document.querySelectorAll('#rv-notices .rv-notice').length === 3")
+    assert "second.json" in page.locator("#rv-notices .rv-notice").last.inner_text()
+    assert inbox_rows(page).count() == 2
     assert item(page, "cs-organisation").locator("[data-field=comment]").input_value() == "第二份"
     page.reload()
     page.wait_for_selector("#sp-review[data-ready=true]")
-    assert page.locator("#rv-current option").count() == 2
+    assert inbox_rows(page).count() == 2
 
 
 def test_the_page_says_when_the_saved_result_differs_from_the_recomputed_one(reviewing, tmp_path):
@@ -263,29 +293,31 @@ def test_an_exported_review_file_opens_again_to_go_on_with_it(reviewing, tmp_pat
     assert export(page)[1] == exported  # nothing lost or added on the way
 
 
-def test_a_save_that_storage_refuses_is_said_beside_the_saved_indicator(reviewing, tmp_path):
+def test_a_save_that_storage_refuses_says_storage_is_full_in_the_pages_language_and_keeps_what_was_saved(reviewing, tmp_path):
     page = reviewing
     open_file(page, answers_file(tmp_path)[0])
     page.wait_for_selector("#rv-review:not([hidden])")
     item(page, "cs-organisation").locator("[data-field=comment]").fill("保存前")
-    assert page.locator("#rv-saved").inner_text() == "已保存在本浏览器"
-    # Fill the rest of the quota, so the next save cannot fit.
+    page.wait_for_function("document.querySelector('#rv-saved').textContent === '已保存在本浏览器'")
+    # The browser's database refuses every write from now on, as it does when the disk quota is used up.
     page.evaluate("""() => {
-      const chunk = 'x'.repeat(1 << 20);
-      for (let n = 0; ; n++) {
-        try { localStorage.setItem('filler' + n, chunk); } catch { break; }
-      }
-      for (let n = 0; ; n++) {
-        try { localStorage.setItem('small' + n, 'x'.repeat(1024)); } catch { break; }
-      }
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function () {
+        throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+      };
+      window.__restorePut = () => { IDBObjectStore.prototype.put = put; };
     }""")
     item(page, "cs-organisation").locator("[data-field=comment]").fill("保存前" + "很长的意见" * 2000)
     saved = page.locator("#rv-saved")
-    assert "无法保存到浏览器存储" in saved.inner_text()
-    assert saved.get_attribute("role") == "alert"
-    stored = page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('sp-readiness.review.') && !k.endsWith('.submission'))"
-                           ".map(k => JSON.parse(localStorage.getItem(k)).review.items['cs-organisation'].comment)")
-    assert stored == ["保存前"]  # what was saved before is intact
+    page.wait_for_function("document.querySelector('#rv-saved').getAttribute('role') === 'alert'")
+    assert "浏览器存储空间已满" in saved.inner_text() and "quota" not in saved.inner_text().lower()
+    assert [r["review"]["items"]["cs-organisation"]["comment"] for r in stored_reviews(page)] == ["保存前"]
+    # Opening another file while storage is full keeps the open review on screen and says why.
+    open_file(page, answers_file(tmp_path, "second.json", assessment={"organisation": "乙公司"})[0])
+    page.locator("#rv-alert").wait_for()
+    assert "second.json" in page.locator("#rv-alert").inner_text() and "浏览器存储空间已满" in page.locator("#rv-alert").inner_text()
+    assert item(page, "cs-organisation").locator("[data-field=comment]").input_value().startswith("保存前很长的意见")
+    assert len(stored_reviews(page)) == 1
 
 
 def test_two_tabs_reviewing_the_same_file_keep_each_others_comments(reviewing, tmp_path):
@@ -295,6 +327,7 @@ def test_two_tabs_reviewing_the_same_file_keep_each_others_comments(reviewing, t
     second = first.context.new_page()
     second.goto(first.url)
     second.wait_for_selector("#sp-review[data-ready=true]")
+    go_to_review(second, "answers.json")
     item(first, "cs-organisation").locator("[data-field=comment]").fill("甲标签页的意见")
     second.wait_for_function("document.querySelector('#rv-item-cs-organisation [data-field=comment]').value !== ''")
     item(second, "cs-content").locator("[data-field=comment]").fill("乙标签页的意见")

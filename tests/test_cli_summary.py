@@ -76,8 +76,8 @@ def test_summary_over_a_folder_of_hostile_files_and_a_good_one_lists_them_all(tm
 
 
 def test_summary_of_one_file_says_1_file(tmp_path):
-    code, out, err = run(["summary", write_json(tmp_path / "a.json", doc())])
-    assert code == 0 and "a.json" in out and "incomplete" in out
+    code, out, err = run(["summary", write_json(tmp_path / "a.json", doc()), "--lang", "en"])
+    assert code == 0 and "a.json" in out and "Incomplete" in out
     assert err == "1 file: 1 scored, 0 invalid\n"
     write_json(tmp_path / "b.json", doc())
     assert run(["summary", tmp_path])[2] == "2 files: 2 scored, 0 invalid\n"
@@ -128,11 +128,11 @@ def test_summary_names_an_unreadable_file_in_its_own_row(tmp_path):
 def test_summary_aligns_columns_by_display_width_with_chinese_names(tmp_path):
     write_json(tmp_path / "a.json", doc(assessment={"organisation": "示例科技", "service": "彩铃"}))  # 8 and 4 columns
     write_json(tmp_path / "b.json", doc(assessment={"organisation": "Acme Ltd", "service": "RBT "}))  # 8 and 4 columns
-    lines = run(["summary", tmp_path])[1].splitlines()
+    lines = run(["summary", tmp_path, "--lang", "en"])[1].splitlines()
     a, b = (next(line for line in lines if line.startswith(str(tmp_path / n))) for n in ("a.json", "b.json"))
     # a wide character takes two columns, so each following column starts 4 + 2 characters earlier in a's line
     assert a.index("彩铃") == b.index("RBT ") - 4
-    assert a.index("incomplete") == b.index("incomplete") - 4 - 2
+    assert a.index("Incomplete") == b.index("Incomplete") - 4 - 2
 
 
 def test_summary_text_and_csv_neutralise_terminal_escapes_and_formulas(tmp_path):

@@ -49,19 +49,26 @@ def test_answers_check_exit_0_for_the_reviewed_bytes_and_1_for_any_other_file(tm
     reviewed = tmp_path / "answers.json"
     reviewed.write_bytes(submission)
     path = write(tmp_path, {**CONDITIONAL, "submission_sha256": hashlib.sha256(submission).hexdigest()})
-    code, out, _ = review_cli(path, "--answers", reviewed)
+    code, out, _ = review_cli(path, "--answers", reviewed, "--lang", "en")
     assert code == 0 and "this is the file that was reviewed" in out
     same_json_other_bytes = tmp_path / "reformatted.json"
     same_json_other_bytes.write_text(json.dumps(CONDITIONAL["submission"]), encoding="utf-8")
-    code, out, _ = review_cli(path, "--answers", same_json_other_bytes)
+    code, out, _ = review_cli(path, "--answers", same_json_other_bytes, "--lang", "en")
     assert code == 1 and "NOT the file that was reviewed" in out
     assert "its answers and plan are the same as reviewed" in out
     changed = tmp_path / "changed.json"
     sub = json.loads(submission)
     changed.write_text(json.dumps({**sub, "answers": {**sub["answers"], "r1": {"status": "partial"}}, "plan": {}}), encoding="utf-8")
-    code, out, _ = review_cli(path, "--answers", changed)
-    assert code == 1 and "changed since the review: items r1; plan overview" in out
-    code, out, _ = review_cli(path, "--answers", CRITERIA)
+    code, out, _ = review_cli(path, "--answers", changed, "--lang", "en")
+    assert code == 1 and "changed since the review (2):" in out
+    assert "  Q (clause 1.1): Answer: Met → Partly met\n" in out  # clause, old -> new
+    assert "  plan 1 Overview: text changed" in out and "  verdict: Incomplete (" in out
+    code, out, _ = review_cli(path, "--answers", changed)  # the chosen language, Chinese by default
+    assert "不是所审核的文件" in out and "（第1.1条）" not in out and "(第1.1条)：回答：满足 → 部分满足" in out
+    code, out, _ = review_cli(path, "--answers", changed, "--format", "csv")
+    check_rows = [r for r in csv.reader(io.StringIO(out)) if r[0] == "answers_check"]
+    assert "不是所审核的文件" in check_rows[0][3] and any("部分满足" in r[3] for r in check_rows)
+    code, out, _ = review_cli(path, "--answers", CRITERIA, "--lang", "en")
     assert code == 1 and "it is not a valid answers file either" in out
     code, out, _ = review_cli(path, "--answers", reviewed, "--format", "json")
     assert code == 0 and json.loads(out)["answers_check"]["reviewed"] is True

@@ -1,118 +1,242 @@
-// The reviews kept in this browser: several side by side, each under its own localStorage key, so one
-// damaged or large review cannot block the others, and typing a comment re-saves only that review's
-// small part (the submission, up to 1 MB, is written once when the file is opened).
+// The reviews kept in this browser, in IndexedDB (localStorage holds about twenty 680 KB
+// submissions; a year of reviews needs more). Two object stores, so the inbox reads every review
+// without reading a single submission:
 //
-//   sp-readiness.reviews               {version: 1, current: id, ids: [id, …]}
-//   sp-readiness.review.<id>           {id, file, sha256, opened, review: {reviewer, items, plan,
-//                                        decision, conditions, summary}}
-//   sp-readiness.review.<id>.submission  the answers document as opened (JSON)
+//   reviews      {id, file, sha256, opened, edited, meta: {organisation, service, verdict, …},
+//                 review: {reviewer, items, plan, decision, conditions, summary}, previous?, changes?}
+//   submissions  id -> the answers document as opened
+//
+// Every edit is one readwrite transaction that reads the stored review, changes one field and
+// writes it back; IndexedDB runs such transactions one after another, so two tabs editing the same
+// review never undo each other's fields. Other tabs are told over a BroadcastChannel.
 
-const INDEX = "sp-readiness.reviews";
-const entryKey = (id) => `sp-readiness.review.${id}`;
-const submissionKey = (id) => `${entryKey(id)}.submission`;
-const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
+import { LEGACY_INDEX, isEntry, readLegacy } from "./review-legacy.js";
+
+const DB_NAME = "sp-readiness-reviews";
+const CURRENT = "sp-readiness.review-current"; // per tab (sessionStorage): which review is on screen
+const CHANNEL = "sp-readiness.reviews";
+
+/** Whether a failed write failed for want of room. */
+export const isQuota = (error) => error?.name === "QuotaExceededError" || /quota/i.test(String(error?.message ?? ""));
 
 export const newId = () => `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
-function isEntry(x, id) {
-  return isObject(x) && x.id === id && typeof x.file === "string" && typeof x.sha256 === "string" && isObject(x.review);
+const done = (request) => new Promise((resolve, reject) => {
+  request.onsuccess = () => resolve(request.result);
+  request.onerror = () => reject(request.error);
+});
+
+function openDb() {
+  const request = indexedDB.open(DB_NAME, 1);
+  request.onupgradeneeded = () => {
+    request.result.createObjectStore("reviews", { keyPath: "id" });
+    request.result.createObjectStore("submissions");
+  };
+  return done(request);
 }
 
 export class ReviewStore {
-  /** onError(message) is told of every failed save; nothing is thrown to the page. */
-  constructor(onError) {
+  /** onError(error) hears of every failed write; onRemote(id) of every change another tab made. */
+  constructor(onError, onRemote = () => {}) {
     this.onError = onError;
+    this.onRemote = onRemote;
+    this.db = null;
+    this.entries = [];
+    this.submissions = new Map(); // id -> answers document, read on demand
+    this.broken = []; // [{id, raw}] old localStorage entries that cannot be read, left where they are
     this.current = null;
-    this.entries = []; // in index order
-    this.submissions = new Map(); // id -> answers document
-    this.broken = []; // [{id, raw}] entries that could not be read, left in storage untouched
   }
 
-  load() {
-    let index = null;
-    try {
-      index = JSON.parse(localStorage.getItem(INDEX) ?? "null");
-    } catch { /* an unreadable index: the entries are found again below */ }
-    const ids = isObject(index) && Array.isArray(index.ids) ? index.ids.filter((id) => typeof id === "string") : this.scan();
-    for (const id of ids) {
-      const raw = localStorage.getItem(entryKey(id));
-      const rawSubmission = localStorage.getItem(submissionKey(id));
-      try {
-        const entry = JSON.parse(raw);
-        const submission = JSON.parse(rawSubmission);
-        if (!isEntry(entry, id) || !isObject(submission)) throw new Error("not a review");
-        this.entries.push(entry);
-        this.submissions.set(id, submission);
-      } catch {
-        if (raw !== null || rawSubmission !== null) this.broken.push({ id, raw: `${raw}\n${rawSubmission}` });
+  /** Open the database, move over what localStorage holds, read every review (not the submissions). */
+  async open(describe) {
+    this.db = await openDb();
+    const legacy = readLegacy();
+    this.broken = legacy.broken;
+    if (legacy.reviews.length) await this.migrate(legacy, describe);
+    this.entries = await done(this.db.transaction("reviews").objectStore("reviews").getAll());
+    this.entries.sort((a, b) => (a.opened + a.id < b.opened + b.id ? -1 : 1));
+    const wanted = sessionStorage.getItem(CURRENT) ?? legacy.current;
+    this.current = this.get(wanted) ? wanted : null;
+    this.channel = new BroadcastChannel(CHANNEL);
+    this.channel.onmessage = (event) => this.remote(event.data?.id);
+  }
+
+  // One transaction for all: either every old review is in the database, or none is and localStorage
+  // keeps them all. Reviews already moved (an earlier, interrupted start) are not written again.
+  async migrate(legacy, describe) {
+    const ok = await this.transaction(["reviews", "submissions"], (stores, guard) => {
+      for (const { entry, submission } of legacy.reviews) {
+        const request = stores.reviews.get(entry.id);
+        request.onsuccess = guard(() => {
+          if (request.result) return;
+          let meta = {};
+          try {
+            meta = describe(submission);
+          } catch { /* what the inbox shows is worked out again when the review is opened */ }
+          stores.reviews.put({ edited: new Date().toISOString(), ...entry, meta });
+          stores.submissions.put(submission, entry.id);
+        });
       }
-    }
-    this.current = this.entries.some((e) => e.id === index?.current) ? index.current : this.entries[0]?.id ?? null;
+    });
+    if (!ok) return;
+    for (const { keys } of legacy.reviews) for (const key of keys) localStorage.removeItem(key);
+    if (!legacy.broken.length) localStorage.removeItem(LEGACY_INDEX);
   }
 
-  // The index is gone: find the reviews by their keys.
-  scan() {
-    const ids = [];
-    for (let n = 0; n < localStorage.length; n++) {
-      const m = /^sp-readiness\.review\.([^.]+)$/.exec(localStorage.key(n) ?? "");
-      if (m) ids.push(m[1]);
-    }
-    return ids;
+  /**
+   * Run `work(stores, guard)` in one readwrite transaction; true once committed, false (and onError,
+   * with the first error thrown, such as QuotaExceededError) if not. Request handlers are wrapped in
+   * guard(fn), so an error thrown inside one aborts the transaction and is the one reported.
+   */
+  transaction(names, work) {
+    return new Promise((resolve) => {
+      let tx;
+      let failure = null;
+      const fail = (error) => {
+        failure ??= error;
+        try { tx?.abort(); } catch { /* already finished */ }
+      };
+      const guard = (fn) => (...args) => {
+        try {
+          fn(...args);
+        } catch (error) {
+          fail(error);
+        }
+      };
+      try {
+        tx = this.db.transaction(names, "readwrite");
+        work(Object.fromEntries(names.map((n) => [n, tx.objectStore(n)])), guard);
+      } catch (error) {
+        fail(error);
+        this.onError(failure);
+        return resolve(false);
+      }
+      tx.oncomplete = () => resolve(true);
+      tx.onabort = () => {
+        this.onError(failure ?? tx.error ?? new DOMException("aborted", "AbortError"));
+        resolve(false);
+      };
+    });
+  }
+
+  get(id) {
+    return this.entries.find((e) => e.id === id) ?? null;
   }
 
   get entry() {
-    return this.entries.find((e) => e.id === this.current) ?? null;
-  }
-
-  submission(id = this.current) {
-    return this.submissions.get(id) ?? null;
-  }
-
-  write(key, value) {
-    try {
-      localStorage.setItem(key, JSON.stringify(value));
-      return true;
-    } catch (error) {
-      this.onError(error.message);
-      return false;
-    }
-  }
-
-  saveIndex() {
-    // Broken entries stay listed, so a later version (or a person) can still recover them.
-    const ids = [...this.entries.map((e) => e.id), ...this.broken.map((b) => b.id)];
-    return this.write(INDEX, { version: 1, current: this.current, ids });
-  }
-
-  save(entry = this.entry) {
-    return entry ? this.write(entryKey(entry.id), entry) : true;
-  }
-
-  /** Add a review; false (and nothing kept) when storage refuses it. */
-  add(entry, submission) {
-    if (!this.write(submissionKey(entry.id), submission)) return false;
-    if (!this.write(entryKey(entry.id), entry)) {
-      localStorage.removeItem(submissionKey(entry.id));
-      return false;
-    }
-    this.entries.push(entry);
-    this.submissions.set(entry.id, submission);
-    this.current = entry.id;
-    this.saveIndex();
-    return true;
-  }
-
-  remove(id) {
-    localStorage.removeItem(entryKey(id));
-    localStorage.removeItem(submissionKey(id));
-    this.entries = this.entries.filter((e) => e.id !== id);
-    this.submissions.delete(id);
-    if (this.current === id) this.current = this.entries[0]?.id ?? null;
-    this.saveIndex();
+    return this.get(this.current);
   }
 
   select(id) {
-    if (this.entries.some((e) => e.id === id)) this.current = id;
-    this.saveIndex();
+    this.current = this.get(id) ? id : null;
+    if (this.current) sessionStorage.setItem(CURRENT, this.current);
+    else sessionStorage.removeItem(CURRENT);
+  }
+
+  async submission(id = this.current) {
+    if (!this.submissions.has(id)) {
+      const doc = await done(this.db.transaction("submissions").objectStore("submissions").get(id));
+      if (!doc) return null;
+      this.submissions.set(id, doc);
+    }
+    return this.submissions.get(id);
+  }
+
+  /** Add reviews with their submissions ([{entry, submission}]); false, and none kept, when storage refuses. */
+  async add(list) {
+    const stamped = list.map(({ entry, submission }) => ({ entry: { edited: new Date().toISOString(), ...entry }, submission }));
+    const ok = await this.transaction(["reviews", "submissions"], (stores) => {
+      for (const { entry, submission } of stamped) {
+        stores.reviews.put(entry);
+        stores.submissions.put(submission, entry.id);
+      }
+    });
+    if (!ok) return false;
+    for (const { entry, submission } of stamped) {
+      this.entries.push(entry);
+      this.submissions.set(entry.id, submission);
+    }
+    this.tell(stamped.length === 1 ? stamped[0].entry.id : "*");
+    return true;
+  }
+
+  /**
+   * Change one review by `mutate(entry)`, applied to the stored copy inside the transaction (ours is
+   * then replaced by it), so what another tab saved meanwhile in other fields stays. True once saved.
+   */
+  async update(id, mutate) {
+    const ours = this.get(id);
+    if (!ours) return false;
+    const edited = new Date().toISOString();
+    let stored = null;
+    const ok = await this.transaction(["reviews"], (stores, guard) => {
+      const request = stores.reviews.get(id);
+      request.onsuccess = guard(() => {
+        stored = request.result;
+        if (!stored) return;
+        mutate(stored);
+        stored.edited = edited;
+        stores.reviews.put(stored);
+      });
+    });
+    if (!ok || !stored) return false;
+    for (const k of Object.keys(ours)) if (!(k in stored)) delete ours[k];
+    Object.assign(ours, stored);
+    this.tell(id);
+    return true;
+  }
+
+  async remove(id) {
+    const ok = await this.transaction(["reviews", "submissions"], (stores) => {
+      stores.reviews.delete(id);
+      stores.submissions.delete(id);
+    });
+    if (!ok) return false;
+    this.entries = this.entries.filter((e) => e.id !== id);
+    this.submissions.delete(id);
+    if (this.current === id) this.select(null);
+    this.tell(id);
+    return true;
+  }
+
+  /** Every review with its submission, for a backup. */
+  async everything() {
+    const tx = this.db.transaction(["reviews", "submissions"]);
+    const [entries, keys, docs] = await Promise.all([done(tx.objectStore("reviews").getAll()),
+      done(tx.objectStore("submissions").getAllKeys()), done(tx.objectStore("submissions").getAll())]);
+    const submissions = new Map(keys.map((k, n) => [k, docs[n]]));
+    return entries.map((entry) => ({ entry, submission: submissions.get(entry.id) }));
+  }
+
+  tell(id) {
+    this.channel?.postMessage({ id });
+  }
+
+  // Another tab changed a review ("*": several): read it again.
+  async remote(id) {
+    if (typeof id !== "string") return;
+    if (id === "*") {
+      this.entries = await done(this.db.transaction("reviews").objectStore("reviews").getAll());
+    } else {
+      const fresh = await done(this.db.transaction("reviews").objectStore("reviews").get(id));
+      const at = this.entries.findIndex((e) => e.id === id);
+      if (!fresh) this.entries = this.entries.filter((e) => e.id !== id);
+      else if (at >= 0) this.entries[at] = fresh;
+      else this.entries.push(fresh);
+    }
+    if (!this.get(this.current)) this.select(null);
+    this.onRemote(id);
+  }
+
+  /** How much this site keeps and may keep, in bytes; null where the browser does not say. */
+  static async estimate() {
+    try {
+      const { usage, quota } = await navigator.storage.estimate();
+      return Number.isFinite(usage) && Number.isFinite(quota) ? { usage, quota } : null;
+    } catch {
+      return null;
+    }
   }
 }
+
+export { isEntry };

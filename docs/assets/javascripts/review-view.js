@@ -2,6 +2,7 @@
 // printable report. Every SP or reviewer text goes in as text (textContent, form values), never HTML.
 
 import { META_KEYS, answerText, percent } from "./plan.js";
+import { attention } from "./review-checks.js";
 import { unconfirmedSince } from "./scoring.js";
 
 /** An answer as the reviewer reads it, saying when it was given under earlier terms and not confirmed since. */
@@ -79,22 +80,52 @@ export function showSubmission(root, criteria, entry, doc, result, t, lang) {
   $("rv-unknown-list").replaceChildren(...unknown.map((id) => el("li", {}, id)));
 }
 
-function setDecision(box, entry) {
+function setDecision(box, entry, keep) {
   const decision = entry?.decision ?? "";
   for (const radio of box.querySelectorAll("[data-field=decision]")) radio.checked = radio.value === decision;
-  box.querySelector("[data-field=comment]").value = entry?.comment ?? "";
+  const comment = box.querySelector("[data-field=comment]");
+  if (comment !== keep) comment.value = entry?.comment ?? "";
   box.dataset.decision = decision;
 }
 
-/** Fill the form with the reviewer's work so far. */
-export function showReview(root, review, t) {
+/** Fill the form with the reviewer's work so far; `keep` (the field being typed in) is left alone. */
+export function showReview(root, review, t, keep = null) {
   const $ = (id) => root.querySelector(`#${id}`);
-  for (const input of $("rv-reviewer").querySelectorAll("input")) input.value = review.reviewer?.[input.name] ?? "";
+  for (const input of $("rv-reviewer").querySelectorAll("input")) if (input !== keep) input.value = review.reviewer?.[input.name] ?? "";
   for (const radio of $("rv-decision").querySelectorAll("input")) radio.checked = radio.value === (review.decision ?? "");
-  $("rv-summary").value = review.summary ?? "";
-  for (const box of root.querySelectorAll(".rv-item")) setDecision(box, review.items?.[box.dataset.item]);
-  for (const box of root.querySelectorAll(".rv-part")) setDecision(box, review.plan?.[box.dataset.part]);
-  showConditions(root, review, t);
+  if ($("rv-summary") !== keep) $("rv-summary").value = review.summary ?? "";
+  for (const box of root.querySelectorAll(".rv-item")) setDecision(box, review.items?.[box.dataset.item], keep);
+  for (const box of root.querySelectorAll(".rv-part")) setDecision(box, review.plan?.[box.dataset.part], keep);
+  if (!$("rv-condition-list").contains(keep)) showConditions(root, review, t);
+}
+
+/**
+ * What needs the reviewer's eye: for a resubmission, the earlier review and each changed answer or
+ * plan text (old → new); the items the plan contradicts (clauses 5.1 and 5.2). Boxes that need
+ * attention are marked, for the "only what needs attention" switch.
+ */
+export function showChanges(root, criteria, entry, doc, result, t) {
+  const changes = entry.changes ?? { items: {}, plan: {} };
+  const changed = Object.keys(changes.items).length + Object.keys(changes.plan).length;
+  root.querySelector("#rv-history").replaceChildren(...(entry.previous
+    ? [el("p", { class: "admonition info rv-note" }, fill(t.history, { previous: entry.previous.file, changed }))] : []));
+  const { ids, contradictions } = attention(criteria, doc, result);
+  for (const box of root.querySelectorAll(".rv-item, .rv-part")) {
+    const id = box.dataset.item ?? box.dataset.part;
+    const change = (box.dataset.item ? changes.items : changes.plan)[id];
+    const line = box.querySelector("[data-show=change]");
+    line.hidden = !change;
+    line.textContent = change ? fill(t.change_line, { old: change.old || t.empty, new: change.new || t.empty }) : "";
+    const contradiction = box.querySelector("[data-show=contradiction]");
+    const item = box.dataset.item && contradictions.includes(id) ? criteria.items.find((i) => i.id === id) : null;
+    if (contradiction) {
+      contradiction.hidden = !item;
+      contradiction.textContent = item ? fill(t.contradiction_line, { clause: item.clause }) : "";
+    }
+    const needs = Boolean(change) || (box.dataset.item ? ids.includes(id) : !(doc.plan?.[id] ?? "").trim());
+    if (needs) box.dataset.attention = "true";
+    else delete box.dataset.attention;
+  }
 }
 
 /** The conditions list, shown only with a conditional decision. */

@@ -1,0 +1,182 @@
+"""What an SP changed between two answers files, and the `diff` command.
+
+`python -m assessment diff OLD NEW [--format text|markdown|json|csv] [--lang zh|en]` lists every
+item whose answer changed (clause, question, old → new with units, and note or evidence when those
+changed), every plan section whose text changed, and both verdicts. Exit 0 when answers and plan are
+the same, 1 when something changed, 2 on bad input ("FILE: where: what", never a traceback).
+The same comparison tells `review --answers` what changed since the review (review_report.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from . import answers as answers_mod
+from . import criteria as criteria_mod
+from . import history
+from . import plan as plan_mod
+from .output import csv_text, lines, terminal
+from .report import percent
+from .scoring import score
+
+# Words only this comparison uses; {name} marks a value filled in.
+LABELS = {
+    "zh": {
+        "diff_title": "两份答卷的差异", "old_file": "原文件", "new_file": "新文件", "verdicts": "结论",
+        "no_change": "回答和方案均未修改。", "changed_items": "修改的条目", "changed_plan": "修改的方案章节",
+        "details_changed": "修改的 SP 信息", "arrow": "{old} → {new}", "field_answer": "回答", "field_note": "备注",
+        "field_evidence": "证据", "col_kind": "类别", "col_where": "位置", "col_field": "内容", "col_old": "原内容",
+        "col_new": "新内容", "kind_item": "条目", "kind_plan": "方案章节", "kind_detail": "SP 信息", "kind_verdict": "结论",
+        "changes": "共 {n} 处修改",
+    },
+    "en": {
+        "diff_title": "Differences between two answers files", "old_file": "Old file", "new_file": "New file",
+        "verdicts": "Verdict", "no_change": "The answers and the plan are unchanged.", "changed_items": "Items changed",
+        "changed_plan": "Plan sections changed", "details_changed": "SP details changed", "arrow": "{old} \u2192 {new}",
+        "field_answer": "Answer", "field_note": "Note", "field_evidence": "Evidence", "col_kind": "Kind",
+        "col_where": "Where", "col_field": "Field", "col_old": "Old", "col_new": "New", "kind_item": "item",
+        "kind_plan": "plan section", "kind_detail": "SP details", "kind_verdict": "verdict",
+        "changes": "Changed: {n}",
+    },
+}
+
+
+def _labels(lang: str) -> dict:
+    return {**plan_mod.LABELS[lang], **LABELS[lang]}
+
+
+def compare(criteria: criteria_mod.Criteria, old: answers_mod.Answers, new: answers_mod.Answers, lang: str) -> dict:
+    """The changes as plain data: items (clause, question, field changes), plan sections, details, verdicts."""
+    labels = _labels(lang)
+    blank = answers_mod.Answer()
+    known = {i.id: i for i in criteria.items}
+    items = []
+    for item_id in dict.fromkeys([*known, *old.answers, *new.answers]):
+        before, after = old.answers.get(item_id), new.answers.get(item_id)
+        if (before or blank) == (after or blank):
+            continue
+        item = known.get(item_id)
+        fields = []
+        if item is not None:
+            a, b = (plan_mod.answer_text(criteria, item, x, labels) for x in (before, after))
+            if a != b:
+                fields.append({"field": "answer", "old": a, "new": b})
+        for name in ("note", "evidence"):
+            a, b = getattr(before or blank, name), getattr(after or blank, name)
+            if a != b:
+                fields.append({"field": name, "old": a, "new": b})
+        if item is None and not fields:  # an unknown id whose status or value changed
+            fields.append({"field": "answer", "old": json.dumps((before or blank).__dict__, ensure_ascii=False),
+                           "new": json.dumps((after or blank).__dict__, ensure_ascii=False)})
+        items.append({"id": item_id, "clause": (item.clause or "") if item else "",
+                      "question": getattr(item.question, lang) if item else item_id, "fields": fields})
+    plan = [{"id": p.id, "number": p.number, "title": getattr(p.title, lang),
+             "old": old.plan.get(p.id, ""), "new": new.plan.get(p.id, "")}
+            for p in criteria.template if not p.group and old.plan.get(p.id, "") != new.plan.get(p.id, "")]
+    details = [{"field": k, "old": old.assessment.get(k, ""), "new": new.assessment.get(k, "")}
+               for k in plan_mod.META_KEYS if old.assessment.get(k, "") != new.assessment.get(k, "")]
+    results = [score(criteria, old), score(criteria, new)]
+    verdicts = [{"verdict": r["verdict"], "label": labels[r["verdict"]], "percent": r["percent"]} for r in results]
+    return {"items": items, "plan": plan, "details": details, "verdicts": verdicts,
+            "changed": bool(items or plan or details)}
+
+
+def where(item: dict, labels: dict) -> str:
+    """An item named by its question and clause, as reports name it."""
+    return f"{item['question']} ({labels['clause'].format(item['clause'])})" if item["clause"] else item["question"]
+
+
+def _verdict(v: dict, labels: dict) -> str:
+    return f"{v['label']} ({percent(v['percent'])})"
+
+
+def rows(diff: dict, lang: str) -> list[list[str]]:
+    """One row per changed field (kind, where, field, old, new), the verdicts last; CSV lays these out."""
+    labels = _labels(lang)
+    out = [[labels["col_kind"], labels["col_where"], labels["col_field"], labels["col_old"], labels["col_new"]]]
+    for d in diff["details"]:
+        out.append([labels["kind_detail"], labels[d["field"]], labels[d["field"]], d["old"], d["new"]])
+    for item in diff["items"]:
+        for f in item["fields"]:
+            out.append([labels["kind_item"], where(item, labels), labels[f"field_{f['field']}"], f["old"], f["new"]])
+    for p in diff["plan"]:
+        out.append([labels["kind_plan"], f"{p['number']} {p['title']}", "", p["old"], p["new"]])
+    old, new = diff["verdicts"]
+    out.append([labels["kind_verdict"], "", labels["verdicts"], _verdict(old, labels), _verdict(new, labels)])
+    return out
+
+
+def text(diff: dict, old_name: str, new_name: str, lang: str) -> str:
+    labels = _labels(lang)
+    sep = labels["sep"]
+    arrow = lambda a, b: labels["arrow"].format(old=a or "—", new=b or "—")  # noqa: E731
+    out = [labels["diff_title"], f"  {labels['old_file']}{sep}{terminal(old_name)}", f"  {labels['new_file']}{sep}{terminal(new_name)}",
+           f"  {labels['verdicts']}{sep}{arrow(*(_verdict(v, labels) for v in diff['verdicts']))}", ""]
+    if not diff["changed"]:
+        return "\n".join([*out, labels["no_change"]]) + "\n"
+    n = len(diff["details"]) + len(diff["items"]) + len(diff["plan"])
+    out.append(labels["changes"].format(n=n))
+    if diff["details"]:
+        out += ["", labels["details_changed"]]
+        out += [f"  {labels[d['field']]}{sep}{terminal(arrow(d['old'], d['new']))}" for d in diff["details"]]
+    if diff["items"]:
+        out += ["", labels["changed_items"]]
+        for item in diff["items"]:
+            out.append(f"  {terminal(where(item, labels))}")
+            out += [f"    {labels['field_' + f['field']]}{sep}{terminal(arrow(f['old'], f['new']))}" for f in item["fields"]]
+    if diff["plan"]:
+        out += ["", labels["changed_plan"]]
+        for p in diff["plan"]:
+            out.append(f"  {p['number']} {p['title']}")
+            out += [f"    - {line}" for line in lines(p["old"])] if p["old"] else [f"    - {labels['empty']}"]
+            out += [f"    + {line}" for line in lines(p["new"])] if p["new"] else [f"    + {labels['empty']}"]
+    return "\n".join(out) + "\n"
+
+
+def _md(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("|", "\\|").replace("<", "&lt;").replace("\n", "<br>") or " "
+
+
+def markdown(diff: dict, old_name: str, new_name: str, lang: str) -> str:
+    labels = _labels(lang)
+    table = rows(diff, lang)
+    out = [f"# {labels['diff_title']}", "", f"- {labels['old_file']}{labels['sep']}`{_md(old_name)}`",
+           f"- {labels['new_file']}{labels['sep']}`{_md(new_name)}`", ""]
+    if not diff["changed"]:
+        out += [labels["no_change"], ""]
+    out += [f"| {' | '.join(_md(c) for c in table[0])} |", "|" + " --- |" * len(table[0])]
+    out += [f"| {' | '.join(_md(c) for c in row)} |" for row in table[1:]]
+    return "\n".join(out) + "\n"
+
+
+def run(args: argparse.Namespace) -> int:
+    criteria = history.load(args.criteria)
+    old, new = answers_mod.read(criteria, args.old), answers_mod.read(criteria, args.new)
+    diff = compare(criteria, old, new, args.lang)
+    if args.format == "json":
+        sys.stdout.write(json.dumps({"old": str(args.old), "new": str(args.new), **diff}, ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "csv":
+        sys.stdout.write(csv_text(rows(diff, args.lang)))
+    elif args.format == "markdown":
+        sys.stdout.write(markdown(diff, str(args.old), str(args.new), args.lang))
+    else:
+        sys.stdout.write(text(diff, str(args.old), str(args.new), args.lang))
+    return 1 if diff["changed"] else 0
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    """Register `diff` on the subparsers of python -m assessment."""
+    help_text = "what an SP changed between two answers files: items with clause and old -> new, plan sections, verdicts"
+    p = sub.add_parser("diff", help=help_text, description=help_text,
+                       epilog="Exit status: 0 nothing changed; 1 something changed; 2 bad input.")
+    p.add_argument("old", type=Path, metavar="OLD", help="the earlier answers file")
+    p.add_argument("new", type=Path, metavar="NEW", help="the later answers file")
+    p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+    p.add_argument("--lang", choices=list(plan_mod.LABELS), default="zh", help="language of the labels and questions")
+    p.add_argument("--criteria", type=Path, default=criteria_mod.DEFAULT_PATH,
+                   help="criteria data file (default: the bundled assessment/criteria.yml)")
+    p.set_defaults(run=run)
+    return p

@@ -1,0 +1,80 @@
+// What leaves the review page or comes back into it as a whole: the review file (with warnings
+// before export), the backup of every review and its restoring. Each takes the page (review.js).
+
+import { FORMAT, FORMAT_VERSION, validateReview } from "./review-file.js";
+import { exportWarnings } from "./review-checks.js";
+import { backupText, readBackup } from "./review-backup.js";
+import { today } from "./review-open.js";
+import { isQuota } from "./review-store.js";
+import { el, fill } from "./review-view.js";
+
+export function download(name, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const a = el("a", { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The review file: the format of assessment/review.py, with what is only in progress left out. */
+export function reviewDoc(page) {
+  const entry = page.entry;
+  const r = entry.review;
+  const clean = (entries) => Object.fromEntries(Object.entries(entries ?? {})
+    .filter(([, e]) => e.decision || e.comment)
+    .map(([id, e]) => [id, { ...(e.decision ? { decision: e.decision } : {}), ...(e.comment ? { comment: e.comment } : {}) }]));
+  return {
+    format: FORMAT, format_version: FORMAT_VERSION, criteria_version: page.criteria.version,
+    submission_sha256: entry.sha256, submission: page.doc,
+    reviewer: { name: r.reviewer?.name ?? "", organisation: r.reviewer?.organisation ?? "", date: r.reviewer?.date ?? "" },
+    items: clean(r.items), plan: clean(r.plan),
+    ...(r.decision ? { decision: r.decision } : {}),
+    ...(r.decision === "conditional" ? { conditions: (r.conditions ?? []).map(({ text, due }) => ({ text: text ?? "", due: due ?? "" })) } : {}),
+    summary: r.summary ?? "",
+  };
+}
+
+// Refusals stop an export; warnings ask once, beside the review, with "Export anyway".
+export function exportFile(page, anyway = false) {
+  const doc = reviewDoc(page);
+  const problems = validateReview(page.criteria, doc);
+  // The file's own words stay (reviewers compare them with the command line's), led by where on the page.
+  const where = (p) => p.replace(/^conditions\[(\d+)\]\.(text|due):/, (all, n, key) =>
+    `${page.t.condition} ${Number(n) + 1}, ${key === "due" ? page.t.due : page.t.condition} — ${all}`);
+  if (problems.length) return page.alert(page.t.export_bad, problems.map(where));
+  page.alert("");
+  const warnings = exportWarnings(page.criteria, page.entry.review, page.result.verdict, today());
+  if (warnings.length && !anyway) {
+    const go = el("button", { type: "button", class: "md-button", id: "rv-export-anyway" }, page.t.export_anyway);
+    go.addEventListener("click", () => exportFile(page, true));
+    page.$("rv-warnings").replaceChildren(el("p", {}, page.t.warnings_h),
+      el("ul", {}, warnings.map((w) => el("li", {}, fill(page.t[w.key], { ...w.values, verdict: page.t[w.values.verdict] ?? "" })))), go);
+    return go.focus();
+  }
+  page.$("rv-warnings").replaceChildren();
+  const meta = doc.submission.assessment ?? {};
+  const stem = [meta.organisation, meta.service, doc.reviewer.date].filter(Boolean).join("-").replace(/[^\p{L}\p{N}._-]+/gu, "_");
+  download(`sp-readiness-review-${stem || "submission"}.json`, JSON.stringify(doc, null, 2));
+}
+
+export async function backupAll(page) {
+  const all = await page.store.everything();
+  if (!all.length) return page.notice(page.t.backup_none);
+  download(`sp-readiness-reviews-backup-${today()}.json`, backupText(all));
+}
+
+export async function restoreBackup(page, file) {
+  const { reviews, problems } = readBackup(page.criteria, await file.text());
+  if (!reviews.length && problems.length) return page.alert(fill(page.t.restore_refused, { file: file.name }), problems);
+  // What this browser holds stays as it is: only reviews of new submissions are added.
+  const fresh = reviews.filter(({ entry }) => !page.store.get(entry.id) && !page.store.entries.some((e) => e.sha256 === entry.sha256));
+  if (fresh.length && !await page.store.add(fresh)) {
+    return page.alert(fill(page.t.restore_refused, { file: file.name }), [isQuota(page.lastError) ? page.t.storage_full : String(page.lastError?.message)]);
+  }
+  page.alert(problems.length ? fill(page.t.restore_bad, { file: file.name }) : "", problems);
+  await page.show();
+  page.notice(fill(page.t.restored, { file: file.name, added: fresh.length, skipped: reviews.length - fresh.length }));
+  page.meter();
+}
+
