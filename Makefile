@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # jieba caches its dictionary under $TMPDIR; keep it out of the way of other users.
 export TMPDIR ?= /tmp
 
-.PHONY: install build serve test browser bench clean
+.PHONY: install build serve test browser bench clean dist
 
 install: $(STAMP)
 
@@ -51,7 +51,12 @@ bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench_plan
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site dist .pytest_cache .hypothesis
+
+# The reviewers' command line as a wheel in dist/ (`pip install dist/sp_readiness-*.whl` gives the
+# `sp-readiness` command); built from a clean copy of assessment/, so nothing stale gets in.
+dist: $(STAMP)
+	$(BIN)/python -m publish.wheel dist
 
 # The browser's Word export uses the npm package `docx`, pinned in package.json/package-lock.json.
 # Its self-contained ES-module build and the licences of what it bundles (fflate, nanoid) are
