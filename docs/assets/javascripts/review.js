@@ -7,6 +7,7 @@ import { FORMAT, FORMAT_VERSION, decodeJson, newReview, readReview, readSubmissi
 import { ReviewStore, newId } from "./review-store.js";
 import { el, fill, renderReport, showConditions, showReview, showSubmission } from "./review-view.js";
 import { sha256 } from "./sha256.js";
+import { loadCriteria } from "./criteria-source.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 const today = () => new Date().toISOString().slice(0, 10);
@@ -266,7 +267,7 @@ async function onPage() {
   if (!root || root.dataset.ready) return;
   root.dataset.ready = "loading";
   try {
-    criteria ??= await (await fetch(CRITERIA_URL)).json();
+    criteria ??= await loadCriteria(CRITERIA_URL);
     shown = new ReviewPage(root);
     shown.start();
     root.dataset.ready = "true";
