@@ -185,3 +185,23 @@ def test_the_offline_configurations_keep_the_served_sites_features_but_instant_n
     served = read("mkdocs.yml")["theme"]["features"]
     for config in offline.CONFIGS:
         assert read(config)["theme"]["features"] == [f for f in served if f != "navigation.instant"], config
+
+
+def test_the_search_shim_and_the_bundler_are_the_pinned_versions():
+    package = json.loads((offline.ROOT / "package.json").read_text(encoding="utf-8"))
+    locked = json.loads((offline.ROOT / "package-lock.json").read_text(encoding="utf-8"))["packages"]
+    shim = offline.ROOT / "docs/assets/vendor/iframe-worker"
+    assert package["dependencies"]["iframe-worker"] == locked["node_modules/iframe-worker"]["version"] == \
+        (shim / "VERSION").read_text(encoding="utf-8").split()[1]
+    assert "Permission is hereby granted" in (shim / "LICENSE").read_text(encoding="utf-8")
+    # A build tool, never shipped: a development dependency, so `make vendor` leaves it out.
+    assert package["devDependencies"]["esbuild"] == locked["node_modules/esbuild"]["version"]
+    assert "esbuild" not in package["dependencies"]
+
+
+def test_without_npm_or_esbuild_make_offline_says_what_to_install(tmp_path, monkeypatch):
+    shutil.copy(offline.ROOT / "package-lock.json", tmp_path)
+    monkeypatch.setattr(offline, "ROOT", tmp_path)
+    monkeypatch.setattr(offline.shutil, "which", lambda name: None)
+    with pytest.raises(offline.OfflineError, match=r"install Node\.js and npm.*esbuild \d+\.\d+\.\d+"):
+        offline.esbuild()

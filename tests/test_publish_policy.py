@@ -93,6 +93,9 @@ def test_search_works_under_the_policy(tab, strict, lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_checklist_view_and_word_export_work_under_the_policy(tab, strict, lang):
     page, trouble = tab
+    for view in ("answers", "plan", "report"):  # each view opened by its address, too
+        page.goto(strict.url + LANGUAGES[lang] + "checklist/#" + view)
+        page.wait_for_selector(f"#sp-checklist[data-ready=true] [data-view={view}]:not([hidden])")
     page.goto(strict.url + LANGUAGES[lang] + "checklist/")
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     answer_some(page)
