@@ -43,14 +43,16 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
-# Three benchmarks, each printing its medians as JSON (never asserted): the build and both scorers
+# Four benchmarks, each printing its medians as JSON (never asserted): the build and both scorers
 # (and a 1 MB answers file read in Python); the checklist in Chromium at the real size, 1,000 and
 # 5,000 items and with a 1 MB assessment; the plan's .docx at 10k, 40k and 160k lines, in Python and
-# in the browser. Together they take several minutes.
+# in the browser; the offline package's checklist from disk against the served one (needs npm
+# once, as `make offline` does). Together they take several minutes.
 bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_checklist
 	$(BIN)/python -m tests.bench_plan
+	$(BIN)/python -m tests.bench_publish
 
 clean:
 	rm -rf site dist node_modules .pytest_cache .hypothesis
