@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # jieba caches its dictionary under $TMPDIR; keep it out of the way of other users.
 export TMPDIR ?= /tmp
 
-.PHONY: install build serve test browser bench clean
+.PHONY: install build serve test browser bench clean dist offline
 
 install: $(STAMP)
 
@@ -20,11 +20,13 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
-# Chinese at site/, English at site/en/; both strict.
+# Chinese at site/, English at site/en/; both strict. Then the Content-Security-Policy for this
+# build (hashes of Material's inline scripts), as site/_headers and site/_headers.nginx.conf.
 build: $(STAMP)
 	@echo "==> Building both languages for $(SITE_URL)"
 	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict --quiet -f mkdocs.yml
 	SITE_URL=$(SITE_URL) $(BIN)/mkdocs build --strict --quiet -f mkdocs.en.yml
+	$(BIN)/python -m publish.policy site
 
 serve: build
 	@echo "==> Serving http://127.0.0.1:$(PORT)/ (Chinese) and http://127.0.0.1:$(PORT)/en/ (English); Ctrl-C stops"
@@ -41,36 +43,54 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
-# Four benchmarks, each printing its medians as JSON (never asserted): the build and both scorers
-# (and a 1 MB answers file read in Python); the checklist in Chromium at the real size, 1,000 and
-# 5,000 items and with a 1 MB assessment; the plan's .docx at 10k, 40k and 160k lines, in Python and
-# in the browser; the review page with 100 and 1,000 reviews of 20 KB submissions (storing, ready,
-# sort, filter) and `summary` at N and 2N files. Together they take several minutes.
+# Benchmarks, each printing its medians as JSON (never asserted): the build and both scorers (and a
+# 1 MB answers file read in Python); the checklist in Chromium at the real size, 1,000 and 5,000
+# items and with a 1 MB assessment; the plan's .docx at 10k, 40k and 160k lines, in Python and in
+# the browser; the review page with 100 and 1,000 reviews of 20 KB submissions (storing, ready, sort,
+# filter) and `summary` at N and 2N files; the offline package's checklist from disk against the
+# served one (needs npm once, as `make offline` does). Together they take several minutes.
 bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_checklist
 	$(BIN)/python -m tests.bench_plan
 	$(BIN)/python -m tests.bench_review
+	$(BIN)/python -m tests.bench_publish
 
 clean:
-	rm -rf site .pytest_cache .hypothesis
+	rm -rf site dist node_modules .pytest_cache .hypothesis
 
-# The browser's Word export uses the npm package `docx`, pinned in package.json/package-lock.json.
-# Its self-contained ES-module build and the licences of what it bundles (fflate, nanoid) are
-# committed under docs/assets/vendor/docx/, so building, serving and testing never need npm;
-# run this only to change the pinned version, then commit the result.
+# The reviewers' command line as a wheel in dist/ (`pip install dist/sp_readiness-*.whl` gives the
+# `sp-readiness` command); built from a clean copy of assessment/, so nothing stale gets in.
+dist: $(STAMP)
+	$(BIN)/python -m publish.wheel dist
+
+# Both languages to open from disk: dist/sp-readiness-offline.zip. Its classic-script bundles are
+# made by esbuild, pinned in package-lock.json and installed into node_modules/ by `npm ci` when
+# missing (so this one target needs npm, once); publish/offline.py says what differs and why.
+offline: $(STAMP)
+	SITE_URL=$(SITE_URL) $(BIN)/python -m publish.offline dist/sp-readiness-offline.zip
+
+# The browser's Word export uses the npm package `docx`; the offline package's search uses
+# `iframe-worker`'s shim (browsers run no web workers from disk); both pinned in
+# package.json/package-lock.json. Their browser builds and the licences of what they bundle are
+# committed under docs/assets/vendor/, so building, serving and testing never need npm; run this
+# only to change a pinned version, then commit the result.
 VENDOR_DIR := docs/assets/vendor/docx
+SHIM_DIR   := docs/assets/vendor/iframe-worker
 .PHONY: vendor
 vendor:
-	@echo "==> Vendoring docx (npm ci of package-lock.json) into $(VENDOR_DIR)"
+	@echo "==> Vendoring docx and iframe-worker (npm ci of package-lock.json) into docs/assets/vendor/"
 	@command -v npm >/dev/null || { echo "npm is needed for 'make vendor' only"; exit 1; }
 	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  cp package.json package-lock.json "$$tmp"/ && \
 	  (cd "$$tmp" && npm ci --ignore-scripts --omit=dev --no-audit --no-fund --loglevel=error) && \
-	  mkdir -p $(VENDOR_DIR) && \
+	  mkdir -p $(VENDOR_DIR) $(SHIM_DIR) && \
 	  install -m 644 "$$tmp"/node_modules/docx/dist/index.mjs $(VENDOR_DIR)/docx.js && \
 	  install -m 644 "$$tmp"/node_modules/docx/LICENSE $(VENDOR_DIR)/LICENSE && \
 	  install -m 644 "$$tmp"/node_modules/fflate/LICENSE $(VENDOR_DIR)/LICENSE-fflate && \
 	  install -m 644 "$$tmp"/node_modules/nanoid/LICENSE $(VENDOR_DIR)/LICENSE-nanoid && \
-	  node -p '"docx " + require("'"$$tmp"'/node_modules/docx/package.json").version' > $(VENDOR_DIR)/VERSION
-	@echo "==> $(VENDOR_DIR): $$(cat $(VENDOR_DIR)/VERSION)"
+	  node -p '"docx " + require("'"$$tmp"'/node_modules/docx/package.json").version' > $(VENDOR_DIR)/VERSION && \
+	  install -m 644 "$$tmp"/node_modules/iframe-worker/shim/index.js $(SHIM_DIR)/shim.js && \
+	  install -m 644 "$$tmp"/node_modules/iframe-worker/LICENSE $(SHIM_DIR)/LICENSE && \
+	  node -p '"iframe-worker " + require("'"$$tmp"'/node_modules/iframe-worker/package.json").version' > $(SHIM_DIR)/VERSION
+	@echo "==> $$(cat $(VENDOR_DIR)/VERSION), $$(cat $(SHIM_DIR)/VERSION)"

@@ -222,9 +222,9 @@ def _plan(args: argparse.Namespace) -> int:
 # --- arguments ----------------------------------------------------------------------------
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "python -m assessment") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m assessment",
+        prog=prog,
         description="Check the SP Readiness criteria data, and score, report on and write plans from SPs' answers files.",
         epilog="Exit status: 0 done; 1 summary found invalid files or skipped folders, or review --answers "
                "was given another file than the one reviewed; 2 bad input, with one 'FILE: where: what' line per problem.",
@@ -291,12 +291,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "python -m assessment") -> int:
     # A name that cannot be encoded (a file name that is not UTF-8) is written as an escape, not a crash.
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = build_parser().parse_args(argv)
+    args = build_parser(prog).parse_args(argv)
     try:
         return args.run(args)
     except answers_mod.AnswersError as exc:  # one line per problem, even when a key holds a line break
@@ -311,6 +311,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader (head, less) stopped reading: nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def tool() -> int:
+    """The installed `sp-readiness` command (pyproject.toml): the same commands, under the name typed."""
+    return main(prog="sp-readiness")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from assessment import history
 from assessment import quantity as quantities
 from assessment.criteria import Quantity, Text
 
-from . import checklist
+from . import checklist, links
 from . import review as review_page
 
 _CHANGE_WORDS = {
@@ -71,12 +71,17 @@ def define_env(env) -> None:
     @env.macro
     def checklist_app() -> str:
         """The self-assessment checklist for this language."""
-        return checklist.app(criteria, lang)
+        return checklist.app(criteria, lang, links.for_page(env.conf, env.page))
+
+    @env.macro
+    def translation(name: str) -> str:
+        """Link to page `name` (its file name without .md) in the other language, from this page."""
+        return links.for_page(env.conf, env.page).translation(name)
 
     @env.macro
     def review_app() -> str:
         """The operator's review page for this language."""
-        return review_page.app(criteria, lang, env.conf["site_url"])
+        return review_page.app(criteria, lang, links.for_page(env.conf, env.page))
 
     @env.macro
     def plan_template(heading_level: int = 2) -> str:

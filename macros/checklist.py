@@ -26,6 +26,8 @@ from assessment import plan, review
 from assessment import quantity as quantities
 from assessment.criteria import Criteria
 
+from .links import Links
+
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
     autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
@@ -196,7 +198,7 @@ def strings(lang: str) -> dict[str, str]:
     return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang]}
 
 
-def app(criteria: Criteria, lang: str) -> str:
+def app(criteria: Criteria, lang: str, links: Links) -> str:
     """The whole checklist for one language: status bar, the three views, the form."""
     t = strings(lang)
     text = lambda value: getattr(value, lang)  # noqa: E731
@@ -211,7 +213,7 @@ def app(criteria: Criteria, lang: str) -> str:
             "limit": quantities.threshold_text(criteria, item.threshold, lang) if unit else "",
         })
     html = _TEMPLATES.get_template("checklist.html").render(
-        t=t, lang=lang, criteria=criteria, text=text, items=items,
+        t=t, lang=lang, criteria=criteria, text=text, items=items, links=links,
         items_by_section={s.id: [i for i in items if i["item"].section == s.id] for s in criteria.sections},
         strings_json=json.dumps(t, ensure_ascii=False),
         # Kept byte for byte (the exported page must equal the command line's): newlines as references.

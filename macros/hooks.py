@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from mkdocs.structure.files import File, Files
 
@@ -27,13 +27,17 @@ def on_files(files: Files, config) -> Files:
 def on_config(config):
     """One SITE_URL serves both builds: it is the Chinese root, and English is published at en/ below it.
 
-    The language switcher points at both roots, so a site published under a sub-path
-    (SITE_URL=https://host/sp/) switches within it: Chinese at …/, English at …/en/.
+    The language switcher links each language's root relative to the page (the url filter makes
+    them so), so the site works at whatever address it is served from and from disk; site.js then
+    keeps the reader on the same page. Without directory URLs (the offline package) a folder would
+    open as a file listing, so the links name index.html.
     """
     root = config.site_url
-    if config.theme["language"] == "en":
+    english = config.theme["language"] == "en"
+    if english:
         config.site_url = urljoin(root, "en/")
-    path = urlsplit(root).path or "/"
+    index = "" if config.use_directory_urls else "index.html"
     for alternate in config.extra.get("alternate", []):
-        alternate["link"] = path + ("en/" if alternate["lang"] == "en" else "")
+        to_english = alternate["lang"] == "en"
+        alternate["link"] = ("./" if to_english == english else "en/" if to_english else "../") + index
     return config

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from assessment import plan, review
 from assessment.criteria import Criteria
+
+from .links import Links
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True,
                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -145,12 +146,12 @@ def _strings(lang: str) -> dict[str, str]:
     return {k: v for p in parts for k, v in p.items()}
 
 
-def app(criteria: Criteria, lang: str, site_url: str) -> str:
+def app(criteria: Criteria, lang: str, links: Links) -> str:
     """The whole review page for this language; the scripts and styles load only here."""
     strings = _strings(lang)
     html = _TEMPLATES.get_template("review.html").render(
         criteria=criteria, lang=lang, t=strings, strings_json=json.dumps(strings, ensure_ascii=False),
-        assets=(urlsplit(site_url or "/").path or "/") + "assets/",
+        links=links,
         decisions=review.ITEM_DECISIONS, overall=review.DECISIONS, columns=INBOX_COLUMNS, filters=INBOX_FILTERS,
         item_label=lambda d: review.item_decision_label(strings, d),
         overall_label=lambda d: review.decision_label(strings, d),

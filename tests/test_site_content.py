@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 
@@ -126,9 +127,12 @@ def test_one_site_url_places_both_languages_and_their_switcher_under_a_sub_path(
         html = (tmp_path / LANGUAGES[lang] / "requirements" / "index.html").read_text(encoding="utf-8")
         links = {m.group(2): m.group(1) for m in re.finditer(
             r'<a href="([^"]+)" hreflang="(\w+)" class="md-select__link"', html)}
-        assert links == {"zh": "/sp/", "en": "/sp/en/"}, lang
         canonical = re.search(r'<link rel="canonical" href="([^"]+)"', html).group(1)
         assert canonical == f"https://example.cn/sp/{LANGUAGES[lang]}requirements/", lang
+        # Relative to the page, so the same build also works at any other address.
+        assert {k: urljoin(canonical, v) for k, v in links.items()} == {
+            "zh": "https://example.cn/sp/", "en": "https://example.cn/sp/en/"}, lang
+        assert not any(v.startswith("/") for v in links.values()), links
 
 
 @pytest.mark.parametrize("lang, heading, home, permalink, footer", [

@@ -17,6 +17,7 @@ import { Store, splitLegacy } from "./storage.js";
 import { Summary } from "./summary.js";
 import { Views } from "./views.js";
 import { EXPORT_VERSION, newId, remoteChange, wireAssessments } from "./assessments.js";
+import { loadCriteria } from "./criteria-source.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -115,7 +116,7 @@ class App {
     const lists = ["added", "removed", "changed", "converted", "cleared"].filter((k) => changes[k].length)
       .map((k) => el("div", {}, el("p", {}, this.t[k]), el("ul", {}, changes[k].map((c) => el("li", {}, line(k, c))))));
     if (changes.old === this.criteria.version && !lists.length) return;
-    const link = el("p", {}, el("a", { href: "../about/#changelog" }, this.t.changelog));
+    const link = el("p", {}, el("a", { href: this.root.dataset.changelog }, this.t.changelog));
     const notice = this.notice(fill(this.t.version_changed, { old: changes.old, new: this.criteria.version }), "warning", [...lists, link]);
     notice.classList.add("cl-notice--version");
     notice.dataset.entry = entry.id;
@@ -235,7 +236,7 @@ async function onPage() {
   if (!root || root.dataset.ready) return;
   root.dataset.ready = "loading";
   try {
-    criteria ??= await (await fetch(CRITERIA_URL)).json();
+    criteria ??= await loadCriteria(CRITERIA_URL);
     active = new App(root, criteria);
     active.start();
     root.dataset.ready = "true";

@@ -4,7 +4,10 @@
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
-    if (v !== undefined && v !== null && v !== false) node.setAttribute(k, v === true ? "" : v);
+    if (v === undefined || v === null || v === false) continue;
+    // A strict Content-Security-Policy refuses style attributes, but not styles set through the DOM.
+    if (k === "style") node.style.cssText = v;
+    else node.setAttribute(k, v === true ? "" : v);
   }
   for (const child of children.flat()) {
     if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));

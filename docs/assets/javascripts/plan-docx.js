@@ -13,7 +13,6 @@ const A4 = { width: 11906, height: 16838 }; // twips (1/20 pt): 210 × 297 mm
 const MARGIN = 1440; // 2.54 cm, Word's usual margin
 const TEXT_WIDTH = A4.width - 2 * MARGIN;
 const LANGUAGE = { zh: "zh-CN", en: "en-GB" };
-const LIBRARY = new URL("../vendor/docx/docx.js", import.meta.url);
 
 const today = () => {
   const d = new Date();
@@ -22,7 +21,8 @@ const today = () => {
 
 /** The plan as a .docx Blob. `labels` is assessment.plan.LABELS[lang], as for planMarkdown(). */
 export async function planDocx(criteria, doc, result, labels, lang) {
-  const d = await import(LIBRARY);
+  // A literal path (beside this module) lets the offline package's bundler take the library in.
+  const d = await import("../vendor/docx/docx.js");
   const o = outline(criteria, doc, result, labels, lang);
 
   // One run per line the SP typed; each after the first starts with a line break (w:br).

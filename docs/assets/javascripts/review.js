@@ -10,6 +10,7 @@ import { openFiles } from "./review-open.js";
 import { acceptUndecided, describe, progress } from "./review-checks.js";
 import { backupAll, download, exportFile, restoreBackup } from "./review-export.js";
 import { el, fill, renderReport, showChanges, showConditions, showReview, showSubmission } from "./review-view.js";
+import { loadCriteria } from "./criteria-source.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 let criteria = null; // loaded once; instant navigation may show the page many times
@@ -267,7 +268,7 @@ async function onPage() {
   if (!root || root.dataset.ready) return;
   root.dataset.ready = "loading";
   try {
-    criteria ??= await (await fetch(CRITERIA_URL)).json();
+    criteria ??= await loadCriteria(CRITERIA_URL);
     shown = new ReviewPage(root);
     await shown.start();
     root.dataset.ready = "true";

@@ -1,12 +1,22 @@
 // Site-wide fixes on top of Material, re-applied on every page Material's instant navigation shows.
 
+/** The folder of a language's root, e.g. "/sp/en/", from its switcher link.
+ *
+ * The links are relative to the page the header came with (the site may be served at any address,
+ * or from disk, where they name index.html): resolved once, then kept, as instant navigation keeps
+ * the header while the address changes. */
+function languageRoot(link) {
+  link.dataset.root ??= new URL(".", new URL(link.getAttribute("href"), location.href)).pathname;
+  return link.dataset.root;
+}
+
 /** This page's path below its language's root, e.g. "requirements/". */
 function pathInLanguage() {
   // Material's own base in #__config is relative to the first page loaded, not to the current
-  // one after instant navigation; the alternate link of this page's language is absolute.
+  // one after instant navigation; the root kept from this language's switcher link is not.
   const lang = document.documentElement.lang;
   const own = document.querySelector(`a.md-select__link[hreflang="${lang}"]`);
-  const root = new URL(own?.dataset.root ?? own?.getAttribute("href") ?? "/", location.href).pathname;
+  const root = own ? languageRoot(own) : "/";
   return location.pathname.startsWith(root) ? location.pathname.slice(root.length) : "";
 }
 
@@ -14,8 +24,7 @@ function pathInLanguage() {
 function keepPageOnLanguageSwitch() {
   const here = pathInLanguage() + location.hash;
   for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
-    const root = link.dataset.root ?? (link.dataset.root = link.getAttribute("href"));
-    link.href = new URL(here, new URL(root, location.href)).href;
+    link.href = new URL(here, new URL(languageRoot(link), location.href)).href;
     if (link.hreflang === document.documentElement.lang) link.setAttribute("aria-current", "true");
   }
 }
