@@ -31,18 +31,8 @@ class UsageError(ValueError):
     """Bad arguments or an unwritable output; reported like a bad file."""
 
 
-def _criteria(path: Path) -> criteria_mod.Criteria:
-    """The criteria file; the failures criteria.load does not name yet are named here."""
-    try:
-        return criteria_mod.load(path)
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: (file): not UTF-8 text") from None
-    except RecursionError:
-        raise UsageError(f"{path}: (file): nested too deeply to read") from None
-
-
 def _load(args: argparse.Namespace, path: Path):
-    criteria = _criteria(args.criteria)
+    criteria = criteria_mod.load(args.criteria)
     answers = answers_mod.read(criteria, path)
     return criteria, answers, score(criteria, answers)
 
@@ -60,7 +50,7 @@ def _err(text: str) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    data = _criteria(args.criteria)
+    data = criteria_mod.load(args.criteria)
     _out(f"{terminal(str(args.criteria))}: valid (version {data.version}, {len(data.items)} items, "
          f"{len(data.template)} template sections)")
     return 0
@@ -98,7 +88,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    criteria = _criteria(args.criteria)
+    criteria = criteria_mod.load(args.criteria)
     files, skipped = summary_mod.find(args.paths)
     for path, why in skipped:
         _err(f"skipped {path}: {why}")
