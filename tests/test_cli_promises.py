@@ -213,27 +213,34 @@ def big_answers(tmp_path: Path) -> Path:
     return path
 
 
+@pytest.mark.parametrize("reader", ["gone before the first byte", "stops after one byte"])
 @pytest.mark.parametrize("args", [
+    ["score", "{big}"], ["score", "{big}", "--json"], ["validate"],
     ["report", "{big}"], ["report", "{big}", "--format", "json"], ["report", "{big}", "--format", "csv"],
     ["summary", "{folder}"], ["summary", "{folder}", "--csv"], ["review", "{review}"],
     ["review", "{review}", "--format", "markdown"],
-], ids=lambda a: " ".join(a))
-def test_a_reader_that_stops_after_one_byte_ends_the_command_quietly_with_exit_0(tmp_path, files, args):
+], ids=" ".join)
+def test_a_reader_that_goes_away_ends_the_command_quietly_with_exit_0(tmp_path, files, args, reader):
     big = big_answers(tmp_path)
     folder = tmp_path / "many"
     folder.mkdir()
-    for n in range(1500):
+    for n in range(300):
         (folder / f"{n:05}-{'长' * 60}.json").write_bytes(file_bytes(GOOD_ANSWERS))
     review = tmp_path / "big-review.json"
     review.write_text(json.dumps({**GOOD_REVIEW, "summary": "意见" * 200_000}, ensure_ascii=False), encoding="utf-8")
     names = {"{big}": big, "{folder}": folder, "{review}": review}
-    argv = [str(names.get(a, a)) for a in args] + ["--criteria", str(TEST_CRITERIA)]
-    # `python -m assessment … | head -c1`: the reader takes one byte and closes its end.
+    argv = [str(names.get(a, a)) for a in args]
+    argv += [str(TEST_CRITERIA)] if args == ["validate"] else ["--criteria", str(TEST_CRITERIA)]
+    read_end, write_end = os.pipe()
+    if reader == "gone before the first byte":  # `… | head -c0`: every write meets a closed pipe
+        os.close(read_end)
     proc = subprocess.Popen([sys.executable, "-m", "assessment", *argv], cwd=ROOT, env=ENV,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=write_end, stderr=subprocess.PIPE)
+    os.close(write_end)
     try:
-        assert len(proc.stdout.read(1)) == 1
-        proc.stdout.close()
+        if reader == "stops after one byte":  # `… | head -c1`
+            assert len(os.read(read_end, 1)) == 1
+            os.close(read_end)
         err = proc.stderr.read()
         proc.wait(timeout=60)
     finally:
