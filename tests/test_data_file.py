@@ -71,8 +71,13 @@ def test_changed_thresholds_reach_every_page_in_both_languages_and_the_old_value
     new_channels, new_hours = 3, 4
     assert (new_channels, new_hours) != (old.round_the_clock_channels, old.first_reply_hours)
 
+    # The other values the data file hands to pages change in the same build: the ready rule, the
+    # units and the version (FOLLOWED says where each one shows).
     def change(data):
         data["thresholds"] = {"round_the_clock_channels": new_channels, "first_reply_hours": new_hours}
+        data["scoring"]["ready_percent"] = NEW["ready_percent"]
+        data["units"] = NEW["units"]
+        data["version"] = NEW["version"]
 
     site = tmp_path / "site"
     changed = with_changes(tmp_path, change)
@@ -90,6 +95,8 @@ def test_changed_thresholds_reach_every_page_in_both_languages_and_the_old_value
         published = json.loads((site / LANGUAGES[lang] / "assets" / "criteria.json").read_text(encoding="utf-8"))
         assert published["thresholds"] == {"round_the_clock_channels": new_channels, "first_reply_hours": new_hours}
 
+        follows_the_other_values(site, lang, {"round_the_clock_channels": new_channels, "first_reply_hours": new_hours})
+
     # And the reviewers' command line: two channels met the old threshold, not the new one.
     answers = tmp_path / "answers.json"
     answers.write_text(json.dumps({"format": "sp-readiness-answers", "format_version": 1, "criteria_version": "x",
@@ -97,6 +104,38 @@ def test_changed_thresholds_reach_every_page_in_both_languages_and_the_old_value
     for criteria, blocker in ((DATA, "quality-first-reply"), (changed, "quality-round-the-clock")):
         code, out, _ = run(["score", answers, "--json", "--criteria", criteria])
         assert code == 0 and json.loads(out)["blockers"] == [blocker]
+
+
+# Values other than thresholds, each followed to every page that shows it (and the browser's copy).
+NEW = {"ready_percent": 73, "version": "2099.01-test",
+       "units": {"round_the_clock_channels": {"zh": "条", "en": "line", "en_plural": "lines"},
+                 "first_reply_hours": {"zh": "个钟头", "en": "clock hour", "en_plural": "clock hours"}}}
+FOLLOWED = {
+    "ready_percent": {"zh": {"checklist/": "得分 × 100 ≥ {} × 满分", "maintainers/": "当前为 {}"},
+                      "en": {"checklist/": "earned × 100 ≥ {} × possible", "maintainers/": "now {}"}},
+    "version": {"zh": {"checklist/": "自评表版本：{}", "about/": "自评表版本（数据文件 assessment/criteria.yml）：{}"},
+                "en": {"checklist/": "Checklist version: {}", "about/": "Checklist version (data file assessment/criteria.yml): {}"}},
+}
+
+
+def follows_the_other_values(site: Path, lang: str, thresholds: dict) -> None:
+    old = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    olds = {"ready_percent": old["scoring"]["ready_percent"], "version": old["version"]}
+    for key, pages in FOLLOWED.items():
+        for path, phrase in pages[lang].items():
+            text = squash(page(site, lang, path).text)
+            assert phrase.format(NEW[key]) in text, (lang, path, key)
+            assert phrase.format(olds[key]) not in text, (lang, path, key)
+    # The checklist shows each threshold with its unit, in the page's language.
+    checklist = squash(page(site, lang, "checklist/").text)
+    for name, value in thresholds.items():
+        unit, old_unit = NEW["units"][name], old["units"][name]
+        form = "zh" if lang == "zh" else "en" if value == 1 else "en_plural"
+        assert f"{value} {unit[form]}" in checklist, (lang, name)
+        assert f"{value} {old_unit[form]}" not in checklist, (lang, name)
+    published = json.loads((site / LANGUAGES[lang] / "assets" / "criteria.json").read_text(encoding="utf-8"))
+    assert (published["scoring"]["ready_percent"], published["version"]) == (NEW["ready_percent"], NEW["version"])
+    assert published["units"] == NEW["units"]
 
 
 # --- bad data ---------------------------------------------------------------------------
