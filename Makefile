@@ -94,3 +94,35 @@ vendor:
 	  install -m 644 "$$tmp"/node_modules/iframe-worker/LICENSE $(SHIM_DIR)/LICENSE && \
 	  node -p '"iframe-worker " + require("'"$$tmp"'/node_modules/iframe-worker/package.json").version' > $(SHIM_DIR)/VERSION
 	@echo "==> $$(cat $(VENDOR_DIR)/VERSION), $$(cat $(SHIM_DIR)/VERSION)"
+
+# Mutation testing of the core (not part of CI: it takes long). Python: mutmut over scoring,
+# answers, review and plan with the fast pure-Python tests; JavaScript: StrykerJS (pinned in
+# package.json's devDependencies) over the DOM-free modules with their node --test tests, one module
+# at a time so each mutant runs only its module's tests. Both run under nice on the shared cores;
+# tests.mutation_report prints the score per module and every surviving mutant.
+MUTATE_JS := fields scoring review-file plan
+.PHONY: mutate mutate-js mutate-py hypothesis-vectors
+mutate: mutate-js mutate-py
+	$(BIN)/python -m tests.mutation_report
+
+mutate-js: $(STAMP)
+	@command -v npm >/dev/null || { echo "npm is needed for 'make mutate'"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p reports/mutation
+	$(BIN)/python -m tests.js_fixtures reports/mutation/js-fixtures.json
+	for m in $(MUTATE_JS); do \
+	  SP_JS_FIXTURES=$(CURDIR)/reports/mutation/js-fixtures.json SP_JS_TESTS=$$m nice -n 10 \
+	    npx stryker run --mutate docs/assets/javascripts/$$m.js || exit 1; \
+	  cp reports/mutation/stryker.json reports/mutation/$$m.json; \
+	done
+
+mutate-py: $(STAMP)
+	rm -rf mutants
+	# CI=true: hypothesis derandomized, so each mutant meets the same examples.
+	CI=true nice -n 10 $(BIN)/mutmut run --max-children 2 || true
+	$(BIN)/mutmut results --all true > reports/mutation/mutmut.txt || true
+
+# Keep the failing examples hypothesis saved locally as vectors that every run replays (tests/conftest.py).
+hypothesis-vectors:
+	@test -d .hypothesis/examples || { echo "no .hypothesis/examples: hypothesis has saved no example here"; exit 1; }
+	cp -R .hypothesis/examples/. tests/vectors/hypothesis/

@@ -37,18 +37,8 @@ class UsageError(ValueError):
     """Bad arguments or an unwritable output; reported like a bad file."""
 
 
-def _criteria(path: Path) -> criteria_mod.Criteria:
-    """The criteria file; the failures criteria.load does not name yet are named here."""
-    try:
-        return history.load(path)
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: (file): not UTF-8 text") from None
-    except RecursionError:
-        raise UsageError(f"{path}: (file): nested too deeply to read") from None
-
-
 def _load(args: argparse.Namespace, path: Path):
-    criteria = _criteria(args.criteria)
+    criteria = history.load(args.criteria)
     answers = answers_mod.read(criteria, path)
     return criteria, answers, score(criteria, answers)
 
@@ -66,7 +56,7 @@ def _err(text: str) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    data = _criteria(args.criteria)
+    data = history.load(args.criteria)
     _out(f"{terminal(str(args.criteria))}: valid (version {data.version}, {_plural(len(data.items), 'item')}, "
          f"{_plural(len(data.template), 'template section')})")
     return 0
@@ -117,12 +107,7 @@ def _changes(args: argparse.Namespace) -> int:
 
 def _criteria_file(path: Path) -> criteria_mod.Criteria:
     """A criteria file alone, not held to its change log (for comparing versions while editing)."""
-    try:
-        return criteria_mod.load(path)
-    except UnicodeDecodeError:
-        raise UsageError(f"{path}: (file): not UTF-8 text") from None
-    except RecursionError:
-        raise UsageError(f"{path}: (file): nested too deeply to read") from None
+    return criteria_mod.load(path)
 
 
 def _score(args: argparse.Namespace) -> int:
@@ -159,7 +144,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _summary(args: argparse.Namespace) -> int:
-    criteria = _criteria(args.criteria)
+    criteria = history.load(args.criteria)
     fmt = "csv" if args.csv else args.format
     try:
         filters = summary_out.parse_filters(args.filter)

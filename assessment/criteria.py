@@ -242,16 +242,27 @@ def parse(data: object, source: str = "<data>") -> Criteria:
 
 def read_yaml(path: Path, error: type[ValueError]) -> object:
     """A data file's YAML (keys given twice refused); `error` names the file and the problem."""
+    # Every failure is named here, so that each command, the build and the change log refuse a bad
+    # file alike ("FILE: where: what"), never with a traceback.
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise error(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise error(f"{path}: (file): cannot read the file ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise error(f"{path}: (file): not UTF-8 text") from None
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
         raise error(f"{path}: YAML syntax error at {where}: {exc.problem}") from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise error(f"{path}: line {line}, column {column}: character U+{code:04X} is not allowed in YAML") from None
+    except RecursionError:
+        raise error(f"{path}: (file): nested too deeply to read") from None
 
 
 def load(path: str | Path = DEFAULT_PATH) -> Criteria:

@@ -22,8 +22,8 @@ import json
 from pathlib import Path
 
 from . import changelog as change_log
+from . import criteria as criteria_mod
 from .criteria import DEFAULT_PATH, Criteria, CriteriaError, Item
-from .criteria import load as load_file
 
 COMMAND = "python -m assessment changes"
 
@@ -188,7 +188,7 @@ def published(criteria: Criteria) -> dict:
 def load(path: str | Path = DEFAULT_PATH) -> Criteria:
     """The criteria file and the change log beside it, held to each other; history attached."""
     path = Path(path)
-    criteria = load_file(path)
+    criteria = criteria_mod.load(path)
     log_path = change_log.beside(path)
     if not log_path.is_file():
         raise CriteriaError(f"{path}: (file): no change log beside it; expected {log_path}")

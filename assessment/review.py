@@ -332,7 +332,7 @@ def read(criteria: Criteria, path: str | Path) -> Review:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise ReviewError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise ReviewError(f"{path}: (file): cannot read the file ({exc.strerror})") from None
     return read_bytes(criteria, data, str(path))
 
 

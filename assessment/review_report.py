@@ -215,7 +215,7 @@ def check_answers(criteria, review: review_mod.Review, path: Path, lang: str = "
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise review_mod.ReviewError(f"{path}: cannot read the file ({exc.strerror})") from None
+        raise review_mod.ReviewError(f"{path}: (file): cannot read the file ({exc.strerror})") from None
     sha = review_mod.sha256(data)
     check = {"file": str(path), "sha256": sha, "reviewed": sha == review.submission_sha256}
     if not check["reviewed"]:

@@ -1,7 +1,7 @@
 """The shared vectors both scorers must match, and random answers files for fuzzing both.
 
 vectors.json holds `valid` documents with hand-worked results, `invalid` documents with the
-start of each problem, and `files`: raw files (as text, base64 bytes, or `parts` repeated and
+exact problems both scorers give, and `files`: raw files (as text, base64 bytes, or `parts` repeated and
 joined) with the exact "where: what" problems both readers must give, byte for byte ([] = accepted).
 """
 

@@ -138,3 +138,31 @@ def test_an_unreadable_old_layout_is_backed_up_with_its_date_and_offered(page, s
     assert open(info.value.path(), encoding="utf-8").read() == '{"version": 1, "list": [broken'
     item(page, "cs-content").locator("input[value=met]").check()  # the page still works
     assert current_doc(page)["answers"] == {"cs-content": {"status": "met"}}
+
+
+def test_a_save_that_finds_another_tabs_newer_version_before_its_event_keeps_both_edits(fresh):
+    """The merge in saveOne: another tab's write is in storage, but its `storage` event has not
+    arrived here yet (written straight into localStorage, which fires no event in the writing tab)."""
+    page = fresh
+    page.locator("#cl-meta [name=organisation]").fill("本标签页")
+    wait_saved(page)
+    key = f"sp-readiness.a.{current_id(page)}"
+    # The other tab's newer version: it answered another item, and changed the field edited here next.
+    page.evaluate("""(key) => {
+        const entry = JSON.parse(localStorage.getItem(key));
+        entry.doc.answers['cs-content'] = {status: 'partial'};
+        entry.doc.assessment.service = '另一标签页的业务';
+        entry.doc.assessment.organisation = '另一标签页';
+        localStorage.setItem(key, JSON.stringify(entry));
+    }""", key)
+    item(page, "cs-organisation").locator("input[value=met]").check()
+    page.locator("#cl-meta [name=organisation]").fill("本标签页，后改")
+    page.wait_for_function("""(key) => JSON.parse(localStorage.getItem(key)).doc.answers['cs-organisation']?.status === 'met'""",
+                           arg=key, timeout=10_000)
+    wait_saved(page)
+    doc = entries(page)[current_id(page)]["doc"]
+    assert doc["answers"]["cs-content"] == {"status": "partial"}  # the other tab's answer is not lost
+    assert doc["answers"]["cs-organisation"] == {"status": "met"}  # nor this tab's
+    assert doc["assessment"]["service"] == "另一标签页的业务"
+    assert doc["assessment"]["organisation"] == "本标签页，后改"  # this tab's later edit of the same field wins
+    assert page.locator("#cl-saved").get_attribute("class").split().count("cl-saved--saved") == 1

@@ -9,6 +9,7 @@ from assessment import quantity
 from assessment.js_number import js_number
 from macros import checklist
 
+from tests.browser_checks import settled
 from tests.checklist_page import answer_some, current_doc, item, open_checklist, show, texts, wait_saved
 
 LANGS = ["zh", "en"]
@@ -47,18 +48,15 @@ def test_leaving_the_report_returns_to_where_the_reader_was(fresh):
     # What the reader sees at the top: the first item below the status bar.
     first = """() => { const bar = document.getElementById('cl-bar').getBoundingClientRect().bottom;
         return [...document.querySelectorAll('fieldset[data-item]')].find((f) => f.getBoundingClientRect().bottom > bar).id; }"""
-    seen = None
-    while seen != (seen := page.evaluate(first)):  # items coming on screen settle to their real height
-        page.wait_for_timeout(150)
+    seen = settled(page, first)  # items coming on screen settle to their real height
     page.locator("[data-view-link=report]").dispatch_event("click")  # as a keyboard user would, no scrolling
     page.wait_for_selector("[data-view=report]:not([hidden])")
     page.locator("#cl-report-close").click()
     page.wait_for_selector("[data-view=answers]:not([hidden])")
-    page.wait_for_timeout(300)
     # Back at that item: it is on screen just below the bar (items laid out only on screen may have
     # settled to a slightly different height meanwhile, so not to the pixel).
-    box = page.evaluate(f"""(() => {{ const r = document.getElementById('{seen}').getBoundingClientRect();
-        return [r.top, r.bottom, document.getElementById('cl-bar').getBoundingClientRect().bottom, innerHeight]; }})()""")
+    box = settled(page, f"""() => {{ const r = document.getElementById('{seen}').getBoundingClientRect();
+        return [r.top, r.bottom, document.getElementById('cl-bar').getBoundingClientRect().bottom, innerHeight]; }}""")
     top, bottom, bar, height = box
     assert bottom > bar - 40 and top < bar + height / 3
 
@@ -100,9 +98,9 @@ def test_keyboard_focus_is_visible_on_every_kind_of_control(page, served_site, s
     for name, control in controls.items():
         control.scroll_into_view_if_needed()
         page.evaluate("document.activeElement.blur()")
-        box = None
-        while box != (box := control.bounding_box()):  # off-screen items settle to their real height
-            page.wait_for_timeout(50)
+        settled(page, "(e) => { const r = e.getBoundingClientRect(); return [r.x, r.y, r.width, r.height]; }",
+                control.element_handle())  # off-screen items settle to their real height
+        box = control.bounding_box()
         clip = {"x": box["x"] - 8, "y": box["y"] - 8, "width": box["width"] + 16, "height": box["height"] + 16}
         before = page.screenshot(clip=clip)
         control.focus()
@@ -159,8 +157,8 @@ def test_the_status_bar_shows_the_verdict_after_scrolling_to_the_bottom(page, se
     open_checklist(page, served_site, lang)
     item(page, "quality-first-reply").locator("[data-field=value]").fill("30")
     page.evaluate("scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_timeout(100)
     badge = page.locator("#cl-bar-verdict")
+    settled(page, "(e) => [scrollY, e.getBoundingClientRect().y]", badge.element_handle())
     box = badge.bounding_box()
     assert 0 <= box["y"] < 200 and badge.is_visible()
     assert "cl-verdict--not_ready" in badge.get_attribute("class")

@@ -74,6 +74,8 @@ def _thirty_minutes_two_channels_one_item(data: dict) -> None:
     """The likeliest real change (4.2 from an hour to 30 minutes), 4.1 at two channels, and one new item."""
     data["thresholds"]["first_reply"] = {"value": 30, "unit": "minute"}
     data["thresholds"]["round_the_clock_channels"] = {"value": 2, "unit": "channel"}
+    data["scoring"]["ready_percent"] = NEW["ready_percent"]  # the other values pages show change too
+    data["units"]["channel"].update(NEW["channel"])
     first = data["items"][0]
     data["items"].insert(1, {**first, "id": "cs-added-by-test", "question": {"zh": "测试新增的问题？", "en": "A question a test added?"}})
 
@@ -102,6 +104,7 @@ def test_a_released_change_of_value_unit_and_items_reaches_every_page_scorer_and
         assert published["history"][old.version]["units"]["quality-first-reply"] == old.threshold(old.item("quality-first-reply")).unit
         checklist = page(site, lang, "checklist/")
         assert "item-cs-added-by-test" in checklist.ids
+        follows_the_other_values(site, lang, old, new)
 
     # An answers file made under the current version, without units (as files were before units):
     # 3 hours is not met against 30 minutes, 0.4 hours is, and both ask to be confirmed.
@@ -116,6 +119,34 @@ def test_a_released_change_of_value_unit_and_items_reaches_every_page_scorer_and
         assert code == 0 and ("quality-first-reply" in json.loads(out)["blockers"]) is blocked, (hours, out)
         code, out, _ = run(["report", answers, "--format", "json", "--criteria", changed])
         assert code == 0 and set(json.loads(out)["terms_changed"]) == {"quality-first-reply", "quality-round-the-clock"}
+
+
+# Values other than thresholds, each followed to every page that shows it (and the browser's copy).
+NEW = {"ready_percent": 73, "channel": {"zh": "条", "en": "line", "en_plural": "lines"}}
+FOLLOWED = {
+    "ready_percent": {"zh": {"checklist/": "得分 × 100 ≥ {} × 满分", "maintainers/": "当前为 {}"},
+                      "en": {"checklist/": "earned × 100 ≥ {} × possible", "maintainers/": "now {}"}},
+    "version": {"zh": {"checklist/": "自评表版本：{}", "about/": "自评表版本（数据文件 assessment/criteria.yml）：{}"},
+                "en": {"checklist/": "Checklist version: {}", "about/": "Checklist version (data file assessment/criteria.yml): {}"}},
+}
+
+
+def follows_the_other_values(site: Path, lang: str, old, new) -> None:
+    """The ready rule, the version and the units' names reach the pages that show them; the old ones are gone."""
+    values = {"ready_percent": (old.scoring.ready_percent, new.scoring.ready_percent), "version": (old.version, new.version)}
+    for key, pages in FOLLOWED.items():
+        for path, phrase in pages[lang].items():
+            text = squash(page(site, lang, path).text)
+            before, after = values[key]
+            assert phrase.format(after) in text, (lang, path, key)
+            assert re.search(re.escape(phrase.format(before)) + r"(?![-.\w])", text) is None, (lang, path, key)
+    # The checklist shows each threshold with its unit's name, in the page's language.
+    checklist = squash(page(site, lang, "checklist/").text)
+    for key in new.thresholds:
+        assert quantity.threshold_text(new, key, lang) in checklist, (lang, key)
+    published = json.loads((site / LANGUAGES[lang] / "assets" / "criteria.json").read_text(encoding="utf-8"))
+    assert (published["scoring"]["ready_percent"], published["version"]) == (new.scoring.ready_percent, new.version)
+    assert published["units"] == history.published(new)["units"]
 
 
 # --- bad data ---------------------------------------------------------------------------

@@ -56,6 +56,10 @@ class App {
   }
 
   close() {
+    // Called once Material has shown another page: the status bar is gone, so the last save
+    // reports to nobody (it used to throw on the missing #cl-saved).
+    this.store.onStatus = () => {};
+    this.store.onRemote = () => {};
     this.store.flush();
     this.store.close();
     this.views.close();

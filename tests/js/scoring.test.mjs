@@ -1,0 +1,53 @@
+// scoring.js in Node agrees with assessment/answers.py and scoring.py on every shared and edge vector.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { fixtures, bytes } from "./fixtures.mjs";
+import * as scoring from "../../docs/assets/javascripts/scoring.js";
+
+const criteria = fixtures.criteria;
+
+function jsReads(c, data) {
+  const { doc, problems } = scoring.readAnswers(c, data);
+  return { problems, keys: doc && Object.keys(doc), result: doc && JSON.stringify(scoring.score(c, doc)) };
+}
+
+test("every answers file is accepted or refused with Python's exact messages, and scored to Python's bytes", () => {
+  for (const v of fixtures.answers) {
+    const out = jsReads(criteria[v.criteria], bytes(v.base64));
+    assert.deepEqual(out, { problems: v.problems, keys: v.keys, result: v.result }, v.name);
+  }
+});
+
+test("an accepted document passes validate, and a refused one fails it or its reading", () => {
+  for (const v of fixtures.answers) {
+    const { doc } = scoring.readDocument(bytes(v.base64));
+    if (v.result !== null) assert.deepEqual(scoring.validate(criteria[v.criteria], doc), [], v.name);
+  }
+});
+
+test("the edges: exactly at ready_percent is ready, one step below is conditional", () => {
+  const edges = fixtures.answers.filter((v) => v.edge?.verdict);
+  assert.ok(edges.length >= 4);
+  for (const v of edges) {
+    const c = criteria[v.criteria];
+    const { doc } = scoring.readAnswers(c, bytes(v.base64));
+    assert.equal(scoring.score(c, doc).verdict, v.edge.verdict, v.name);
+  }
+});
+
+test("the edges: a value exactly at a threshold meets it, the nearest number past it does not", () => {
+  const edges = fixtures.answers.filter((v) => v.edge?.item);
+  assert.ok(edges.length >= 10);
+  for (const v of edges) {
+    const c = criteria[v.criteria];
+    const { doc } = scoring.readAnswers(c, bytes(v.base64));
+    const item = c.items.find((i) => i.id === v.edge.item);
+    assert.equal(scoring.statusOf(c, item, doc.answers[item.id]), v.edge.status, v.name);
+  }
+});
+
+test("a file over the size limit is refused before it is read, naming both sizes", () => {
+  assert.equal(scoring.tooBig(scoring.MAX_BYTES + 1), "(file): the file is 1,000,001 bytes; the limit is 1,000,000");
+  const big = new Uint8Array(scoring.MAX_BYTES + 1).fill(0x20);
+  assert.deepEqual(scoring.readAnswers(criteria.test, big), { doc: null, problems: [scoring.tooBig(scoring.MAX_BYTES + 1)] });
+});

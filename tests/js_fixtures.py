@@ -1,0 +1,134 @@
+"""What the Node tests of the DOM-free modules (tests/js/) compare with: every shared vector, every
+edge vector and a fixed set of variations of them, each with what the Python reference makes of it.
+
+`python -m tests.js_fixtures OUT.json` writes them; tests/test_js_node.py and `make mutate` do that
+before running `node --test tests/js/` with SP_JS_FIXTURES=OUT.json. Node cannot read YAML, and the
+expected results come from Python, so nothing here is typed twice.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import sys
+from pathlib import Path
+
+import assessment
+from assessment import history
+from assessment import answers, plan, review
+from tests import edge_vectors, review_vectors, scoring_vectors
+from tests.test_browser_plan import EDGE_CASES as PLAN_CASES
+from tests.test_plan import CRITERIA as PLAN_CRITERIA
+
+TEST = scoring_vectors.CRITERIA
+BUNDLED = assessment.load()
+
+
+def _criteria_json(criteria) -> dict:
+    return history.published(criteria)
+
+
+def with_reachable_ready_percent(criteria):
+    """The criteria, or, when no answers land exactly on its ready_percent, a copy whose ready_percent
+    is the nearest one that some answers reach exactly (the test criteria's weights cannot make 80 %)."""
+    states = edge_vectors._reachable(criteria)
+    exact = sorted({e * 100 // p for e, p in states if p and e * 100 % p == 0 and 0 < e < p})
+    ready = criteria.scoring.ready_percent
+    if ready in exact:
+        return criteria
+    nearest = min(exact, key=lambda p: (abs(p - ready), p))
+    return criteria.model_copy(update={"scoring": criteria.scoring.model_copy(update={"ready_percent": nearest})})
+
+
+def python_reads(criteria, data: bytes) -> dict:
+    """What answers.py makes of a file: its problems, or the kept keys and the result as scoring.js writes it."""
+    try:
+        read = answers.read_bytes(criteria, data, "f.json")
+    except answers.AnswersError as exc:
+        return {"problems": exc.problems, "keys": None, "result": None}
+    doc, _ = answers.document(data)
+    return {"problems": [], "keys": list(answers.accepted(doc)), "result": assessment.to_json(assessment.score(criteria, read))}
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def variations(criteria, doc: dict) -> list[dict]:
+    """Each answer of a valid document changed to every status and to values on and around its threshold."""
+    out = []
+    for item in criteria.items:
+        options = [{"status": s} for s in ("met", "partial", "unmet", "na", "done")] + [{}]
+        if item.kind != "check":
+            limit = criteria.threshold(item).value
+            options += [{"value": v} for v in (limit, limit - 1, limit + 1, 0, -1, 0.5, 1e21, "1", None, True)]
+            options += [{"value": limit, "status": "na"}, {"value": limit, "status": "unmet"}]
+        for option in options:
+            out.append({**doc, "answers": {**doc.get("answers", {}), item.id: option}})
+    return out
+
+
+def answers_cases() -> list[dict]:
+    cases = []
+
+    def add(name: str, key: str, criteria, data: bytes, **expect) -> None:
+        cases.append({"name": name, "criteria": key, "base64": _b64(data), **python_reads(criteria, data), **expect})
+
+    for v in scoring_vectors.FILES:
+        add(v["name"], "test", TEST, scoring_vectors.file_bytes(v))
+    for v in scoring_vectors.VALID + scoring_vectors.INVALID:
+        add(v["name"], "test", TEST, json.dumps(v["answers"], ensure_ascii=False).replace("Infinity", "1e999").encode())
+    for n, v in enumerate(scoring_vectors.VALID):
+        for k, doc in enumerate(variations(TEST, v["answers"])):
+            add(f"{v['name']}, variation {k}", "test", TEST, json.dumps(doc, ensure_ascii=False).encode())
+    for key, criteria in (("bundled", BUNDLED), ("test-ready", with_reachable_ready_percent(TEST))):
+        for e in edge_vectors.answers_edges(criteria):
+            expect = {k: e[k] for k in ("verdict", "item", "status") if k in e}
+            add(e["name"], key, criteria, json.dumps(e["doc"]).encode(), edge=expect)
+    return cases
+
+
+def review_cases() -> list[dict]:
+    cases = []
+    base = next(v for v in review_vectors.VALID if v["name"].startswith("a conditional approval"))["doc"]
+    vectors = [(v["name"], review_vectors.file_bytes(v), None) for v in review_vectors.VALID + review_vectors.INVALID]
+    vectors += [(e["name"], e["data"], e["accepted"]) for e in edge_vectors.review_edges(base)]
+    for name, data, accepted in vectors:
+        doc, problem = review.decode(data)
+        problems = [problem] if problem else review.problems(review_vectors.CRITERIA, doc)
+        cases.append({"name": name, "base64": _b64(data), "problems": problems, "accepted": accepted})
+    return cases
+
+
+def plan_cases() -> list[dict]:
+    cases = []
+    for lang in plan.LABELS:
+        for d in PLAN_CASES:
+            read = assessment.parse_answers(PLAN_CRITERIA, d)
+            result = assessment.score(PLAN_CRITERIA, read)
+            cases.append({"lang": lang, "doc": d, "result": result, "labels": plan.LABELS[lang],
+                          "outline": plan.outline(PLAN_CRITERIA, read, result, lang),
+                          "checks": plan.plan_checks(PLAN_CRITERIA, read, result),
+                          "markdown": plan.markdown(PLAN_CRITERIA, read, result, lang),
+                          "html": plan.html_page(PLAN_CRITERIA, read, result, lang)})
+    return cases
+
+
+def fixtures() -> dict:
+    return {
+        "criteria": {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
+                     "test-ready": _criteria_json(with_reachable_ready_percent(TEST)),
+                     "plan": _criteria_json(PLAN_CRITERIA), "review": _criteria_json(review_vectors.CRITERIA)},
+        "answers": answers_cases(), "reviews": review_cases(), "plan": plan_cases(), "page_css": plan.PAGE_CSS,
+        "numbers": [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
+    }
+
+
+def write(path: Path) -> Path:
+    # ASCII, so that lone surrogates in the vectors travel as \\u escapes, as the checklist reads them.
+    path.write_text(json.dumps(fixtures()), encoding="ascii")
+    return path
+
+
+if __name__ == "__main__":
+    write(Path(sys.argv[1]))

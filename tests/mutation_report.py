@@ -1,0 +1,97 @@
+"""The mutation score per core module and every surviving mutant, from the last `make mutate`.
+
+Reads StrykerJS's JSON reports (reports/mutation/<module>.json) and mutmut's results (mutants/);
+a survivor whose key appears in tests/mutation-survivors.md is marked as listed there (an equivalent
+mutant, with the reason written beside it). Prints, and writes reports/mutation/summary.txt.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REPORTS = ROOT / "reports" / "mutation"
+JS_MODULES = ["scoring", "review-file", "plan", "fields"]
+PY_MODULES = ["scoring", "answers", "review", "plan"]
+LISTED = ROOT / "tests" / "mutation-survivors.md"
+KILLED_JS = {"Killed", "Timeout"}
+KILLED_PY = {"killed", "timeout", "caught by type check", "segfault"}
+
+
+def js_module(name: str) -> tuple[int, int, list[str]] | None:
+    path = REPORTS / f"{name}.json"
+    if not path.exists():
+        return None
+    report = json.loads(path.read_text(encoding="utf-8"))
+    killed, total, survivors = 0, 0, []
+    for file, data in report["files"].items():
+        lines = data["source"].split("\n")
+        for m in data["mutants"]:
+            if m["status"] in ("CompileError", "RuntimeError", "Ignored"):
+                continue
+            total += 1
+            if m["status"] in KILLED_JS:
+                killed += 1
+                continue
+            start = m["location"]["start"]
+            original = lines[start["line"] - 1].strip()
+            survivors.append(f"{Path(file).name}:{start['line']}:{start['column']} {m['mutatorName']} ({m['status']}): "
+                             f"{original[:100]}  ->  {m.get('replacement', '')[:100]}")
+    return killed, total, survivors
+
+
+def py_module(name: str) -> tuple[int, int, list[str]] | None:
+    from mutmut.stats import status_by_exit_code
+
+    path = ROOT / "mutants" / "assessment" / f"{name}.py.meta"
+    if not path.exists():
+        return None
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    killed, total, survivors = 0, 0, []
+    for mutant, code in sorted(meta["exit_code_by_key"].items()):
+        status = status_by_exit_code[code]
+        if status in ("not checked", "skipped"):
+            continue
+        total += 1
+        if status in KILLED_PY:
+            killed += 1
+        else:
+            survivors.append(f"{mutant} ({status}){diff(mutant)}")
+    return killed, total, survivors
+
+
+def diff(mutant: str) -> str:
+    """The changed lines of one mutmut mutant, indented."""
+    shown = subprocess.run([str(ROOT / ".venv" / "bin" / "mutmut"), "show", mutant], cwd=ROOT, capture_output=True, text=True)
+    changed = [line for line in shown.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    return "".join(f"\n      {line[:140]}" for line in changed)
+
+
+def main() -> int:
+    listed = LISTED.read_text(encoding="utf-8") if LISTED.exists() else ""
+    out = []
+    for language, modules, read in (("JavaScript (StrykerJS)", JS_MODULES, js_module), ("Python (mutmut)", PY_MODULES, py_module)):
+        out.append(f"== {language}")
+        for name in modules:
+            found = read(name)
+            if found is None:
+                out.append(f"  {name}: no results (run `make mutate`)")
+                continue
+            killed, total, survivors = found
+            score = 100 * killed / total if total else 100.0
+            out.append(f"  {name}: {score:.1f} % killed ({killed} of {total}), {len(survivors)} survived")
+            for s in survivors:
+                key = s.split(" (")[0]
+                out.append(f"    {s}{'  [listed as equivalent]' if key in listed else ''}")
+    text = "\n".join(out) + "\n"
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / "summary.txt").write_text(text, encoding="utf-8")
+    sys.stdout.write(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

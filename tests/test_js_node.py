@@ -1,0 +1,24 @@
+"""The Node tests of the DOM-free modules (tests/js/*.test.mjs, Node's own test runner), run on
+fixtures Python writes: scoring.js, review-file.js, plan.js and fields.js against the Python reference."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from tests import js_fixtures
+from tests.site_build import ROOT
+
+
+def test_the_node_tests_of_the_dom_free_modules_pass(tmp_path):
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is missing: install Debian's nodejs")
+    fixtures = js_fixtures.write(tmp_path / "fixtures.json")
+    proc = subprocess.run([node, "--test", "--test-reporter=tap", "tests/js/"], cwd=ROOT, capture_output=True, text=True,
+                          env={**os.environ, "SP_JS_FIXTURES": str(fixtures)}, timeout=240)
+    assert proc.returncode == 0, proc.stdout[-6000:] + proc.stderr[-2000:]
+    assert "# fail 0" in proc.stdout and "# pass 0" not in proc.stdout
