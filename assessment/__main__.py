@@ -22,6 +22,7 @@ from . import plan as plan_mod
 from . import report, review_report
 from . import summary as summary_mod
 from .output import csv_text, table, terminal
+from .output_file import OutputRefused, refuse_inputs
 from .scoring import score, to_json
 
 LANGS = list(plan_mod.LABELS)
@@ -117,6 +118,10 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    try:  # before reading anything: the output must not be one of the inputs
+        refuse_inputs(args.output, [args.answers, args.criteria])
+    except OutputRefused as exc:
+        raise UsageError(str(exc)) from None
     criteria, answers, result = _load(args, args.answers)
     try:
         written = plan_mod.write(args.output, criteria, answers, result, args.lang)

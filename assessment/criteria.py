@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, model_validator
 
+from . import input_file
+
 DEFAULT_PATH = Path(__file__).with_name("criteria.yml")
 
 
@@ -212,9 +214,9 @@ def parse(data: object, source: str = "<data>") -> Criteria:
 def read_yaml(path: Path, error: type[ValueError]) -> object:
     """A data file's YAML (keys given twice refused); `error` names the file and the problem."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise error(f"{path}: cannot read the file ({exc.strerror})") from None
+        text = input_file.read(path, "criteria").decode("utf-8")
+    except input_file.InputRefused as exc:
+        raise error(str(exc)) from None
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.MarkedYAMLError as exc:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import answers as answers_mod
 from . import criteria as criteria_mod
+from . import input_file
 from . import plan as plan_mod
 from . import review as review_mod
 from .scoring import score
@@ -179,13 +180,16 @@ def read_review(criteria, path: Path) -> review_mod.Review:
     return review_mod.read(criteria, path)
 
 
-def check_answers(criteria, review: review_mod.Review, path: Path) -> dict:
+def check_answers(criteria, review: review_mod.Review, path: Path, review_source: str = "<review>") -> dict:
     """Whether the file at path is, byte for byte, the one reviewed; if not, what differs."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise review_mod.ReviewError(f"{path}: cannot read the file ({exc.strerror})") from None
+        data = input_file.read(path, "answers")
+    except input_file.InputRefused as exc:
+        raise answers_mod.AnswersError(exc.path, [exc.problem]) from None
     sha = review_mod.sha256(data)
+    if sha == review.submission_sha256 and (problem := review_mod.binding_problem(criteria, review, data)):
+        # The review names this file but holds other answers: neither half of it can be trusted.
+        raise review_mod.ReviewError(f"{review_source}: {problem} ({path})")
     check = {"file": str(path), "sha256": sha, "reviewed": sha == review.submission_sha256}
     if not check["reviewed"]:
         try:
@@ -216,7 +220,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         criteria = criteria_mod.load(args.criteria)
         review = read_review(criteria, args.review)
-        check = check_answers(criteria, review, args.answers) if args.answers else None
+        check = check_answers(criteria, review, args.answers, str(args.review)) if args.answers else None
     except (review_mod.ReviewError, criteria_mod.CriteriaError, answers_mod.AnswersError) as exc:
         # One "FILE: where: what" line per problem, as every other command writes them.
         sys.stderr.write("".join(escaped(line) + "\n" for line in str(exc).split("\n")))

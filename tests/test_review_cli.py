@@ -76,9 +76,9 @@ def test_bad_review_file_is_named_with_place_and_problem_exit_2_no_traceback(tmp
     assert all(line.startswith(f"{path}: ") for line in err.splitlines())  # one "FILE: where: what" per line
     assert "Traceback" not in err
     code, _, err = review_cli(tmp_path / "missing.json")
-    assert code == 2 and "missing.json: cannot read the file" in err
+    assert code == 2 and "missing.json: (file): cannot read the file" in err
     code, _, err = review_cli(write(tmp_path, CONDITIONAL), "--answers", tmp_path / "nope.json")
-    assert code == 2 and "nope.json: cannot read the file" in err
+    assert code == 2 and "nope.json: (file): cannot read the file" in err
 
 
 HOSTILE = {**CONDITIONAL, "summary": "=HYPERLINK(\"http://x\")\rnext", "reviewer": {"name": "\x1b[2J\x1b[H李四"},
