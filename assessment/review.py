@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import answers as answers_mod
 from . import input_file
+from .blank import is_blank
 from .criteria import Criteria, load
 
 FORMAT = "sp-readiness-review"
@@ -246,7 +247,7 @@ def _conditions_problems(conditions: object, decision: object) -> list[str]:
             if k not in CONDITION_KEYS:
                 out.append(f"{where}: unknown key {quote(k)}")
         text = condition.get("text")
-        if not (isinstance(text, str) and text.strip()):
+        if not (isinstance(text, str) and not is_blank(text)):
             out.append(f"{where}.text: expected a text, got {show(text)}")
         if not is_date(condition.get("due")):
             out.append(f"{where}.due: expected a date (YYYY-MM-DD), got {show(condition.get('due'))}")

@@ -22,6 +22,7 @@ from pathlib import Path
 from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import input_file
+from . import markdown_text as md
 from . import plan as plan_mod
 from . import review as review_mod
 from .scoring import score
@@ -112,9 +113,11 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
     return "\n".join(out) + "\n"
 
 
-def _md(value: str) -> str:
-    value = escaped(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value.replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>") or " "
+def _md(value: str, where: str = "cell") -> str:
+    """A file text as Markdown that renders as that text (markdown_text: one escaping for every Markdown
+    output), control characters shown as escapes: in a table cell, a list item or a heading."""
+    text = escaped(value).replace("\r\n", "\n").replace("\r", "\n")
+    return {"cell": md.cell, "item": md.item, "heading": md.one_line}[where](text)
 
 
 def markdown(source: str, criteria, review: review_mod.Review, lang: str, check: str | None) -> str:
@@ -122,18 +125,18 @@ def markdown(source: str, criteria, review: review_mod.Review, lang: str, check:
     t = o["labels"]
     sep = t["sep"]
     r = o["result"]
-    out = [f"# {t['review_report']}{sep}{_md(_who(review))}", ""]
+    out = [f"# {t['review_report']}{sep}{_md(_who(review), 'heading')}", ""]
     out += [f"- {t['submission']}{sep}`{review.submission_sha256}`",
             f"- {t['verdict']}{sep}{t[r['verdict']]}, {t['score']} {plan_mod.percent(r['percent'])}",
-            f"- {t['reviewer']}{sep}{_md(', '.join(v for v in review.reviewer.values() if v)) or '—'}",
+            f"- {t['reviewer']}{sep}{_md(', '.join(v for v in review.reviewer.values() if v), 'item') or '—'}",
             f"- **{t['overall']}{sep}{review_mod.decision_label(t, review.decision)}**"]
     if check:
-        out.append(f"- {_md(check)}")
+        out.append(f"- {_md(check, 'item')}")
     out.append("")
     if review.decision == "conditional":
         out += [f"## {t['conditions']}", "", f"| {t['condition']} | {t['due']} |", "| --- | --- |"]
         out += [f"| {_md(c.text)} | {c.due} |" for c in review.conditions] + [""]
-    out += [f"## {t['summary']}", "", _md(review.summary) if review.summary else "—", ""]
+    out += [f"## {t['summary']}", "", _md(review.summary, 'item') if review.summary else "—", ""]
     out += [f"## {t['items']}", "", f"| {t['item']} | {t['answer']} | {t['decision']} | {t['comment']} |", "| --- | --- | --- | --- |"]
     for i in o["items"]:
         clause = f" ({t['clause'].format(i['clause'])})" if i["clause"] else ""

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from assessment import review
-from tests.review_vectors import CRITERIA, INVALID, VALID, file_bytes
+from tests.review_vectors import BINDINGS, CRITERIA, INVALID, VALID, file_bytes
 
 
 def problems_of(data: bytes) -> list[str]:
@@ -93,3 +93,9 @@ def test_changes_since_the_review_are_the_items_and_sections_review_file_js_name
     changed = review.changes_since(CRITERIA, reviewed, review.read_submission(CRITERIA, json.dumps(current).encode(), "A.json"))
     assert changed == (["r1", "r2"], ["overview"])
     assert review.changes_since(CRITERIA, reviewed, reviewed.submission) == ([], [])
+
+
+@pytest.mark.parametrize("vector", BINDINGS, ids=[v["name"] for v in BINDINGS])
+def test_a_review_is_trusted_only_when_the_file_it_names_holds_its_answers(vector):
+    parsed = review.parse(CRITERIA, vector["review"], "R.json")
+    assert review.binding_problem(CRITERIA, parsed, vector["answers"].encode("utf-8")) == vector["problem"]

@@ -7,6 +7,8 @@
 //                                        decision, conditions, summary}}
 //   sp-readiness.review.<id>.submission  the answers document as opened (JSON)
 
+import { localArea } from "./storage-area.js";
+
 const INDEX = "sp-readiness.reviews";
 const entryKey = (id) => `sp-readiness.review.${id}`;
 const submissionKey = (id) => `${entryKey(id)}.submission`;
@@ -26,17 +28,18 @@ export class ReviewStore {
     this.entries = []; // in index order
     this.submissions = new Map(); // id -> answers document
     this.broken = []; // [{id, raw}] entries that could not be read, left in storage untouched
+    this.unstored = new Set(); // ids of reviews storage refused when they were added: kept in memory only
   }
 
   load() {
     let index = null;
     try {
-      index = JSON.parse(localStorage.getItem(INDEX) ?? "null");
+      index = JSON.parse(localArea.getItem(INDEX) ?? "null");
     } catch { /* an unreadable index: the entries are found again below */ }
     const ids = isObject(index) && Array.isArray(index.ids) ? index.ids.filter((id) => typeof id === "string") : this.scan();
     for (const id of ids) {
-      const raw = localStorage.getItem(entryKey(id));
-      const rawSubmission = localStorage.getItem(submissionKey(id));
+      const raw = localArea.getItem(entryKey(id));
+      const rawSubmission = localArea.getItem(submissionKey(id));
       try {
         const entry = JSON.parse(raw);
         const submission = JSON.parse(rawSubmission);
@@ -53,8 +56,8 @@ export class ReviewStore {
   // The index is gone: find the reviews by their keys.
   scan() {
     const ids = [];
-    for (let n = 0; n < localStorage.length; n++) {
-      const m = /^sp-readiness\.review\.([^.]+)$/.exec(localStorage.key(n) ?? "");
+    for (let n = 0; n < localArea.length; n++) {
+      const m = /^sp-readiness\.review\.([^.]+)$/.exec(localArea.key(n) ?? "");
       if (m) ids.push(m[1]);
     }
     return ids;
@@ -70,7 +73,7 @@ export class ReviewStore {
 
   write(key, value) {
     try {
-      localStorage.setItem(key, JSON.stringify(value));
+      localArea.setItem(key, JSON.stringify(value));
       return true;
     } catch (error) {
       this.onError(error.message);
@@ -85,26 +88,35 @@ export class ReviewStore {
   }
 
   save(entry = this.entry) {
+    if (entry && this.unstored.has(entry.id)) return this.store(entry);
     return entry ? this.write(entryKey(entry.id), entry) : true;
   }
 
-  /** Add a review; false (and nothing kept) when storage refuses it. */
+  /** Add a review; false when storage refuses it: it is then kept for this page only (onError said so),
+   * and every later save tries to store it whole again. */
   add(entry, submission) {
-    if (!this.write(submissionKey(entry.id), submission)) return false;
-    if (!this.write(entryKey(entry.id), entry)) {
-      localStorage.removeItem(submissionKey(entry.id));
-      return false;
-    }
     this.entries.push(entry);
     this.submissions.set(entry.id, submission);
     this.current = entry.id;
-    this.saveIndex();
-    return true;
+    return this.store(entry);
+  }
+
+  // The submission and the entry, both or neither; then the index.
+  store(entry) {
+    const stored = this.write(submissionKey(entry.id), this.submissions.get(entry.id)) && this.write(entryKey(entry.id), entry);
+    if (!stored) {
+      localArea.removeItem(submissionKey(entry.id));
+      this.unstored.add(entry.id);
+      return false;
+    }
+    this.unstored.delete(entry.id);
+    return this.saveIndex();
   }
 
   remove(id) {
-    localStorage.removeItem(entryKey(id));
-    localStorage.removeItem(submissionKey(id));
+    this.unstored.delete(id);
+    localArea.removeItem(entryKey(id));
+    localArea.removeItem(submissionKey(id));
     this.entries = this.entries.filter((e) => e.id !== id);
     this.submissions.delete(id);
     if (this.current === id) this.current = this.entries[0]?.id ?? null;

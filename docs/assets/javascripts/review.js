@@ -3,13 +3,17 @@
 // macros/review.py; review-view.js fills it, review-store.js keeps it, review-file.js judges files.
 
 import { score } from "./scoring.js";
-import { FORMAT, FORMAT_VERSION, decodeJson, newReview, readReview, readSubmission, validateReview } from "./review-file.js";
+import {
+  FORMAT, FORMAT_VERSION, decodeJson, fileBytes, newReview, readReview, readSubmission, refuseBySize,
+  sameSubmission, validateReview,
+} from "./review-file.js";
 import { ReviewStore, newId } from "./review-store.js";
 import { el, fill, renderReport, showConditions, showReview, showSubmission } from "./review-view.js";
+import { today } from "./dom.js";
 import { sha256 } from "./sha256.js";
+import { storageBlocked } from "./storage-area.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
-const today = () => new Date().toISOString().slice(0, 10);
 
 let criteria = null; // loaded once; instant navigation may show the page many times
 let shown = null; // the page on screen, for the print events (registered once)
@@ -46,13 +50,15 @@ class ReviewPage {
 
   saved(error = null) {
     const place = this.$("rv-saved");
-    const text = error ? fill(this.t.save_failed, { error }) : this.t.saved;
+    // Kept in this page's memory only when the browser blocks site data: never "Saved".
+    const text = error ? fill(this.t.save_failed, { error }) : storageBlocked ? this.t.not_kept : this.t.saved;
     if (place.textContent !== text) place.textContent = text;
-    place.classList.toggle("rv-saved--failed", Boolean(error));
+    place.classList.toggle("rv-saved--failed", Boolean(error) || storageBlocked);
     place.setAttribute("role", error ? "alert" : "status");
   }
 
   start() {
+    if (storageBlocked) this.notice(this.t.storage_blocked);
     this.store.load();
     for (const { raw } of this.store.broken) {
       const button = el("button", { type: "button", class: "md-button" }, this.t.download_raw);
@@ -137,8 +143,12 @@ class ReviewPage {
   }
 
   async openFile(file) {
-    const bytes = new Uint8Array(await file.arrayBuffer());
     const refuse = (problems) => this.alert(fill(this.t.refused, { file: file.name }), problems);
+    // The size first: a file over every limit is refused without being read (a 3 GB file cannot be).
+    const big = await refuseBySize(file);
+    if (big) return refuse([big]);
+    const { bytes, problem } = await fileBytes(file);
+    if (problem) return refuse([problem]);
     const peek = decodeJson(bytes).doc;
     let entry;
     let submission;
@@ -154,7 +164,10 @@ class ReviewPage {
       const { doc, problems } = readSubmission(criteria, bytes);
       if (problems.length) return refuse(problems);
       const sha = sha256(bytes);
-      const same = this.store.entries.find((e) => e.sha256 === sha);
+      const named = this.store.entries.filter((e) => e.sha256 === sha);
+      // A review kept here that names this file but holds other answers is not its review.
+      const same = named.find((e) => this.store.submission(e.id) && sameSubmission(this.store.submission(e.id), doc));
+      if (named.length && !same) this.notice(fill(this.t.not_bound, { file: file.name }));
       if (same) {
         this.alert("");
         this.store.select(same.id);
@@ -166,11 +179,11 @@ class ReviewPage {
       entry = { id: newId(), file: file.name, sha256: sha, opened: today(), review: { reviewer, items, plan, summary, conditions: [] } };
       message = fill(this.t.opened, { file: file.name });
     }
-    if (!this.store.add(entry, submission)) return;
+    const stored = this.store.add(entry, submission); // when storage refuses it, it is kept for this page only
     this.alert("");
     this.show();
     this.notice(message);
-    this.saved();
+    if (stored) this.saved();
   }
 
   /** The review file: the format of assessment/review.py, with what is only in progress left out. */
