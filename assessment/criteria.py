@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -171,6 +172,21 @@ def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
 
 
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def _number(loader: _UniqueKeyLoader, node: yaml.ScalarNode):
+    """An int or float within a double's range; a longer one is refused where it stands (PyYAML would
+    raise ValueError for over 4,300 digits, and a 400-digit weight would be echoed whole)."""
+    if len(node.value) > 30:
+        raise yaml.constructor.ConstructorError(None, None, "number out of range", node.start_mark)
+    value = (yaml.SafeLoader.construct_yaml_int if node.tag.endswith(":int") else yaml.SafeLoader.construct_yaml_float)(loader, node)
+    if not math.isfinite(float(value)) and node.value.lower().lstrip("+-.") not in ("inf", "nan"):
+        raise yaml.constructor.ConstructorError(None, None, "number out of range", node.start_mark)
+    return value
+
+
+for _tag in ("int", "float"):
+    _UniqueKeyLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _number)
 
 
 def _path(loc: tuple, data: object) -> str:

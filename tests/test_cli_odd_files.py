@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -194,3 +195,31 @@ def test_plan_never_overwrites_its_criteria_file(tmp_path):
     code, _, err = run(["plan", answers, "-o", criteria, "--criteria", criteria])
     assert code == 2 and err.startswith(f"{criteria}: is the input {criteria}")
     assert criteria.read_bytes() == CRITERIA.read_bytes()
+
+
+def test_a_criteria_file_that_is_a_pipe_or_too_large_is_refused_at_once(tmp_path):
+    answers = tmp_path / "answers.json"
+    answers.write_bytes(answers_bytes(SUBMISSION))
+    pipe = tmp_path / "criteria.yml"
+    os.mkfifo(pipe)
+    proc = in_a_process(["score", str(answers), "--criteria", str(pipe)], tmp_path)
+    assert (proc.returncode, proc.stderr.decode()) == (2, f"{pipe}: {input_file.NOT_REGULAR}\n")
+    huge = tmp_path / "huge.yml"
+    with open(huge, "wb") as f:
+        f.truncate(2 * input_file.CRITERIA_MAX_BYTES)
+    code, _, err = run(["validate", huge])
+    assert (code, err) == (2, f"{huge}: {input_file.too_big(2 * input_file.CRITERIA_MAX_BYTES, 'criteria')}\n")
+
+
+@pytest.mark.parametrize("number", ["9" * 5000, "9" * 400, "-" + "1" * 40])
+def test_a_number_of_any_size_in_a_criteria_file_is_named_not_raised(tmp_path, number):
+    text = CRITERIA.read_text(encoding="utf-8")
+    at = re.search(r"weight: ([0-9]+)", text)
+    line = text.count("\n", 0, at.start(1)) + 1
+    column = at.start(1) - text.rfind("\n", 0, at.start(1))
+    changed = text[:at.start(1)] + number + text[at.end(1):]
+    path = tmp_path / "criteria.yml"
+    path.write_text(changed, encoding="utf-8")
+    code, out, err = run(["validate", path])
+    assert (code, out) == (2, "")
+    assert err == f"{path}: YAML syntax error at line {line}, column {column}: number out of range\n"

@@ -167,7 +167,6 @@ class ReviewPage {
       const named = this.store.entries.filter((e) => e.sha256 === sha);
       // A review kept here that names this file but holds other answers is not its review.
       const same = named.find((e) => this.store.submission(e.id) && sameSubmission(this.store.submission(e.id), doc));
-      if (named.length && !same) this.notice(fill(this.t.not_bound, { file: file.name }));
       if (same) {
         this.alert("");
         this.store.select(same.id);
@@ -177,7 +176,8 @@ class ReviewPage {
       submission = doc;
       const { reviewer, items, plan, summary } = newReview(criteria, doc, sha, today());
       entry = { id: newId(), file: file.name, sha256: sha, opened: today(), review: { reviewer, items, plan, summary, conditions: [] } };
-      message = fill(this.t.opened, { file: file.name });
+      // A review kept here that names this file but holds other answers is not its review: say so.
+      message = fill(named.length ? this.t.not_bound : this.t.opened, { file: file.name });
     }
     const stored = this.store.add(entry, submission); // when storage refuses it, it is kept for this page only
     this.alert("");
