@@ -65,6 +65,33 @@ def test_a_check_item_holding_a_number_sets_that_entry_aside_and_the_others_open
     assert errors == []
 
 
+def test_the_review_page_sets_aside_a_stored_review_it_cannot_show_and_keeps_the_others(page, served_site, tmp_path):
+    errors = errors_of(page)
+    page.goto(served_site.url + "review/")
+    page.wait_for_selector("#sp-review[data-ready=true]")
+    page.evaluate("localStorage.clear()")
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(answers_doc(), ensure_ascii=False), encoding="utf-8")
+    page.locator("#rv-open").set_input_files(str(good))
+    page.wait_for_selector("#rv-review:not([hidden])")
+    # edited by hand: the conditions of a conditional decision are a number, not a list
+    bad = {"id": "rbad", "file": "bad.json", "sha256": "0" * 64, "opened": "2026-11-20",
+           "review": {"reviewer": {}, "items": {}, "plan": {}, "summary": "", "decision": "conditional", "conditions": 7}}
+    page.evaluate("""([entry, submission]) => {
+      localStorage.setItem('sp-readiness.review.rbad', entry);
+      localStorage.setItem('sp-readiness.review.rbad.submission', submission);
+      const index = JSON.parse(localStorage.getItem('sp-readiness.reviews'));
+      localStorage.setItem('sp-readiness.reviews', JSON.stringify({ ...index, current: 'rbad', ids: ['rbad', ...index.ids] }));
+    }""", [json.dumps(bad), json.dumps(answers_doc())])
+    page.reload()
+    page.wait_for_selector("#sp-review[data-ready=true]")
+    words = page_strings(page, "sp-review")
+    assert words["broken"] in page.locator("#rv-notices").inner_text()
+    assert page.locator("#rv-current option").count() == 1 and page.locator("#rv-review").is_visible()
+    assert page.evaluate("localStorage.getItem('sp-readiness.review.rbad')") == json.dumps(bad)  # kept as it was
+    assert errors == []
+
+
 # --- the old one-key store --------------------------------------------------------------------
 
 

@@ -60,11 +60,7 @@ class ReviewPage {
   start() {
     if (storageBlocked) this.notice(this.t.storage_blocked);
     this.store.load();
-    for (const { raw } of this.store.broken) {
-      const button = el("button", { type: "button", class: "md-button" }, this.t.download_raw);
-      button.addEventListener("click", () => download("sp-readiness-review-damaged.txt", raw));
-      this.notice(this.t.broken, button);
-    }
+    for (const { raw } of this.store.broken) this.brokenNotice(raw);
     this.wire();
     this.$("rv-app").hidden = false;
     this.show();
@@ -72,6 +68,21 @@ class ReviewPage {
 
   get entry() {
     return this.store.entry;
+  }
+
+  brokenNotice(raw) {
+    const button = el("button", { type: "button", class: "md-button" }, this.t.download_raw);
+    button.addEventListener("click", () => download("sp-readiness-review-damaged.txt", raw));
+    this.notice(this.t.broken, button);
+  }
+
+  // Out of the list for this page, its stored text untouched (and still listed in the index).
+  setAside(entry) {
+    const raw = `${JSON.stringify(entry)}\n${JSON.stringify(this.store.submission(entry.id))}`;
+    this.store.entries = this.store.entries.filter((e) => e !== entry);
+    this.store.broken.push({ id: entry.id, raw });
+    if (this.store.current === entry.id) this.store.current = this.store.entries[0]?.id ?? null;
+    return raw;
   }
 
   // Another tab saved a review: take its version, so our next save does not undo its work.
@@ -89,8 +100,19 @@ class ReviewPage {
     return [meta.service, meta.organisation].filter(Boolean).join(" · ") || this.t.untitled_review;
   }
 
-  // Show the current review (or the invitation to open a file).
+  // Show the current review (or the invitation to open a file); one that cannot be shown is set aside.
   show() {
+    for (;;) {
+      try {
+        return this.draw();
+      } catch (error) {
+        if (!this.entry) throw error; // the empty page itself: a real fault, not stored data
+        this.brokenNotice(this.setAside(this.entry));
+      }
+    }
+  }
+
+  draw() {
     const entry = this.entry;
     const picker = this.$("rv-current");
     picker.replaceChildren(...this.store.entries.map((e) => el("option", { value: e.id }, `${this.name(e)} (${e.file})`)));
