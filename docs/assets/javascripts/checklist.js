@@ -7,12 +7,13 @@
 
 import { download, el, fill, today } from "./dom.js";
 import { AnswersForm } from "./form.js";
+import { splitLegacy } from "./legacy-layout.js";
 import { migrate, signatures, stale } from "./migrate.js";
 import { PlanWriter } from "./planwriter.js";
 import { ReviewNotes } from "./reviewnotes.js";
 import { renderReport } from "./report.js";
 import { FORMAT, score, validate } from "./scoring.js";
-import { Store, splitLegacy } from "./storage.js";
+import { Store } from "./storage.js";
 import { storageBlocked } from "./storage-area.js";
 import { Summary } from "./summary.js";
 import { Views } from "./views.js";

@@ -9,7 +9,7 @@ import {
 } from "./review-file.js";
 import { ReviewStore, newId } from "./review-store.js";
 import { el, fill, renderReport, showConditions, showReview, showSubmission } from "./review-view.js";
-import { today } from "./dom.js";
+import { download, today } from "./dom.js";
 import { sha256 } from "./sha256.js";
 import { storageBlocked } from "./storage-area.js";
 
@@ -17,15 +17,6 @@ const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 
 let criteria = null; // loaded once; instant navigation may show the page many times
 let shown = null; // the page on screen, for the print events (registered once)
-
-function download(name, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const a = el("a", { href: url, download: name });
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 class ReviewPage {
   constructor(root) {
@@ -72,7 +63,7 @@ class ReviewPage {
 
   brokenNotice(raw) {
     const button = el("button", { type: "button", class: "md-button" }, this.t.download_raw);
-    button.addEventListener("click", () => download("sp-readiness-review-damaged.txt", raw));
+    button.addEventListener("click", () => download("sp-readiness-review-damaged.txt", raw, "text/plain"));
     this.notice(this.t.broken, button);
   }
 
