@@ -29,6 +29,7 @@ from . import output_file
 from . import summary_output as summary_out
 from .output import csv_text, terminal
 from .scoring import score, terms_changed, to_json
+from .output_file import OutputRefused, refuse_inputs
 
 LANGS = list(plan_mod.LABELS)
 
@@ -192,6 +193,10 @@ def _summary(args: argparse.Namespace) -> int:
 
 
 def _plan(args: argparse.Namespace) -> int:
+    try:  # before reading anything: the output must not be one of the inputs
+        refuse_inputs(args.output, [args.answers, args.criteria])
+    except OutputRefused as exc:
+        raise UsageError(str(exc)) from None
     criteria, answers, result = _load(args, args.answers)
     try:
         written = plan_mod.write(args.output, criteria, answers, result, args.lang)

@@ -20,20 +20,19 @@ from __future__ import annotations
 import json
 import math
 import operator
-import os
 import re
-import stat
 from itertools import accumulate, count
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import input_file
 from .criteria import Criteria
 from .js_number import js_number
 from .quantity import convertible
 
 FORMAT = "sp-readiness-answers"
 FORMAT_VERSIONS = (1, 2, 3)  # 2 adds the optional `plan`, 3 each number's `unit` and an answer's `version`; all read
-MAX_BYTES = 1_000_000
+MAX_BYTES = input_file.ANSWERS_MAX_BYTES
 MAX_DEPTH = 64  # objects and arrays inside each other; the checklist writes 4
 MAX_PROBLEMS = 100  # listed per file; the rest are counted
 SHOWN_CHARS = 40  # of a bad text or key quoted in a message
@@ -332,7 +331,7 @@ def _read_int(digits: str) -> int | float:
 
 def too_big(size: int) -> str:
     """The refusal of a file of `size` bytes over MAX_BYTES (scoring.js `tooBig`)."""
-    return f"(file): the file is {size:,} bytes; the limit is {MAX_BYTES:,}"
+    return input_file.too_big(size, "answers")
 
 
 def document(data: bytes) -> tuple[object, list[str]]:
@@ -416,16 +415,9 @@ def read_bytes(criteria: Criteria, data: bytes, source: str) -> Answers:
 
 
 def read(criteria: Criteria, path: str | Path) -> Answers:
-    """Read and validate an answers file from disk."""
-    path = Path(path)
+    """Read and validate an answers file from disk (a regular file within MAX_BYTES; input_file.py)."""
     try:
-        with open(path, "rb") as f:
-            info = os.fstat(f.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise AnswersError(str(path), ["(file): not a regular file"])
-            if info.st_size > MAX_BYTES:  # refused without reading it
-                raise AnswersError(str(path), [too_big(info.st_size)])
-            data = f.read(MAX_BYTES + 1)
-    except OSError as exc:
-        raise AnswersError(str(path), [f"(file): cannot read the file ({exc.strerror or exc})"]) from None
+        data = input_file.read(path, "answers")
+    except input_file.InputRefused as exc:
+        raise AnswersError(exc.path, [exc.problem]) from None
     return read_bytes(criteria, data, str(path))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt, StrictStr, ValidationError, model_validator
+
+from . import input_file
 
 DEFAULT_PATH = Path(__file__).with_name("criteria.yml")
 
@@ -202,6 +205,21 @@ def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
 _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
+def _number(loader: _UniqueKeyLoader, node: yaml.ScalarNode):
+    """An int or float within a double's range; a longer one is refused where it stands (PyYAML would
+    raise ValueError for over 4,300 digits, and a 400-digit weight would be echoed whole)."""
+    if len(node.value) > 30:
+        raise yaml.constructor.ConstructorError(None, None, "number out of range", node.start_mark)
+    value = (yaml.SafeLoader.construct_yaml_int if node.tag.endswith(":int") else yaml.SafeLoader.construct_yaml_float)(loader, node)
+    if not math.isfinite(float(value)) and node.value.lower().lstrip("+-.") not in ("inf", "nan"):
+        raise yaml.constructor.ConstructorError(None, None, "number out of range", node.start_mark)
+    return value
+
+
+for _tag in ("int", "float"):
+    _UniqueKeyLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _number)
+
+
 def _path(loc: tuple, data: object) -> str:
     """Render a pydantic error location as a key path, naming items by their id."""
     out, node = "", data
@@ -245,9 +263,9 @@ def read_yaml(path: Path, error: type[ValueError]) -> object:
     # Every failure is named here, so that each command, the build and the change log refuse a bad
     # file alike ("FILE: where: what"), never with a traceback.
     try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise error(f"{path}: (file): cannot read the file ({exc.strerror})") from None
+        text = input_file.read(path, "criteria").decode("utf-8")
+    except input_file.InputRefused as exc:
+        raise error(str(exc)) from None
     except UnicodeDecodeError:
         raise error(f"{path}: (file): not UTF-8 text") from None
     try:

@@ -37,6 +37,24 @@ def check_target(path: Path) -> int | None:
     return stat.S_IMODE(st.st_mode)
 
 
+def refuse_inputs(path: str | Path, inputs) -> None:
+    """Raise OutputRefused when the target is one of the command's input files (the same file, by
+    device and inode, so a hard link or another spelling of the path counts): writing the output
+    would destroy what the command was reading."""
+    path = Path(path)
+    try:
+        target = path.stat()
+    except OSError:
+        return  # no file there yet: nothing to lose
+    for source in inputs:
+        try:
+            same = os.path.samestat(target, Path(source).stat())
+        except OSError:
+            continue
+        if same:
+            raise OutputRefused(f"{path}: is the input {source}; choose another output file, nothing was written")
+
+
 @contextmanager
 def _signals_as_exit():
     """SIGTERM and SIGHUP raise SystemExit(128 + signal) meanwhile, so clean-up code runs."""

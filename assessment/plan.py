@@ -19,6 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from .answers import Answers
+from . import markdown_text as md
+from .blank import is_blank, trim
 from .criteria import Criteria
 from .output_file import OutputRefused, check_target, write_file
 from . import quantity as quantities
@@ -67,8 +69,6 @@ WIDTHS = {"table": [60, 20, 20], "answers": [9, 41, 18, 16, 16], "sign_off": [34
 _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c]")
 # What XML 1.0 cannot hold (besides the breaks above), and lone surrogates, which no UTF-8 file can.
 _ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-# JavaScript's String.prototype.trim() strips exactly these (str.strip() strips a different set).
-_SPACE = "\t\n\x0b\x0c\r \xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
 def clean(text: str) -> str:
@@ -76,15 +76,22 @@ def clean(text: str) -> str:
     return _ILLEGAL.sub("\ufffd", _LINE_BREAKS.sub("\n", text))
 
 
-def trim(text: str) -> str:
-    return text.strip(_SPACE)
+def written_text(text: str) -> bool:
+    """Whether a plan section's text counts as written (the one rule: plan_checks, report, the checklist):
+    it holds something a reader can see (blank.py), also once cleaned for the documents."""
+    return not is_blank(text) and not is_blank(clean(text))
+
+
+def _section_text(text: str) -> str:
+    """A plan section's text as the documents show it; "" when it is not written."""
+    return trim(clean(text)) if written_text(text) else ""
 
 
 def blocks(text: str) -> list[list[str]]:
     """The SP's text as paragraphs (split at blank lines), each a list of its lines."""
     out: list[list[str]] = [[]]
     for line in text.split("\n"):
-        if trim(line):
+        if not is_blank(line):
             out[-1].append(line)
         elif out[-1]:
             out.append([])
@@ -176,7 +183,7 @@ def outline(criteria: Criteria, answers: Answers, result: dict, lang: str) -> di
         + [[labels["criteria_version"], criteria.version]],
         "sections": [
             {"id": part.id, "level": 2 + part.number.count("."), "heading": f"{part.number} {getattr(part.title, lang)}",
-             "group": part.group, "text": trim(clean(answers.plan.get(part.id, "")))}
+             "group": part.group, "text": _section_text(answers.plan.get(part.id, ""))}
             for part in criteria.template
         ],
         "annex": labels["annex"],
@@ -203,7 +210,7 @@ def plan_checks(criteria: Criteria, answers: Answers, result: dict) -> dict:
     its condition fails.
     """
     parts = [p for p in criteria.template if not p.group]
-    written = [p.id for p in parts if trim(clean(answers.plan.get(p.id, "")))]
+    written = [p.id for p in parts if written_text(answers.plan.get(p.id, ""))]
     missing = [p.id for p in parts if p.id not in written]
     required = [p.id for p in parts if p.number.split(".")[0] in ("2", "3")]
     quality = [i.id for i in criteria.items if i.level == "mandatory" and i.threshold]
@@ -228,30 +235,21 @@ def plan_checks(criteria: Criteria, answers: Answers, result: dict) -> dict:
 # --- Markdown ---------------------------------------------------------------------------------
 
 
-def _md_text(text: str) -> str:
-    """The SP's text as Markdown that renders as text: no raw HTML gets through."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _md_block(text: str) -> str:
-    """Paragraphs stay paragraphs; each line the SP ended stays a line (two trailing spaces: a hard break)."""
-    return "\n\n".join("  \n".join(_md_text(line.rstrip(" \t")) for line in b) for b in blocks(text))
-
-
-def _md_cell(text: str) -> str:
-    return _md_text(text).replace("|", "\\|").replace("\n", "<br>") or " "
+    """Paragraphs stay paragraphs; each line the SP ended stays a line (markdown_text.paragraph)."""
+    return "\n\n".join(md.paragraph(b) for b in blocks(text))
 
 
 def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
-    out = ["| " + " | ".join(_md_cell(h) for h in head) + " |", "|" + " --- |" * len(head)]
-    return out + ["| " + " | ".join(_md_cell(c) for c in row) + " |" for row in rows]
+    out = ["| " + " | ".join(md.cell(h) for h in head) + " |", "|" + " --- |" * len(head)]
+    return out + ["| " + " | ".join(md.cell(c) for c in row) + " |" for row in rows]
 
 
 def markdown(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", with_plan: bool = True) -> str:
     """The plan (or, without it, the self-assessment report alone) as Markdown."""
     o = outline(criteria, answers, result, lang)
     out = [f"# {o['title'] if with_plan else LABELS[lang]['report']}", ""]
-    out += [f"- {k}{o['sep']}{_md_text(v)}" for k, v in o["meta"]] + [""]
+    out += [f"- {k}{o['sep']}{md.item(v)}" for k, v in o["meta"]] + [""]
     for s in o["sections"] if with_plan else []:
         out += [f"{'#' * s['level']} {s['heading']}", ""]
         if not s["group"]:
@@ -261,7 +259,7 @@ def markdown(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh
     out += _md_table(*o["table"]) + [""]
     for title, items in o["lists"]:
         out += [f"### {title}", ""]
-        out += [f"- {_md_text(i)}" for i in items] if items else [o["none"]]
+        out += [f"- {md.item(i)}" for i in items] if items else [o["none"]]
         out.append("")
     out += [f"### {o['answers_title']}", ""] + _md_table(*o["answers"])
     if with_plan:

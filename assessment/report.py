@@ -9,11 +9,13 @@ from the file passes through assessment.output (terminal) or _md (Markdown) befo
 from __future__ import annotations
 
 from .answers import Answer, Answers
+from . import markdown_text as md
+from .blank import is_blank
 from .criteria import Criteria, Item
 from .js_number import js_number
 from .output import lines, table, terminal
 from . import quantity as quantities
-from .plan import LABELS, META_KEYS, answer_quantity
+from .plan import LABELS, META_KEYS, answer_quantity, written_text
 from .scoring import status_of, terms_changed, value_in_threshold_unit
 
 CLI_LABELS = {
@@ -89,7 +91,7 @@ def value_text(criteria: Criteria, item: Item, answer: Answer | None, lang: str)
 
 
 def empty_plan_sections(criteria: Criteria, answers: Answers) -> list[str]:
-    return [p.number for p in criteria.template if not p.group and not answers.plan.get(p.id, "").strip()]
+    return [p.number for p in criteria.template if not p.group and not written_text(answers.plan.get(p.id, ""))]
 
 
 def browser_difference(answers: Answers, result: dict, lang: str = "en") -> str | None:
@@ -154,7 +156,7 @@ def text(source: str, criteria: Criteria, answers: Answers, result: dict, lang: 
             answer += f" — {t['answered_under'].format(terminal(a.version or answers.criteria_version))}"
         out += [f"  {item_name(criteria, item.id, lang)}", f"    {t['answer']}{sep}{answer}"]
         for key, value in (("note", a.note if a else ""), ("evidence", a.evidence if a else "")):
-            if value.strip():
+            if not is_blank(value):
                 first, *rest = lines(value)
                 out += [f"    {t[key]}{sep}{first}", *(f"      {line}" for line in rest)]
     return "\n".join(out) + "\n"
@@ -162,14 +164,10 @@ def text(source: str, criteria: Criteria, answers: Answers, result: dict, lang: 
 
 # --- Markdown ----------------------------------------------------------------------------------
 
-_MD_SPECIAL = set("\\`*_[]<>|&#~!")
-
-
 def _md(value: str, cell: bool = False) -> str:
-    """A file text as Markdown that renders as that text: no HTML, links or emphasis get through."""
-    safe = "".join("\\" + c if c in _MD_SPECIAL else c for c in terminal(value, keep="\n\r\t"))
-    safe = safe.replace("\r\n", "\n").replace("\r", "\n")
-    return (safe.replace("\n", "<br>") or " ") if cell else safe.replace("\n", "  \n")
+    """A file text as Markdown that renders as that text (markdown_text), control characters shown as escapes."""
+    text = terminal(value, keep="\n\r\t").replace("\r\n", "\n").replace("\r", "\n")
+    return md.cell(text) if cell else md.item(text)
 
 
 def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:

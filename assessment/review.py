@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import answers as answers_mod
+from . import input_file
+from .blank import is_blank
 from .criteria import Criteria, load
 
 FORMAT = "sp-readiness-review"
 FORMAT_VERSION = 1
-MAX_BYTES = 2_000_000  # the answers file (at most 1 MB) plus the reviewer's comments
+MAX_BYTES = input_file.REVIEW_MAX_BYTES  # the answers file (at most 1 MB) plus the reviewer's comments
 MAX_DEPTH = 64
 ITEM_DECISIONS = ("accepted", "needs_work", "rejected")
 DECISIONS = ("approved", "conditional", "rejected")
@@ -248,7 +251,7 @@ def _conditions_problems(conditions: object, decision: object) -> list[str]:
             if k not in CONDITION_KEYS:
                 out.append(f"{where}: unknown key {quote(k)}")
         text = condition.get("text")
-        if not (isinstance(text, str) and text.strip()):
+        if not (isinstance(text, str) and not is_blank(text)):
             out.append(f"{where}.text: expected a text, got {show(text)}")
         if not is_date(condition.get("due")):
             out.append(f"{where}.due: expected a date (YYYY-MM-DD), got {show(condition.get('due'))}")
@@ -294,25 +297,39 @@ def parse(criteria: Criteria, doc: object, source: str = "<review>") -> Review:
     )
 
 
+OUT_OF_RANGE = "(top level): a number out of range (beyond what a double holds)"
+
+
 def decode(data: bytes) -> tuple[object, str | None]:
-    """JSON from a file's bytes as review-file.js decodes it: UTF-8, one BOM allowed, no NaN."""
+    """JSON from a file's bytes as review-file.js decodes it: UTF-8, one BOM allowed, no NaN, and
+    numbers of any size read as JavaScript reads them, those beyond a double's range refused."""
     if len(data) > MAX_BYTES:
-        return None, f"(top level): the file is larger than {MAX_BYTES:,} bytes"
+        return None, input_file.too_big(len(data), "review")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None, "(top level): not UTF-8 text"
+    out_of_range = []
+
+    def number(token: str) -> float:
+        x = float(token)  # never raises: a huge token is inf
+        if not math.isfinite(x):
+            out_of_range.append(token)
+        return x
+
+    def integer(digits: str) -> int | float:
+        if len(digits) < 16:
+            return int(digits)
+        x = number(digits)  # as JavaScript reads it: exact below 2**53, else the nearest double
+        return int(x) if math.isfinite(x) and abs(x) < 2**53 else x
+
     try:
-        return json.loads(text, parse_constant=_refuse_constant, parse_int=_int), None
+        doc = json.loads(text, parse_constant=_refuse_constant, parse_int=integer, parse_float=number)
     except RecursionError:
         return None, f"(top level): nested deeper than {MAX_DEPTH} levels"
     except ValueError:
         return None, "(top level): not valid JSON"
-
-
-def _int(digits: str) -> int | float:
-    # Python refuses to convert integers of over 4,300 digits; JavaScript reads them as Infinity.
-    return int(digits) if len(digits) < 4000 else float(digits)
+    return (None, OUT_OF_RANGE) if out_of_range else (doc, None)
 
 
 def _refuse_constant(name: str):
@@ -327,13 +344,24 @@ def read_bytes(criteria: Criteria, data: bytes, source: str = "<review>") -> Rev
 
 
 def read(criteria: Criteria, path: str | Path) -> Review:
-    """Read and validate a review file from disk."""
-    path = Path(path)
+    """Read and validate a review file from disk (a regular file within MAX_BYTES; input_file.py)."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ReviewError(f"{path}: (file): cannot read the file ({exc.strerror})") from None
+        data = input_file.read(path, "review")
+    except input_file.InputRefused as exc:
+        raise ReviewError(str(exc)) from None
     return read_bytes(criteria, data, str(path))
+
+
+def read_either(path: str | Path) -> bytes:
+    """The bytes of a file that may be an answers file or a review file (summary): a regular file
+    within the larger limit; one too large is refused with the limit of the kind its start names."""
+    def refuse(size: int, fd: int) -> str:
+        return input_file.too_big(size, "review" if FORMAT.encode() in input_file.start(fd) else "answers")
+
+    try:
+        return input_file.read_limited(path, MAX_BYTES, refuse)
+    except input_file.InputRefused as exc:
+        raise answers_mod.AnswersError(exc.path, [exc.problem]) from None
 
 
 def read_submission(criteria: Criteria, data: bytes, source: str) -> answers_mod.Answers:
@@ -357,6 +385,52 @@ def changes_since(criteria: Criteria, review: Review, current: answers_mod.Answe
     return items, plan
 
 
+# --- does the review hold the file its SHA-256 names? ----------------------------------------
+# A review file names the reviewed file by the SHA-256 of its bytes and carries that file's answers
+# (`submission`). Nothing inside the file ties the two together, so wherever the file with that
+# SHA-256 is at hand (review --answers, summary, the review page), its answers are compared with the
+# ones the review holds; a review whose two halves disagree is refused, never trusted.
+# review-file.js `bindingProblem` gives the same verdict and text (tests/vectors/reviews.json).
+
+MISMATCH = ("submission_sha256: the file with this SHA-256 holds other answers than the submission "
+            "in this review; the review is not of that file")
+
+
+def _same(a: object, b: object) -> bool:
+    """JSON values equal as JavaScript sees them: 1 and 1.0 alike, true and 1 not."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return type(a) is type(b) and a == b
+    if _number(a) or _number(b):
+        return _number(a) and _number(b) and a == b
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same(v, b[k]) for k, v in a.items())
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(map(_same, a, b))
+    return type(a) is type(b) and a == b
+
+
+def _canonical(answers: answers_mod.Answers) -> dict:
+    """What an answers file says, as compared: an absent note, value or result is the same as an empty one."""
+    return {"criteria_version": answers.criteria_version, "format_version": answers.format_version,
+            "assessment": answers.assessment, "plan": answers.plan, "result": answers.result,
+            "answers": {k: [a.status, a.value, a.note, a.evidence] for k, a in answers.answers.items()}}
+
+
+def same_submission(a: answers_mod.Answers, b: answers_mod.Answers) -> bool:
+    """Whether two answers files say the same (their bytes may still differ in spacing or order)."""
+    return _same(_canonical(a), _canonical(b))
+
+
+def binding_problem(criteria: Criteria, review: Review, data: bytes) -> str | None:
+    """For the bytes of the file whose SHA-256 the review names: MISMATCH when the answers in it are
+    not those the review holds (or it is no valid answers file), else None."""
+    try:
+        named = answers_mod.read_bytes(criteria, data, "<named>")
+    except answers_mod.AnswersError:
+        return MISMATCH
+    return None if same_submission(named, review.submission) else MISMATCH
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -377,8 +451,8 @@ def decisions_by_submission(paths, criteria: Criteria | None = None) -> dict[str
     reviews = []
     for path in _json_files(paths):
         try:
-            data = path.read_bytes()
-        except OSError:
+            data = input_file.read(path, "review")
+        except input_file.InputRefused:
             continue
         doc, problem = decode(data)
         if problem or not is_review(doc):

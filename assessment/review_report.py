@@ -22,6 +22,8 @@ from pathlib import Path
 from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import history
+from . import input_file
+from . import markdown_text as md
 from . import plan as plan_mod
 from . import diff as diff_mod
 from . import review as review_mod
@@ -120,9 +122,11 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
     return "\n".join(out) + "\n"
 
 
-def _md(value: str) -> str:
-    value = escaped(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return value.replace("|", "\\|").replace("\r\n", "\n").replace("\n", "<br>") or " "
+def _md(value: str, where: str = "cell") -> str:
+    """A file text as Markdown that renders as that text (markdown_text: one escaping for every Markdown
+    output), control characters shown as escapes: in a table cell, a list item or a heading."""
+    text = escaped(value).replace("\r\n", "\n").replace("\r", "\n")
+    return {"cell": md.cell, "item": md.item, "heading": md.one_line}[where](text)
 
 
 def markdown(source: str, criteria, review: review_mod.Review, lang: str, check: str | None) -> str:
@@ -130,18 +134,18 @@ def markdown(source: str, criteria, review: review_mod.Review, lang: str, check:
     t = o["labels"]
     sep = t["sep"]
     r = o["result"]
-    out = [f"# {t['review_report']}{sep}{_md(_who(review))}", ""]
+    out = [f"# {t['review_report']}{sep}{_md(_who(review), 'heading')}", ""]
     out += [f"- {t['submission']}{sep}`{review.submission_sha256}`",
             f"- {t['verdict']}{sep}{t[r['verdict']]}, {t['score']} {plan_mod.percent(r['percent'])}",
-            f"- {t['reviewer']}{sep}{_md(', '.join(v for v in review.reviewer.values() if v)) or '—'}",
+            f"- {t['reviewer']}{sep}{_md(', '.join(v for v in review.reviewer.values() if v), 'item') or '—'}",
             f"- **{t['overall']}{sep}{review_mod.decision_label(t, review.decision)}**"]
     if check:
-        out.append(f"- {_md(check)}")
+        out.append(f"- {_md(check, 'item')}")
     out.append("")
     if review.decision == "conditional":
         out += [f"## {t['conditions']}", "", f"| {t['condition']} | {t['due']} |", "| --- | --- |"]
         out += [f"| {_md(c.text)} | {c.due} |" for c in review.conditions] + [""]
-    out += [f"## {t['summary']}", "", _md(review.summary) if review.summary else "—", ""]
+    out += [f"## {t['summary']}", "", _md(review.summary, 'item') if review.summary else "—", ""]
     out += [f"## {t['items']}", "", f"| {t['item']} | {t['answer']} | {t['decision']} | {t['comment']} |", "| --- | --- | --- | --- |"]
     for i in o["items"]:
         clause = f" ({t['clause'].format(i['clause'])})" if i["clause"] else ""
@@ -210,13 +214,16 @@ CHECK_LABELS = {
 }
 
 
-def check_answers(criteria, review: review_mod.Review, path: Path, lang: str = "zh") -> dict:
+def check_answers(criteria, review: review_mod.Review, path: Path, lang: str = "zh", review_source: str = "<review>") -> dict:
     """Whether the file at path is, byte for byte, the one reviewed; if not, what differs (diff.compare)."""
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise review_mod.ReviewError(f"{path}: (file): cannot read the file ({exc.strerror})") from None
+        data = input_file.read(path, "answers")
+    except input_file.InputRefused as exc:
+        raise answers_mod.AnswersError(exc.path, [exc.problem]) from None
     sha = review_mod.sha256(data)
+    if sha == review.submission_sha256 and (problem := review_mod.binding_problem(criteria, review, data)):
+        # The review names this file but holds other answers: neither half of it can be trusted.
+        raise review_mod.ReviewError(f"{review_source}: {problem} ({path})")
     check = {"file": str(path), "sha256": sha, "reviewed": sha == review.submission_sha256}
     if not check["reviewed"]:
         try:
@@ -264,7 +271,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         criteria = history.load(args.criteria)
         review = read_review(criteria, args.review)
-        check = check_answers(criteria, review, args.answers, args.lang) if args.answers else None
+        check = check_answers(criteria, review, args.answers, args.lang, str(args.review)) if args.answers else None
     except (review_mod.ReviewError, criteria_mod.CriteriaError, answers_mod.AnswersError) as exc:
         # One "FILE: where: what" line per problem, as every other command writes them.
         sys.stderr.write("".join(escaped(line) + "\n" for line in str(exc).split("\n")))

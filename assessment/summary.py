@@ -11,7 +11,6 @@ row and counts as invalid.
 from __future__ import annotations
 
 import os
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,16 +62,7 @@ def find(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
 def file_bytes(path: Path) -> bytes:
     """A file's bytes, refused as answers.read refuses them (not a regular file, too large, unreadable);
     the size limit is a review file's, which holds an answers file and the reviewer's comments."""
-    try:
-        with open(path, "rb") as f:
-            info = os.fstat(f.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                raise answers_mod.AnswersError(str(path), ["(file): not a regular file"])
-            if info.st_size > review_mod.MAX_BYTES:  # refused without reading it
-                raise answers_mod.AnswersError(str(path), [answers_mod.too_big(info.st_size)])
-            return f.read(review_mod.MAX_BYTES + 1)
-    except OSError as exc:
-        raise answers_mod.AnswersError(str(path), [f"(file): cannot read the file ({exc.strerror or exc})"]) from None
+    return review_mod.read_either(path)
 
 
 def review_doc(data: bytes) -> dict | None:
@@ -156,9 +146,24 @@ def _upgrade(criteria: Criteria, answers: answers_mod.Answers, result: dict) -> 
     return [upgrade, str(saved) if saved is not None and saved != result["verdict"] else ""]
 
 
+def _bound(submissions: list[Submission], reviews, bad_reviews: list[Submission]):
+    """The reviews that hold the answers of the file their SHA-256 names, where it is here; the others
+    join the refused review files (review.MISMATCH), so their decision is paired with nothing."""
+    by_sha = {s.sha256: s for s in submissions if s.sha256}
+    kept = []
+    for path, review in reviews:
+        named = by_sha.get(review.submission_sha256)
+        if named is None or (named.answers is not None and review_mod.same_submission(named.answers, review.submission)):
+            kept.append((path, review))
+        else:
+            bad_reviews.append(Submission(path, problems=[f"{review_mod.MISMATCH} ({named.path})"]))
+    return kept
+
+
 def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, progress=None) -> tuple[list[list[str]], Tally]:
     """The summary's rows (without the head), in file order, and the counts the command reports."""
     submissions, reviews, bad_reviews = read_all(criteria, files, progress)
+    reviews = _bound(submissions, reviews, bad_reviews)
     latest = review_mod.latest_by_submission(reviews)
     here = {s.sha256 for s in submissions if s.sha256}
     # Answers files by SP and service, looked up once per unpaired review: linear in files and reviews.

@@ -49,6 +49,8 @@ MESSAGES = {
         "answered_count": "已回答 {answered}/{total}", "score_of": "得分 {percent}",
         "live": "结论：{verdict}，得分 {percent}",
         "saved": "已保存", "saving": "正在保存……", "save_failed": "未保存：{error}",
+        "blocked": "不会保存：浏览器禁止本站存储数据",
+        "storage_blocked_notice": "浏览器禁止本站存储数据。清单可以照常使用，但关闭或刷新本页后，这里所做的一切都不会保留。离开前请导出答卷文件。",
         "quota": "浏览器存储空间已满。请导出 JSON 备份，或删除不用的评估或备份。",
         "import_bad": "无法导入“{file}”，当前工作未改变：", "import_ok": "已导入“{file}”，作为新评估“{name}”。",
         "import_unsaved": "已打开“{file}”，但未能保存到浏览器存储（{error}）。请先导出备份或腾出空间。",
@@ -57,6 +59,7 @@ MESSAGES = {
         "broken": "浏览器中保存的一份评估数据无法读取，已单独存放，其他评估照常打开。可下载其原始内容：",
         "legacy_broken": "浏览器中按旧格式保存的清单数据无法读取。原始内容已备份（{date}），可下载保存。",
         "legacy_kept": "浏览器中按旧格式保存的清单数据无法读取，也无法备份（存储已满），已原样保留，请下载保存。",
+        "legacy_differs": "浏览器中旧格式的数据里有 {count} 项评估与现有的不同（{names}），可能是旧页面在升级后仍在保存。旧格式中的版本已作为备份保存（见“备份”），没有删除。",
         "backups": "备份", "backup_of": "{date} 的备份", "no_backups": "没有备份。", "download": "下载", "remove": "删除",
         "remove_backup_confirm": "删除这份备份？此操作无法撤销。",
         "other_tab": "另一个标签页修改了“{field}”，已采用较晚的修改。",
@@ -115,6 +118,9 @@ MESSAGES = {
         "answered_count": "answered {answered}/{total}", "score_of": "Score {percent}",
         "live": "Verdict: {verdict}, score {percent}",
         "saved": "Saved", "saving": "Saving…", "save_failed": "Not saved: {error}",
+        "blocked": "Not kept: this browser blocks site data",
+        "storage_blocked_notice": "This browser blocks site data, so nothing done here will be kept once the page is "
+                                  "closed or reloaded. The checklist works as usual; export your answers file before you leave.",
         "quota": "Browser storage is full. Export a JSON backup, or delete assessments or backups you no longer need.",
         "import_bad": "Could not import \u201c{file}\u201d; your current work is unchanged:",
         "import_ok": "Imported \u201c{file}\u201d as the new assessment \u201c{name}\u201d.",
@@ -128,6 +134,9 @@ MESSAGES = {
                          "backed up ({date}) and can be downloaded.",
         "legacy_kept": "The checklist data saved in this browser in the old format cannot be read, nor backed up "
                        "(storage is full); it is left as it was: download it.",
+        "legacy_differs": "The checklist data saved in this browser in the old format holds {count} assessment(s) that "
+                          "differ from the ones kept now ({names}), perhaps from an old page still saving after the "
+                          "upgrade. Those old copies are kept as backups (see Backups); nothing was deleted.",
         "backups": "Backups", "backup_of": "Backup of {date}", "no_backups": "No backups.", "download": "Download",
         "remove": "Delete", "remove_backup_confirm": "Delete this backup? This cannot be undone.",
         "other_tab": "Another tab changed \u201c{field}\u201d; the later change is kept.",

@@ -13,6 +13,7 @@ CRITERIA = assessment.load(HERE / "criteria.yml")
 VECTORS = json.loads((HERE / "reviews.json").read_text(encoding="utf-8"))
 VALID = VECTORS["valid"]
 INVALID = VECTORS["invalid"]
+BINDINGS = VECTORS["bindings"]  # a review and the file whose SHA-256 it names
 
 
 def file_bytes(vector: dict) -> bytes:

@@ -80,6 +80,6 @@ def test_js_words_a_refusal_by_size_before_reading_as_python_does(scoring_page):
     sizes = [1_000_001, 50_000_000, 12_345_678_901]
     words = scoring_page.evaluate("async (sizes) => sizes.map((await import('/scoring.js')).tooBig)", sizes)
     assert words == [answers.too_big(n) for n in sizes] == [
-        "(file): the file is 1,000,001 bytes; the limit is 1,000,000",
-        "(file): the file is 50,000,000 bytes; the limit is 1,000,000",
-        "(file): the file is 12,345,678,901 bytes; the limit is 1,000,000"]
+        "(file): the file is 1,000,001 bytes; the limit for an answers file is 1,000,000",
+        "(file): the file is 50,000,000 bytes; the limit for an answers file is 1,000,000",
+        "(file): the file is 12,345,678,901 bytes; the limit for an answers file is 1,000,000"]

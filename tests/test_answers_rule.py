@@ -63,7 +63,7 @@ def test_a_file_over_the_limit_is_refused_from_its_size_without_being_read(tmp_p
     monkeypatch.setattr(answers, "read_bytes", lambda *a: pytest.fail("the file was read"))
     with pytest.raises(answers.AnswersError) as exc:
         answers.read(CRITERIA, path)
-    assert exc.value.problems == ["(file): the file is 50,000,000 bytes; the limit is 1,000,000"]
+    assert exc.value.problems == ["(file): the file is 50,000,000 bytes; the limit for an answers file is 1,000,000"]
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
@@ -79,10 +79,10 @@ def test_a_named_pipe_is_refused_rather_than_waited_on(tmp_path):
 
 
 def test_a_folder_or_a_missing_file_is_named_not_raised(tmp_path):
-    for path, why in ((tmp_path, "Is a directory"), (tmp_path / "nope.json", "No such file or directory")):
+    for path, why in ((tmp_path, "not a regular file"), (tmp_path / "nope.json", "cannot read the file (No such file or directory)")):
         with pytest.raises(answers.AnswersError) as exc:
             answers.read(CRITERIA, path)
-        assert exc.value.problems == [f"(file): cannot read the file ({why})"]
+        assert exc.value.problems == [f"(file): {why}"]
 
 
 def test_the_checklists_own_export_shape_is_accepted_with_its_result():

@@ -74,7 +74,7 @@ def test_markdown_report_shows_file_texts_as_text_not_markup(answers_file):
     d = doc(assessment={"organisation": "<script>alert(1)</script> [x](javascript:y) *b*"})
     out = run(["report", answers_file(d), "--format", "markdown"])[1]
     assert re.search(r"(?<!\\)<(?!br>)", out) is None and re.search(r"(?<!\\)\[", out) is None  # every < and [ escaped
-    assert "\\<script\\>alert(1)\\</script\\> \\[x\\](javascript:y) \\*b\\*" in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; \\[x\\](javascript:y) \\*b\\*" in out
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

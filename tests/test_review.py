@@ -7,7 +7,7 @@ import json
 import pytest
 
 from assessment import review
-from tests.review_vectors import CRITERIA, INVALID, VALID, file_bytes
+from tests.review_vectors import BINDINGS, CRITERIA, INVALID, VALID, file_bytes
 
 
 def problems_of(data: bytes) -> list[str]:
@@ -29,7 +29,7 @@ def test_shared_invalid_review_vector_is_refused_naming_file_place_and_problem(v
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed():
-    assert problems_of(b" " * review.MAX_BYTES + b"{}") == ["(top level): the file is larger than 2,000,000 bytes"]
+    assert problems_of(b" " * review.MAX_BYTES + b"{}") == ["(file): the file is 2,000,002 bytes; the limit for a review file is 2,000,000"]
 
 
 def test_parsed_review_holds_decisions_conditions_and_the_submission():
@@ -90,3 +90,9 @@ def test_changes_since_the_review_are_the_items_and_sections_review_file_js_name
     changed = review.changes_since(CRITERIA, reviewed, review.read_submission(CRITERIA, json.dumps(current).encode(), "A.json"))
     assert changed == (["r1", "r2"], ["overview"])
     assert review.changes_since(CRITERIA, reviewed, reviewed.submission) == ([], [])
+
+
+@pytest.mark.parametrize("vector", BINDINGS, ids=[v["name"] for v in BINDINGS])
+def test_a_review_is_trusted_only_when_the_file_it_names_holds_its_answers(vector):
+    parsed = review.parse(CRITERIA, vector["review"], "R.json")
+    assert review.binding_problem(CRITERIA, parsed, vector["answers"].encode("utf-8")) == vector["problem"]

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessment import history, review
-from tests.review_vectors import CRITERIA, INVALID, VALID, file_bytes
+from tests.review_vectors import BINDINGS, CRITERIA, INVALID, VALID, file_bytes
 
 CRITERIA_JSON = history.published(CRITERIA)
 
@@ -56,7 +56,7 @@ def test_js_refuses_each_bad_review_with_python_s_messages_byte_for_byte(tab, ve
 
 def test_js_refuses_an_oversized_review_like_python(tab):
     data = b" " * review.MAX_BYTES + b"{}"
-    assert js_problems(tab, data) == py_problems(data) == ["(top level): the file is larger than 2,000,000 bytes"]
+    assert js_problems(tab, data) == py_problems(data) == ["(file): the file is 2,000,002 bytes; the limit for a review file is 2,000,000"]
 
 
 # Random review-shaped documents with wrong and odd values in every place.
@@ -127,3 +127,17 @@ def test_review_changes_name_the_items_and_plan_sections_the_sp_changed_since(ta
     current["plan"]["overview"] = "我们的方案（修订）"
     assert tab.evaluate(CHANGES, [CRITERIA_JSON, reviewed, current]) == {"items": ["r1", "r2"], "plan": ["overview"]}
     assert tab.evaluate(CHANGES, [CRITERIA_JSON, reviewed, reviewed["submission"]]) == {"items": [], "plan": []}
+
+
+BINDING = """async ([criteria, review, text]) => {
+  const m = await import('./assets/javascripts/review-file.js');
+  return m.bindingProblem(criteria, review, new TextEncoder().encode(text));
+}"""
+
+
+@pytest.mark.parametrize("vector", BINDINGS, ids=[v["name"] for v in BINDINGS])
+def test_js_trusts_a_review_only_when_the_file_it_names_holds_its_answers_as_python_does(tab, vector):
+    assert review.problems(CRITERIA, vector["review"]) == []
+    found = tab.evaluate(BINDING, [CRITERIA_JSON, vector["review"], vector["answers"]])
+    assert found == vector["problem"] == review.binding_problem(
+        CRITERIA, review.parse(CRITERIA, vector["review"]), vector["answers"].encode("utf-8"))

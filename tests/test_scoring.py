@@ -124,7 +124,7 @@ def test_cli_score_refuses_a_bad_file_with_exit_2_and_file_where_what(tmp_path, 
 def test_cli_score_refuses_a_file_over_one_megabyte(tmp_path, capsys):
     path = write(tmp_path, '{"pad": "' + "x" * 1_000_001 + '"}')
     assert main(["score", str(path)]) == 2
-    assert capsys.readouterr().err == f"{path}: (file): the file is 1,000,012 bytes; the limit is 1,000,000\n"
+    assert capsys.readouterr().err == f"{path}: (file): the file is 1,000,012 bytes; the limit for an answers file is 1,000,000\n"
 
 
 def test_cli_score_reports_a_missing_file(tmp_path, capsys):

@@ -1,9 +1,10 @@
 // The assessments an SP keeps: new, rename, delete, export, import, backups, and what another tab
 // changed. Wired onto the App of checklist.js.
 
-import { download, el, fill } from "./dom.js";
-import { MAX_BYTES, readAnswers, tooBig } from "./scoring.js";
-import { MAX_BYTES as REVIEW_MAX_BYTES } from "./review-file.js";
+import { download, el, fill, localTime } from "./dom.js";
+import { isBlank, trim } from "./blank.js";
+import { readAnswers } from "./scoring.js";
+import { fileBytes, refuseBySize } from "./review-file.js";
 import { isReviewFile } from "./reviewnotes.js";
 
 export const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import
@@ -22,8 +23,8 @@ export function wireAssessments(app) {
   });
   $("cl-rename").addEventListener("click", () => {
     const label = window.prompt(t.rename_prompt, app.entry.label);
-    if (label === null || !label.trim()) return;
-    app.store.change(app.entry.id, ["label"], label.trim().slice(0, 200));
+    if (label === null || isBlank(label)) return;
+    app.store.change(app.entry.id, ["label"], trim(label).slice(0, 200));
     app.renderPicker();
   });
   $("cl-delete").addEventListener("click", () => {
@@ -70,10 +71,13 @@ export function wireAssessments(app) {
 async function importFile(app, file) {
   const { t } = app;
   const refuse = (details) => app.alert(fill(t.import_bad, { file: file.name }), details);
+  // The size first: a file over every limit is refused without being read (a 3 GB file cannot be).
+  const big = await refuseBySize(file);
+  if (big) return refuse([big]);
+  const { bytes, problem } = await fileBytes(file);
+  if (problem) return refuse([problem]);
   // A review file (larger: it holds the answers file) is the operator's review of an assessment.
-  const bytes = file.size > REVIEW_MAX_BYTES ? null : new Uint8Array(await file.arrayBuffer());
-  if (bytes && isReviewFile(bytes)) return app.notes.import(file.name, bytes);
-  if (file.size > MAX_BYTES) return refuse([tooBig(file.size)]);
+  if (isReviewFile(bytes)) return app.notes.import(file.name, bytes);
   const { doc, problems } = readAnswers(app.criteria, bytes);
   if (problems.length) return refuse(problems);
   const { result, ...answers } = doc; // the recomputed result is what counts
@@ -88,6 +92,9 @@ async function importFile(app, file) {
   else app.notice(fill(t.import_ok, { file: file.name, name: label }), "success");
 }
 
+// A backup's time (stored as UTC, ISO 8601) in the reader's own time zone.
+const shownTime = (iso) => (Number.isNaN(Date.parse(iso)) ? iso.slice(0, 19).replace("T", " ") : localTime(new Date(iso)));
+
 function renderBackups(app) {
   const { t } = app;
   const body = app.$("cl-backups");
@@ -101,7 +108,7 @@ function renderBackups(app) {
       app.store.removeKey(b.key);
       renderBackups(app);
     });
-    return el("li", {}, `${fill(t.backup_of, { date: b.created.slice(0, 19).replace("T", " ") })} ${b.what ? `(${b.what})` : ""} `, get, " ", drop);
+    return el("li", {}, `${fill(t.backup_of, { date: shownTime(b.created) })} ${b.what ? `(${b.what})` : ""} `, get, " ", drop);
   })) : el("p", {}, t.no_backups));
 }
 

@@ -7,13 +7,15 @@
 
 import { download, el, fill, today } from "./dom.js";
 import { AnswersForm } from "./form.js";
+import { splitLegacy } from "./legacy-layout.js";
 import { migrate, stale } from "./migrate.js";
 import { PlanWriter } from "./planwriter.js";
 import { ReviewNotes } from "./reviewnotes.js";
 import { renderReport } from "./report.js";
 import { quantityText } from "./quantity.js";
 import { FORMAT, score, termsChanged, validate } from "./scoring.js";
-import { Store, splitLegacy } from "./storage.js";
+import { Store } from "./storage.js";
+import { storageBlocked } from "./storage-area.js";
 import { Summary } from "./summary.js";
 import { Views } from "./views.js";
 import { EXPORT_VERSION, newId, remoteChange, wireAssessments } from "./assessments.js";
@@ -43,6 +45,10 @@ class App {
     if (legacy?.type === "legacy_broken") this.notice(fill(this.t.legacy_broken, { date: today() }), "danger", this.rawButton(legacy.raw));
     if (legacy?.type === "legacy_kept") this.notice(this.t.legacy_kept, "danger", this.rawButton(legacy.raw));
     if (legacy?.type === "save_failed") this.summary.saved("failed", legacy.error);
+    if (legacy?.type === "legacy_differs") {
+      const names = legacy.entries.map((e) => e.label || e.doc?.assessment?.service || e.id).join(this.lang === "zh" ? "、" : ", ");
+      this.notice(fill(this.t.legacy_differs, { count: legacy.entries.length, names }), "warning");
+    }
     for (const broken of this.store.load((entry) => this.problem(entry))) this.showBroken(broken);
     if (!this.store.list().length) this.store.add(this.blank());
     this.answers = new AnswersForm(this);
@@ -52,7 +58,9 @@ class App {
     wireAssessments(this);
     this.open(this.store.current);
     this.views.route({ restore: false });
-    this.summary.saved(this.store.dirty.size ? "saving" : "saved");
+    const failure = this.store.failed.values().next().value;
+    this.summary.saved(failure ? "failed" : this.store.dirty.size ? "saving" : "saved", failure);
+    if (storageBlocked) this.notice(this.t.storage_blocked_notice, "danger");
   }
 
   close() {
@@ -80,8 +88,11 @@ class App {
     if (typeof entry.label !== "string" || !isObject(doc) || !isObject(doc.answers)) return "not an assessment";
     if (!texts(doc.assessment) || !texts(doc.plan) || !texts(entry.invalid)) return "text fields are not texts";
     if (entry.seen !== undefined && entry.seen !== null && !texts(entry.seen)) return "seen: not item signatures";
+    // Answers of known items that no longer fit are cleared by migrate(), but only for an entry made
+    // under other criteria; under these, such an answer (a check item holding a number) is damage.
+    const migrates = stale(this.criteria, entry);
     const bad = validate(this.criteria, { ...doc, format: FORMAT, format_version: EXPORT_VERSION })
-      .filter((p) => !this.byId.has(p.match(/^answers\.([^:]+):/)?.[1]));
+      .filter((p) => !migrates || !this.byId.has(p.match(/^answers\.([^:]+):/)?.[1]));
     return bad.length ? bad.join("; ") : null;
   }
 
@@ -89,8 +100,23 @@ class App {
     return this.store.entries.get(this.currentId) ?? this.store.list()[0];
   }
 
-  /** Show one assessment: details, answers, plan and result. */
+  /** Show one assessment: details, answers, plan and result; one that cannot be shown is set aside. */
   open(id) {
+    try {
+      this.show(id);
+    } catch (error) {
+      // Whatever this entry holds, it must not take the other assessments down with it: set it
+      // aside (its stored text untouched) with the notice of a damaged entry, and open another.
+      const broken = this.currentId;
+      this.store.entries.delete(broken);
+      this.store.dirty.delete(broken);
+      this.showBroken({ key: `sp-readiness.a.${broken}`, raw: this.store.written.get(broken) ?? "", problem: String(error) });
+      if (!this.store.list().length) this.store.add(this.blank());
+      this.show(this.store.list()[0].id);
+    }
+  }
+
+  show(id) {
     this.store.flush();
     this.currentId = this.store.entries.has(id) ? id : this.store.list()[0].id;
     this.store.current = this.currentId;

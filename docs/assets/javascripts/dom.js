@@ -18,7 +18,16 @@ export function el(tag, attrs = {}, ...children) {
 /** A message template with {name} slots filled in. */
 export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
 
-export const today = () => new Date().toISOString().slice(0, 10);
+const two = (n) => String(n).padStart(2, "0");
+
+/** A date as YYYY-MM-DD in the reader's own time zone (toISOString() would give the UTC day: at 01:30 in Shanghai, yesterday). */
+export const localDate = (d = new Date()) => `${String(d.getFullYear()).padStart(4, "0")}-${two(d.getMonth() + 1)}-${two(d.getDate())}`;
+
+/** Today in the reader's own time zone, YYYY-MM-DD: what every date shown, stored or compared uses. */
+export const today = () => localDate();
+
+/** A moment as YYYY-MM-DD HH:MM:SS in the reader's own time zone. */
+export const localTime = (d) => `${localDate(d)} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
 
 /** Offer text or a Blob to the user as a download. */
 export function download(name, content, type = "application/json") {

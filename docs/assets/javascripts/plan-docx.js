@@ -7,6 +7,7 @@
 // document language, page number and print date in the footer, set column widths.
 // tests/test_plan_docx_browser.py opens both with python-docx and compares them.
 
+import { today } from "./dom.js";
 import { blocks, outline } from "./plan.js";
 
 const A4 = { width: 11906, height: 16838 }; // twips (1/20 pt): 210 × 297 mm
@@ -14,10 +15,6 @@ const MARGIN = 1440; // 2.54 cm, Word's usual margin
 const TEXT_WIDTH = A4.width - 2 * MARGIN;
 const LANGUAGE = { zh: "zh-CN", en: "en-GB" };
 
-const today = () => {
-  const d = new Date();
-  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
-};
 
 /** The plan as a .docx Blob. `labels` is assessment.plan.LABELS[lang], as for planMarkdown(). */
 export async function planDocx(criteria, doc, result, labels, lang) {

@@ -6,6 +6,8 @@
 // assessment.plan.LABELS[lang], handed to the page by the macros. plan-docx.js lays the same
 // outline out as a Word document.
 
+import { isBlank, trim } from "./blank.js";
+import * as md from "./markdown-text.js";
 import { quantityText, thresholdText } from "./quantity.js";
 import { statusOf, valueInThresholdUnit } from "./scoring.js";
 
@@ -22,13 +24,15 @@ const ILLEGAL = /[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]/gu;
 
 /** Line breaks as LF; characters XML cannot hold as U+FFFD. Every format shows the result. */
 export const clean = (text) => String(text).replace(LINE_BREAKS, "\n").replace(ILLEGAL, "\ufffd");
-const trim = (text) => text.trim();
+
+/** Whether a plan section's text counts as written (the one rule: planChecks, the report, the plan writer; plan.py `written_text`). */
+export const writtenText = (text) => !isBlank(text) && !isBlank(clean(text));
 
 /** The SP's text as paragraphs (split at blank lines), each a list of its lines. */
 export function blocks(text) {
   const out = [[]];
   for (const line of text.split("\n")) {
-    if (trim(line)) out.at(-1).push(line);
+    if (!isBlank(line)) out.at(-1).push(line);
     else if (out.at(-1).length) out.push([]);
   }
   return out.filter((b) => b.length);
@@ -86,7 +90,7 @@ export function outline(criteria, doc, result, labels, lang) {
     meta: [...META_KEYS.map((k) => [labels[k], clean(own(meta, k) || "") || "—"]), [labels.criteria_version, criteria.version]],
     sections: criteria.template.map((part) => ({
       id: part.id, level: 2 + (part.number.match(/\./g) ?? []).length, heading: `${part.number} ${part.title[lang]}`,
-      group: part.group, text: trim(clean(own(plan, part.id) ?? "")),
+      group: part.group, text: writtenText(own(plan, part.id) ?? "") ? trim(clean(own(plan, part.id) ?? "")) : "",
     })),
     annex: labels.annex,
     summary: [[labels.verdict, labels[result.verdict]], [labels.score, `${percent(result.percent)} (${result.earned}/${result.possible})`]],
@@ -110,7 +114,7 @@ export function planChecks(criteria, doc, result) {
   const plan = doc.plan ?? {};
   const answers = doc.answers ?? {};
   const parts = criteria.template.filter((p) => !p.group);
-  const written = parts.filter((p) => trim(clean(own(plan, p.id) ?? ""))).map((p) => p.id);
+  const written = parts.filter((p) => writtenText(own(plan, p.id) ?? "")).map((p) => p.id);
   const missing = parts.map((p) => p.id).filter((id) => !written.includes(id));
   const required = parts.filter((p) => ["2", "3"].includes(p.number.split(".")[0])).map((p) => p.id);
   const quality = criteria.items.filter((i) => i.level === "mandatory" && i.threshold).map((i) => i.id);
@@ -131,25 +135,23 @@ export function planChecks(criteria, doc, result) {
 
 // --- Markdown --------------------------------------------------------------------------------
 
-const mdText = (t) => t.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
-// Paragraphs stay paragraphs; each line the SP ended stays a line (two trailing spaces: a hard break).
-const mdBlock = (t) => blocks(t).map((b) => b.map((l) => mdText(l.replace(/[ \t]+$/, ""))).join("  \n")).join("\n\n");
-const mdCell = (t) => mdText(t).replaceAll("|", "\\|").replaceAll("\n", "<br>") || " ";
+// Paragraphs stay paragraphs; each line the SP ended stays a line (markdown-text.js paragraph).
+const mdBlock = (t) => blocks(t).map(md.paragraph).join("\n\n");
 const mdTable = ([head, rows]) => [
-  `| ${head.map(mdCell).join(" | ")} |`, `|${" --- |".repeat(head.length)}`,
-  ...rows.map((row) => `| ${row.map(mdCell).join(" | ")} |`),
+  `| ${head.map(md.cell).join(" | ")} |`, `|${" --- |".repeat(head.length)}`,
+  ...rows.map((row) => `| ${row.map(md.cell).join(" | ")} |`),
 ];
 
 export function planMarkdown(criteria, doc, result, labels, lang) {
   const o = outline(criteria, doc, result, labels, lang);
-  const out = [`# ${o.title}`, "", ...o.meta.map(([k, v]) => `- ${k}${o.sep}${mdText(v)}`), ""];
+  const out = [`# ${o.title}`, "", ...o.meta.map(([k, v]) => `- ${k}${o.sep}${md.item(v)}`), ""];
   for (const s of o.sections) {
     out.push(`${"#".repeat(s.level)} ${s.heading}`, "");
     if (!s.group) out.push(s.text ? mdBlock(s.text) : `_${o.empty}_`, "");
   }
   out.push(`## ${o.annex}`, "", ...o.summary.map(([k, v]) => `- ${k}${o.sep}${v}`), "", ...mdTable(o.table), "");
   for (const [title, items] of o.lists) {
-    out.push(`### ${title}`, "", ...(items.length ? items.map((i) => `- ${mdText(i)}`) : [o.none]), "");
+    out.push(`### ${title}`, "", ...(items.length ? items.map((i) => `- ${md.item(i)}`) : [o.none]), "");
   }
   const [signTitle, signHead] = o.sign_off;
   out.push(`### ${o.answers_title}`, "", ...mdTable(o.answers), "", `## ${signTitle}`, "", ...mdTable([signHead, [signHead.map(() => "")]]));

@@ -1,9 +1,10 @@
 // The plan view: one text per template section, a first draft from what the SP already wrote in
 // the checklist, where clauses 5.1 and 5.2 stand, and the exports (Word, Markdown, HTML).
 
+import { isBlank, trim } from "./blank.js";
 import { download, el, fill } from "./dom.js";
 import { thresholdText } from "./quantity.js";
-import { answerQuantity, planChecks, planHtml, planMarkdown } from "./plan.js";
+import { answerQuantity, planChecks, planHtml, planMarkdown, writtenText } from "./plan.js";
 
 export class PlanWriter {
   constructor(app) {
@@ -36,10 +37,11 @@ export class PlanWriter {
   }
 
   changed(id, text) {
-    const before = (this.app.entry.doc.plan?.[id] ?? "").trim() !== "";
-    this.app.store.change(this.app.entry.id, ["doc", "plan", id], text.trim() ? text : undefined);
+    const before = writtenText(this.app.entry.doc.plan?.[id] ?? "");
+    const now = writtenText(text);
+    this.app.store.change(this.app.entry.id, ["doc", "plan", id], now ? text : undefined);
     this.app.entry.doc.format_version = 2;
-    if (before !== (text.trim() !== "")) this.app.rescore(); // a section became written or empty
+    if (before !== now) this.app.rescore(); // a section became written or empty
   }
 
   /** What the SP wrote for these items, as plain prose for the plan: no question, no self-score. */
@@ -58,8 +60,8 @@ export class PlanWriter {
         const [open, close] = lang === "zh" ? ["（", "）"] : [" (", ")"];
         out.push(`${clause[0].toUpperCase()}${clause.slice(1)}${t.sep}${value}${open}${limit}${close}`);
       }
-      if (a.note) out.push(a.note.trim());
-      if (a.evidence) out.push(`${t.evidence}${t.sep}${a.evidence.trim()}`);
+      if (a.note) out.push(trim(a.note));
+      if (a.evidence) out.push(`${t.evidence}${t.sep}${trim(a.evidence)}`);
     }
     return out.filter(Boolean);
   }
@@ -80,7 +82,7 @@ export class PlanWriter {
     const text = part.area.value;
     const fresh = this.draft(part.items).filter((p) => !text.includes(p));
     if (fresh.length) {
-      part.area.value = text.trim() ? `${text.trimEnd()}\n\n${fresh.join("\n")}` : fresh.join("\n");
+      part.area.value = !isBlank(text) ? `${text.trimEnd()}\n\n${fresh.join("\n")}` : fresh.join("\n");
       this.changed(part.id, part.area.value);
     }
     this.renderRelated();

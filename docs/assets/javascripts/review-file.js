@@ -6,11 +6,17 @@
 // numbers (Python and JavaScript write them differently) and quote at most 40 characters of a text.
 // `criteria` is /assets/criteria.json.
 
-import { readAnswers, validate } from "./scoring.js";
+import { isBlank } from "./blank.js";
+import { readAnswers, tooBig as answersTooBig, validate } from "./scoring.js";
 
 export const FORMAT = "sp-readiness-review";
 export const FORMAT_VERSION = 1;
+// One limit per kind of file, the same in the command line (assessment/input_file.py).
 export const MAX_BYTES = 2_000_000; // the answers file (at most 1 MB) plus the reviewer's comments
+const SNIFF_BYTES = 65_536; // of a file too large to read, looked at to tell which kind it was meant as
+export const OUT_OF_RANGE = "(top level): a number out of range (beyond what a double holds)";
+export const MISMATCH = "submission_sha256: the file with this SHA-256 holds other answers than the submission "
+  + "in this review; the review is not of that file";
 export const MAX_DEPTH = 64;
 export const ITEM_DECISIONS = ["accepted", "needs_work", "rejected"];
 export const DECISIONS = ["approved", "conditional", "rejected"];
@@ -135,7 +141,7 @@ function conditionsProblems(conditions, decision) {
     }
     for (const k of Object.keys(condition)) if (!CONDITION_KEYS.includes(k)) out.push(`${where}: unknown key ${quote(k)}`);
     const text = condition.text;
-    if (!(typeof text === "string" && text.trim())) out.push(`${where}.text: expected a text, got ${show(text)}`);
+    if (!(typeof text === "string" && !isBlank(text))) out.push(`${where}.text: expected a text, got ${show(text)}`);
     if (!isDate(condition.due)) out.push(`${where}.due: expected a date (YYYY-MM-DD), got ${show(condition.due)}`);
   });
   return out;
@@ -143,21 +149,59 @@ function conditionsProblems(conditions, decision) {
 
 // --- reading bytes -------------------------------------------------------------------------
 
-/** JSON from a file's bytes as assessment/review.py decodes it: UTF-8, one BOM allowed. */
-export function decodeJson(bytes, maxBytes = MAX_BYTES) {
-  if (bytes.length > maxBytes) return { doc: null, problem: `(top level): the file is larger than ${maxBytes.toLocaleString("en-US")} bytes` };
+const grouped = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
+
+/** The refusal of a review file of `size` bytes over MAX_BYTES (assessment/input_file.py `too_big`). */
+export const tooBig = (size) => `(file): the file is ${grouped(size)} bytes; the limit for a review file is ${grouped(MAX_BYTES)}`;
+
+/**
+ * The refusal of a picked file (a File) too large for either kind, decided from File.size and its
+ * first 64 KB without reading the rest (a 3 GB file cannot even be read); null when it may be read.
+ * Mirrors assessment/review.py `read_either`.
+ */
+export async function refuseBySize(file) {
+  if (file.size <= MAX_BYTES) return null;
+  let start = "";
+  try {
+    // windows-1252 maps every byte to one character and ASCII to itself: an exact search for the name.
+    start = new TextDecoder("windows-1252").decode(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  } catch { /* unreadable: named as an answers file */ }
+  return start.includes(FORMAT) ? tooBig(file.size) : answersTooBig(file.size);
+}
+
+/** A picked file's bytes, or {problem} when the browser cannot read it (removed, or too large for memory). */
+export async function fileBytes(file) {
+  try {
+    return { bytes: new Uint8Array(await file.arrayBuffer()), problem: null };
+  } catch (error) {
+    return { bytes: null, problem: `(file): cannot read the file (${error.name})` };
+  }
+}
+
+/**
+ * JSON from a file's bytes as assessment/review.py decodes it: UTF-8, one BOM allowed, and numbers
+ * beyond a double's range (which JSON.parse reads as Infinity) refused.
+ */
+export function decodeJson(bytes) {
+  if (bytes.length > MAX_BYTES) return { doc: null, problem: tooBig(bytes.length) };
   let text;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     return { doc: null, problem: "(top level): not UTF-8 text" };
   }
+  let outOfRange = false;
+  let doc;
   try {
-    return { doc: JSON.parse(text), problem: null };
+    doc = JSON.parse(text, (k, v) => {
+      if (typeof v === "number" && !Number.isFinite(v)) outOfRange = true;
+      return v;
+    });
   } catch (error) {
     // A parser that runs out of stack has met nesting deeper than any valid file holds.
     return { doc: null, problem: error instanceof RangeError ? `(top level): nested deeper than ${MAX_DEPTH} levels` : "(top level): not valid JSON" };
   }
+  return outOfRange ? { doc: null, problem: OUT_OF_RANGE } : { doc, problem: null };
 }
 
 /** A review file's bytes -> {doc, problems}: doc is null unless problems is empty. */
@@ -171,6 +215,35 @@ export function readReview(criteria, bytes) {
 /** An SP's answers file's bytes -> {doc, problems}, by the checklist's one rule (scoring.js readAnswers). */
 export function readSubmission(criteria, bytes) {
   return readAnswers(criteria, bytes);
+}
+
+// --- does the review hold the file its SHA-256 names? (assessment/review.py `binding_problem`) ---
+// Nothing inside a review file ties its SHA-256 to the answers it holds, so wherever the file with
+// that SHA-256 is at hand its answers are compared with the review's; disagreeing halves are refused.
+
+function same(a, b) {
+  if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b) || (a === null) !== (b === null)) return false;
+  if (typeof a !== "object" || a === null) return a === b;
+  if (Array.isArray(a)) return a.length === b.length && a.every((x, i) => same(x, b[i]));
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => has(b, k) && same(a[k], b[k]));
+}
+
+// What an answers document says, as compared: an absent note, value or result is the same as an empty one.
+function canonical(doc) {
+  const answers = {};
+  for (const [id, a] of Object.entries(doc.answers ?? {})) answers[id] = [a.status ?? null, a.value ?? null, a.note ?? "", a.evidence ?? ""];
+  return { criteria_version: doc.criteria_version, format_version: doc.format_version, assessment: doc.assessment ?? {},
+    plan: doc.plan ?? {}, result: doc.result ?? null, answers };
+}
+
+/** Whether two valid answers documents say the same (their bytes may differ in spacing or order). */
+export const sameSubmission = (a, b) => same(canonical(a), canonical(b));
+
+/** For the bytes of the file whose SHA-256 a valid review names: MISMATCH unless they hold the review's answers. */
+export function bindingProblem(criteria, review, bytes) {
+  const { doc, problems } = readAnswers(criteria, bytes);
+  return !problems.length && sameSubmission(doc, review.submission) ? null : MISMATCH;
 }
 
 // --- helpers for pages that show a review --------------------------------------------------

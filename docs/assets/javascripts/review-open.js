@@ -3,7 +3,7 @@
 // with, or, when its submission is already under review, only what fills empty fields here).
 // Never a second entry for the same submission (same SHA-256 of its bytes).
 
-import { FORMAT, decodeJson, readReview, readSubmission } from "./review-file.js";
+import { FORMAT, decodeJson, fileBytes, readReview, readSubmission, refuseBySize } from "./review-file.js";
 import { carryOver, describe, fillEmpty } from "./review-checks.js";
 import { isQuota, newId } from "./review-store.js";
 import { fill } from "./review-view.js";
@@ -25,7 +25,11 @@ function earlierOf(store, meta, sha) {
  * has said why).
  */
 export async function openOne(store, criteria, t, file) {
-  const bytes = new Uint8Array(await file.arrayBuffer());
+  // Refused by its size before a byte is read: a 3 GB file never reaches memory.
+  const big = await refuseBySize(file);
+  if (big) return { outcome: "refused", problems: [big] };
+  const { bytes, problem } = await fileBytes(file);
+  if (problem) return { outcome: "refused", problems: [problem] };
   const peek = decodeJson(bytes).doc;
   if (typeof peek === "object" && peek !== null && peek.format === FORMAT) {
     const { doc, problems } = readReview(criteria, bytes);

@@ -1,7 +1,7 @@
 // What the review page shows: the SP's submission, the reviewer's decisions in the form, and the
 // printable report. Every SP or reviewer text goes in as text (textContent, form values), never HTML.
 
-import { META_KEYS, answerText, percent } from "./plan.js";
+import { META_KEYS, answerText, percent, writtenText } from "./plan.js";
 import { attention } from "./review-checks.js";
 import { unconfirmedSince } from "./scoring.js";
 
@@ -71,8 +71,8 @@ export function showSubmission(root, criteria, entry, doc, result, t, lang) {
   for (const part of root.querySelectorAll(".rv-part")) {
     const text = (doc.plan ?? {})[part.dataset.part] ?? "";
     const place = part.querySelector("[data-show=text]");
-    place.textContent = text.trim() ? text : t.empty;
-    place.classList.toggle("rv-plan-text--empty", !text.trim());
+    place.textContent = writtenText(text) ? text : t.empty;
+    place.classList.toggle("rv-plan-text--empty", !writtenText(text));
   }
   const known = new Set(criteria.items.map((i) => i.id));
   const unknown = Object.keys(doc.answers ?? {}).filter((id) => !known.has(id));

@@ -223,7 +223,7 @@ function lineColumn(text, pos) {
 }
 
 /** The refusal of a file of `size` bytes over MAX_BYTES, for a check made before reading it (File.size). */
-export const tooBig = (size) => `(file): the file is ${grouped(size)} bytes; the limit is ${grouped(MAX_BYTES)}`;
+export const tooBig = (size) => `(file): the file is ${grouped(size)} bytes; the limit for an answers file is ${grouped(MAX_BYTES)}`;
 
 /** The JSON document in an answers file's bytes, or the file-level problem that refuses it. */
 export function readDocument(bytes) {

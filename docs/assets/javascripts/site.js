@@ -21,10 +21,14 @@ function pathInLanguage() {
 }
 
 // Both languages have the same pages and anchors, so the switcher can keep the reader in place.
+// Whatever the address (a host may serve its 404 page at http://host///evil.example/login), the
+// link stays on this site, below the other language's root; else it is that root itself.
 function keepPageOnLanguageSwitch() {
-  const here = pathInLanguage() + location.hash;
+  const here = `./${pathInLanguage().replace(/^[/\\]+/, "")}${location.hash}`; // never //host or scheme:
   for (const link of document.querySelectorAll("a.md-select__link[hreflang]")) {
-    link.href = new URL(here, new URL(languageRoot(link), location.href)).href;
+    const base = new URL(languageRoot(link), location.href);
+    const target = new URL(here, base);
+    link.href = target.origin === base.origin && target.pathname.startsWith(base.pathname) ? target.href : base.href;
     if (link.hreflang === document.documentElement.lang) link.setAttribute("aria-current", "true");
   }
 }

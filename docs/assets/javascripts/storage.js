@@ -8,7 +8,7 @@
 //                     the operator's review file attached to it (reviewnotes.js; not exported)
 //   backup.<iso>.<r>  {created, what, raw}: text set aside before anything replaced or dropped it;
 //                     a new backup never takes an existing key
-//   assessments       the old layout (all assessments in one key): read once and split up
+//   assessments       the old layout (all assessments in one key): read once and split up (legacy-layout.js)
 // sessionStorage (per tab): current = the assessment this tab shows.
 //
 // Saving is cheap as work grows: a change marks one field of one assessment dirty, and only that
@@ -17,12 +17,12 @@
 // tab's dirty fields are laid over it, so edits to different fields in two tabs are both kept.
 
 import { fieldPaths, getPath, same, setPath } from "./fields.js";
+import { localArea, sessionArea } from "./storage-area.js";
 
 export const PREFIX = "sp-readiness.";
-const ENTRY = `${PREFIX}a.`;
+export const ENTRY = `${PREFIX}a.`;
 const BACKUP = `${PREFIX}backup.`;
-export const LEGACY = `${PREFIX}assessments`;
-const CURRENT = `${PREFIX}current`;
+export const CURRENT = `${PREFIX}current`;
 const SAVE_DELAY_MS = 300;
 
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -35,6 +35,7 @@ export class Store {
     this.written = new Map(); // id -> the exact text this tab last wrote or read
     this.dirty = new Map(); // id -> Map(pathKey -> path) not yet written
     this.touched = new Set(); // "id|pathKey" edited in this tab, to say when another tab overrides
+    this.failed = new Map(); // id -> the error of its last write, until one succeeds: never "saved" meanwhile
     this.onRemote = onRemote;
     this.onStatus = onStatus;
     this.timer = null;
@@ -54,7 +55,7 @@ export class Store {
   load(accept) {
     const broken = [];
     for (const key of this.keys(ENTRY)) {
-      const raw = localStorage.getItem(key);
+      const raw = localArea.getItem(key);
       let entry = null;
       try {
         entry = JSON.parse(raw);
@@ -72,8 +73,8 @@ export class Store {
 
   keys(prefix) {
     const out = [];
-    for (let i = 0; i < localStorage.length; i++) {
-      const key = localStorage.key(i);
+    for (let i = 0; i < localArea.length; i++) {
+      const key = localArea.key(i);
       if (key?.startsWith(prefix)) out.push(key);
     }
     return out.sort();
@@ -85,7 +86,7 @@ export class Store {
 
   get current() {
     try {
-      return sessionStorage.getItem(CURRENT) ?? localStorage.getItem(CURRENT);
+      return sessionArea.getItem(CURRENT) ?? localArea.getItem(CURRENT);
     } catch {
       return null;
     }
@@ -93,8 +94,8 @@ export class Store {
 
   set current(id) {
     try {
-      sessionStorage.setItem(CURRENT, id);
-      localStorage.setItem(CURRENT, id); // where the next new tab starts
+      sessionArea.setItem(CURRENT, id);
+      localArea.setItem(CURRENT, id); // where the next new tab starts
     } catch { /* only a convenience */ }
   }
 
@@ -121,8 +122,9 @@ export class Store {
   remove(id) {
     this.entries.delete(id);
     this.dirty.delete(id);
+    this.failed.delete(id);
     this.written.delete(id);
-    localStorage.removeItem(ENTRY + id);
+    localArea.removeItem(ENTRY + id);
   }
 
   schedule() {
@@ -136,6 +138,11 @@ export class Store {
     clearTimeout(this.timer);
     let error = null;
     for (const id of [...this.dirty.keys()]) error = this.saveOne(id) ?? error;
+    // An assessment whose whole first write failed (created or imported while storage refused it).
+    for (const id of [...this.failed.keys()]) {
+      if (!this.dirty.has(id) && this.entries.has(id)) error = this.write(id, JSON.stringify(this.entries.get(id))) ?? error;
+    }
+    error ??= this.failed.values().next().value ?? null;
     this.onStatus(error ? "failed" : "saved", error);
     return error;
   }
@@ -144,7 +151,7 @@ export class Store {
     const entry = this.entries.get(id);
     const paths = this.dirty.get(id);
     if (!entry || !paths) return null;
-    const stored = localStorage.getItem(ENTRY + id);
+    const stored = localArea.getItem(ENTRY + id);
     if (stored !== null && stored !== this.written.get(id)) {
       // Another tab wrote since: take its version and lay this tab's dirty fields over it.
       const theirs = this.parse(stored, id);
@@ -160,10 +167,12 @@ export class Store {
 
   write(id, text) {
     try {
-      localStorage.setItem(ENTRY + id, text);
+      localArea.setItem(ENTRY + id, text);
       this.written.set(id, text);
+      this.failed.delete(id);
       return null;
     } catch (error) {
+      this.failed.set(id, error);
       return error;
     }
   }
@@ -196,7 +205,7 @@ export class Store {
 
   // Another tab wrote or removed a key.
   remote(event) {
-    if (event.storageArea !== localStorage || !event.key?.startsWith(ENTRY)) {
+    if (event.storageArea !== localArea || !event.key?.startsWith(ENTRY)) {
       if (event.key === null) this.onRemote({ type: "cleared" });
       return;
     }
@@ -228,8 +237,8 @@ export class Store {
     const created = new Date().toISOString();
     let key;
     do key = `${BACKUP}${created}.${Math.random().toString(36).slice(2, 8)}`;
-    while (localStorage.getItem(key) !== null);
-    localStorage.setItem(key, JSON.stringify({ created, what, raw }));
+    while (localArea.getItem(key) !== null);
+    localArea.setItem(key, JSON.stringify({ created, what, raw }));
     return key;
   }
 
@@ -237,44 +246,13 @@ export class Store {
     return this.keys(BACKUP).map((key) => {
       let value = null;
       try {
-        value = JSON.parse(localStorage.getItem(key));
+        value = JSON.parse(localArea.getItem(key));
       } catch { /* shown with its key */ }
-      return { key, created: value?.created ?? key.slice(BACKUP.length, BACKUP.length + 24), what: value?.what ?? "", raw: value?.raw ?? localStorage.getItem(key) };
+      return { key, created: value?.created ?? key.slice(BACKUP.length, BACKUP.length + 24), what: value?.what ?? "", raw: value?.raw ?? localArea.getItem(key) };
     });
   }
 
   removeKey(key) {
-    localStorage.removeItem(key);
-  }
-}
-
-/**
- * Split the old one-key layout into one key per assessment. Nothing is dropped that was not first
- * copied: an unreadable old state is backed up before its key goes, or left where it is.
- * Returns what to tell the user, or null.
- */
-export function splitLegacy(store, isLegacyState) {
-  const raw = localStorage.getItem(LEGACY);
-  if (raw === null) return null;
-  let state = null;
-  try {
-    state = JSON.parse(raw);
-  } catch { /* judged below */ }
-  if (isLegacyState(state)) {
-    let error = null;
-    state.list.forEach((entry, n) => {
-      if (localStorage.getItem(ENTRY + entry.id) === null) error ??= store.write(entry.id, JSON.stringify({ ...entry, created: n }));
-    });
-    if (error) return { type: "save_failed", error };
-    if (state.current && !sessionStorage.getItem(CURRENT)) store.current = state.current;
-    localStorage.removeItem(LEGACY);
-    return null;
-  }
-  try {
-    const key = store.backup(raw, "old layout");
-    localStorage.removeItem(LEGACY);
-    return { type: "legacy_broken", raw, key };
-  } catch {
-    return { type: "legacy_kept", raw };
+    localArea.removeItem(key);
   }
 }

@@ -3,6 +3,7 @@
 
 import { el, fill } from "./dom.js";
 import { percent } from "./plan.js";
+import { storageBlocked } from "./storage-area.js";
 
 // A verdict is told by colour, icon and word together, never by colour alone.
 const ICONS = { ready: "✔", conditional: "◐", incomplete: "…", not_ready: "✖" };
@@ -82,9 +83,10 @@ export class Summary {
   }
 
   saved(state, error) {
+    if (storageBlocked) state = "blocked"; // kept in this page's memory only: never "Saved"
     const box = this.app.$("cl-saved");
     box.className = `cl-saved cl-saved--${state}`;
     const quota = error && (error.name === "QuotaExceededError" || /quota/i.test(error.message));
-    box.textContent = state === "failed" ? fill(this.t.save_failed, { error: quota ? this.t.quota : error.message }) : this.t[state];
+    box.textContent = state === "failed" ? fill(this.t.save_failed, { error: quota ? this.t.quota : error?.message ?? error }) : this.t[state];
   }
 }

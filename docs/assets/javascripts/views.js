@@ -27,7 +27,12 @@ export class Views {
 
   /** The view a fragment belongs to, and the element it names (if any). */
   resolve(hash) {
-    const name = decodeURIComponent(hash.replace(/^#/, ""));
+    let name;
+    try {
+      name = decodeURIComponent(hash.replace(/^#/, ""));
+    } catch {
+      return null; // a bad %-escape (#100%) names nothing here: ignored, as a browser ignores it
+    }
     if (VIEWS.includes(name) || !name) return { view: name || "answers", target: null };
     const target = document.getElementById(name);
     if (!target || !this.root.contains(target)) return null;
