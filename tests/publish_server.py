@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -73,7 +74,9 @@ class Trouble:
         page.context.add_init_script(self.LISTEN)
         page.on("pageerror", lambda e: self.found.append(f"script error: {e}"))
         page.on("console", lambda m: m.type == "error" and self.found.append(f"console: {m.text}"))
-        page.on("requestfailed", lambda r: self.found.append(f"request failed: {r.url} {r.failure}"))
+        # ERR_ABORTED is the browser dropping a request it no longer needs (the page moved on).
+        page.on("requestfailed", lambda r: r.failure != "net::ERR_ABORTED"
+                and self.found.append(f"request failed: {r.url} {r.failure}"))
         page.on("response", lambda r: r.status >= 400 and self.found.append(f"HTTP {r.status}: {r.url}"))
 
     def violations(self) -> list[str]:
@@ -85,3 +88,15 @@ class Trouble:
 
     def all(self) -> list[str]:
         return self.found + [f"CSP: {v}" for v in self.violations()]
+
+
+def search(page, query: str) -> list[str]:
+    """Search with Material's box and return the results' addresses, waiting only through selectors:
+    a strict policy refuses the string evaluation Playwright's wait_for_function polls with."""
+    box = page.locator(".md-search__input")
+    if not box.evaluate("el => el === document.activeElement"):
+        page.keyboard.press("s")  # Material's shortcut to the search box
+    box.fill(query)
+    box.press("End")  # Material reads the box on key-up; filling CJK text fires none
+    page.locator(".md-search-result__meta", has_text=re.compile(r"\d")).wait_for()
+    return page.eval_on_selector_all(".md-search-result__item > a, .md-search-result__link", "els => els.map(a => a.href)")
