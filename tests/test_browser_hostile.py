@@ -49,8 +49,8 @@ def test_a_check_item_holding_a_number_sets_that_entry_aside_and_the_others_open
     wait_saved(page)
     good = current_id(page)
     check = next(i.id for i in CRITERIA.items if i.kind == "check")
-    # made under these criteria (its `seen` is current), so no migration may clear the answer
-    bad = {"id": "abad", "label": "手改的", "created": -1, "seen": entries(page)[good]["seen"],
+    # made under these criteria (its version is current), so no migration may clear the answer
+    bad = {"id": "abad", "label": "手改的", "created": -1,
            "doc": {**answers_doc(), "answers": {check: {"status": "met", "value": 5}}}}
     page.evaluate("v => localStorage.setItem('sp-readiness.a.abad', v)", json.dumps(bad))
     page.evaluate("sessionStorage.setItem('sp-readiness.current', 'abad')")  # it would be the one opened

@@ -9,7 +9,9 @@ import { isQuota, newId } from "./review-store.js";
 import { fill } from "./review-view.js";
 import { sha256 } from "./sha256.js";
 
-export const today = () => new Date().toISOString().slice(0, 10);
+import { today } from "./dom.js"; // the reader's own day, not UTC's
+
+export { today };
 
 // The latest earlier review of the same SP and service, told by both names (one may be empty, not both).
 function earlierOf(store, meta, sha) {
