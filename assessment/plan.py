@@ -56,8 +56,9 @@ LABELS = {
     },
 }
 META_KEYS = ("organisation", "service", "contact", "date")
-# Shares of the text width per table column: the question wide, statuses and numbers narrow.
-WIDTHS = {"table": [60, 20, 20], "answers": [9, 41, 18, 16, 16], "sign_off": [34, 33, 33]}
+# Shares of the text width per table column: the question wide, statuses and numbers narrow; note and
+# evidence wide enough that a phone number or an e-mail address stays on one line in Word.
+WIDTHS = {"table": [60, 20, 20], "answers": [8, 28, 14, 25, 25], "sign_off": [34, 33, 33]}
 
 
 # --- text the SP typed ------------------------------------------------------------------------
