@@ -58,7 +58,7 @@ LABELS = {
 META_KEYS = ("organisation", "service", "contact", "date")
 # Shares of the text width per table column: the question wide, statuses and numbers narrow; note and
 # evidence wide enough that a phone number or an e-mail address stays on one line in Word.
-WIDTHS = {"table": [60, 20, 20], "answers": [8, 28, 14, 25, 25], "sign_off": [34, 33, 33]}
+WIDTHS = {"table": [60, 20, 20], "answers": [10, 27, 13, 25, 25], "sign_off": [34, 33, 33]}
 
 
 # --- text the SP typed ------------------------------------------------------------------------

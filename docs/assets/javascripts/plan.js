@@ -10,7 +10,7 @@ import { statusOf } from "./scoring.js";
 
 export const META_KEYS = ["organisation", "service", "contact", "date"];
 // Shares of the text width per table column: the question wide, statuses and numbers narrow.
-export const WIDTHS = { table: [60, 20, 20], answers: [8, 28, 14, 25, 25], sign_off: [34, 33, 33] };
+export const WIDTHS = { table: [60, 20, 20], answers: [10, 27, 13, 25, 25], sign_off: [34, 33, 33] };
 
 // --- text the SP typed -------------------------------------------------------------------------
 
