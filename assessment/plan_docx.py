@@ -251,18 +251,19 @@ def build(o: dict, lang: str):
         for block in _blocks(s["text"]):
             body.add(body.paragraph("\n".join(block)))
 
-    body.add(body.paragraph(o["annex"], "Heading 1", page_break_before=True))
-    for key, value in o["summary"]:
-        body.add(body.paragraph(value, bold_prefix=f"{key}{o['sep']}"))
-    body.table(*o["table"], o["widths"]["table"])
-    for heading, items in o["lists"]:
-        body.add(body.paragraph(heading, "Heading 2"))
-        for i in items:
-            body.add(body.paragraph(i, "List Bullet"))
-        if not items:
-            body.add(body.paragraph(o["none"]))
-    body.add(body.paragraph(o["answers_title"], "Heading 2"))
-    body.table(*o["answers"], o["widths"]["answers"])
+    if o["annex"]:
+        body.add(body.paragraph(o["annex"], "Heading 1", page_break_before=True))
+        for key, value in o["summary"]:
+            body.add(body.paragraph(value, bold_prefix=f"{key}{o['sep']}"))
+        body.table(*o["table"], o["widths"]["table"])
+        for heading, items in o["lists"]:
+            body.add(body.paragraph(heading, "Heading 2"))
+            for i in items:
+                body.add(body.paragraph(i, "List Bullet"))
+            if not items:
+                body.add(body.paragraph(o["none"]))
+        body.add(body.paragraph(o["answers_title"], "Heading 2"))
+        body.table(*o["answers"], o["widths"]["answers"])
     title, head = o["sign_off"]
     body.add(body.paragraph(title, "Heading 1", keep_next=True))
     body.table(head, [[""] * len(head)], o["widths"]["sign_off"], row_height=851)  # 1.5 cm to sign in

@@ -137,12 +137,15 @@ EDGE_CASES = [
                                    "quality-round-the-clock": {"value": 0}, "quality-first-reply": {"value": 1}}),
     doc(plan=ALL_WRITTEN, answers={"plan-covers-sections": {"status": "partial"}, "quality-round-the-clock": {"value": 3},
                                    "quality-first-reply": {"value": 0.5}}),
+    # a note the SP keeps private, beside one it shares
+    doc(answers={"cs-organisation": {"status": "met", "note": "演练尚未进行", "note_private": True, "evidence": "a.pdf"},
+                 "cs-content": {"status": "partial", "note": "shared", "note_private": False}}),
 ]
 JS_PLAN = """async (args) => {
-    const [c, d, r, l, lang, css] = JSON.parse(args);
+    const [c, d, r, l, lang, css, annex] = JSON.parse(args);
     const m = await import('./assets/javascripts/plan.js');
-    return JSON.stringify([m.outline(c, d, r, l, lang), m.planChecks(c, d, r),
-                           m.planMarkdown(c, d, r, l, lang), m.planHtml(c, d, r, l, lang, css)]);
+    return JSON.stringify([m.outline(c, d, r, l, lang, { annex }), m.planChecks(c, d, r),
+                           m.planMarkdown(c, d, r, l, lang, { annex }), m.planHtml(c, d, r, l, lang, css, { annex })]);
 }"""
 
 
@@ -153,11 +156,12 @@ def test_js_and_python_outline_checks_and_plans_agree_byte_for_byte(page, served
         answers = assessment.parse_answers(CRITERIA, d)
         result = assessment.score(CRITERIA, answers)
         # As JSON text with \u escapes both ways, as the checklist reads a file: lone surrogates survive the trip.
-        args = json.dumps([CRITERIA_JSON, d, result, plan.LABELS[lang], lang, plan.PAGE_CSS])
-        js = json.loads(page.evaluate(JS_PLAN, args))
-        py = [plan.outline(CRITERIA, answers, result, lang), plan.plan_checks(CRITERIA, answers, result),
-              plan.markdown(CRITERIA, answers, result, lang), plan.html_page(CRITERIA, answers, result, lang)]
-        assert js == json.loads(json.dumps(py)), d
+        for annex in (True, False):
+            args = json.dumps([CRITERIA_JSON, d, result, plan.LABELS[lang], lang, plan.PAGE_CSS, annex])
+            js = json.loads(page.evaluate(JS_PLAN, args))
+            py = [plan.outline(CRITERIA, answers, result, lang, annex), plan.plan_checks(CRITERIA, answers, result),
+                  plan.markdown(CRITERIA, answers, result, lang, annex=annex), plan.html_page(CRITERIA, answers, result, lang, annex)]
+            assert js == json.loads(json.dumps(py)), (d, annex)
         assert (js[2].encode("utf-8"), js[3].encode("utf-8")) == (py[2].encode("utf-8"), py[3].encode("utf-8"))
 
 

@@ -52,9 +52,9 @@ const today = () => {
 };
 
 /** The plan as a .docx Blob. `labels` is assessment.plan.LABELS[lang], as for planMarkdown(). */
-export async function planDocx(criteria, doc, result, labels, lang) {
+export async function planDocx(criteria, doc, result, labels, lang, options = {}) {
   const d = await import(LIBRARY);
-  const o = outline(criteria, doc, result, labels, lang);
+  const o = outline(criteria, doc, result, labels, lang, options);
 
   // One run per line the SP typed; each after the first starts with a line break (w:br).
   const runs = (text, options = {}) => text.split("\n").map((line, n) => new d.TextRun({ ...options, text: line, break: n ? 1 : 0 }));
@@ -88,12 +88,14 @@ export async function planDocx(criteria, doc, result, labels, lang) {
     if (!s.text) body.push(para(o.empty, {}, { italics: true }));
     else body.push(...blocks(s.text).map((b) => para(b.join("\n"))));
   });
-  body.push(heading(o.annex, 1, { pageBreakBefore: true }), ...o.summary.map(([k, v]) => pair(k, v)));
-  body.push(table(...o.table, o.widths.table));
-  for (const [title, items] of o.lists) {
-    body.push(heading(title, 2), ...(items.length ? items.map((i) => para(i, { bullet: { level: 0 } })) : [para(o.none)]));
+  if (o.annex) {
+    body.push(heading(o.annex, 1, { pageBreakBefore: true }), ...o.summary.map(([k, v]) => pair(k, v)));
+    body.push(table(...o.table, o.widths.table));
+    for (const [title, items] of o.lists) {
+      body.push(heading(title, 2), ...(items.length ? items.map((i) => para(i, { bullet: { level: 0 } })) : [para(o.none)]));
+    }
+    body.push(heading(o.answers_title, 2), table(...o.answers, o.widths.answers));
   }
-  body.push(heading(o.answers_title, 2), table(...o.answers, o.widths.answers));
   const [signTitle, signHead] = o.sign_off;
   body.push(heading(signTitle, 1, { keepNext: true }), table(signHead, [signHead.map(() => "")], o.widths.sign_off, 851));
 

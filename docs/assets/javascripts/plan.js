@@ -66,15 +66,18 @@ const own = (obj, key) => (obj && Object.hasOwn(obj, key) ? obj[key] : undefined
 
 // --- the outline every format lays out ---------------------------------------------------------
 
-/** Everything a plan document shows, as plain data: each format only lays it out. */
-export function outline(criteria, doc, result, labels, lang) {
+/**
+ * Everything a plan document shows, as plain data: each format only lays it out. With annex false,
+ * no self-assessment annex (annex: null); notes the SP marked private are never in it.
+ */
+export function outline(criteria, doc, result, labels, lang, { annex = true } = {}) {
   const meta = doc.assessment ?? {};
   const plan = doc.plan ?? {};
   const answers = doc.answers ?? {};
   const titles = Object.fromEntries(criteria.sections.map((s) => [s.id, s.title[lang]]));
   const row = (i) => {
     const a = own(answers, i.id) ?? null;
-    return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels), a ? clean(a.note ?? "") : "", a ? clean(a.evidence ?? "") : ""];
+    return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels), a && a.note_private !== true ? clean(a.note ?? "") : "", a ? clean(a.evidence ?? "") : ""];
   };
   return {
     title: labels.title,
@@ -83,7 +86,7 @@ export function outline(criteria, doc, result, labels, lang) {
       id: part.id, level: 2 + (part.number.match(/\./g) ?? []).length, heading: `${part.number} ${part.title[lang]}`,
       group: part.group, text: trim(clean(own(plan, part.id) ?? "")),
     })),
-    annex: labels.annex,
+    annex: annex ? labels.annex : null,
     summary: [[labels.verdict, labels[result.verdict]], [labels.score, `${percent(result.percent)} (${result.earned}/${result.possible})`]],
     table: [[labels.section, labels.score, labels.answered],
       result.sections.map((s) => [titles[s.id], percent(s.percent), `${s.answered}/${s.total}`])],
@@ -135,19 +138,22 @@ const mdTable = ([head, rows]) => [
   ...rows.map((row) => `| ${row.map(mdCell).join(" | ")} |`),
 ];
 
-export function planMarkdown(criteria, doc, result, labels, lang) {
-  const o = outline(criteria, doc, result, labels, lang);
+export function planMarkdown(criteria, doc, result, labels, lang, options = {}) {
+  const o = outline(criteria, doc, result, labels, lang, options);
   const out = [`# ${o.title}`, "", ...o.meta.map(([k, v]) => `- ${k}${o.sep}${mdText(v)}`), ""];
   for (const s of o.sections) {
     out.push(`${"#".repeat(s.level)} ${s.heading}`, "");
     if (!s.group) out.push(s.text ? mdBlock(s.text) : `_${o.empty}_`, "");
   }
-  out.push(`## ${o.annex}`, "", ...o.summary.map(([k, v]) => `- ${k}${o.sep}${v}`), "", ...mdTable(o.table), "");
-  for (const [title, items] of o.lists) {
-    out.push(`### ${title}`, "", ...(items.length ? items.map((i) => `- ${mdText(i)}`) : [o.none]), "");
+  if (o.annex) {
+    out.push(`## ${o.annex}`, "", ...o.summary.map(([k, v]) => `- ${k}${o.sep}${v}`), "", ...mdTable(o.table), "");
+    for (const [title, items] of o.lists) {
+      out.push(`### ${title}`, "", ...(items.length ? items.map((i) => `- ${mdText(i)}`) : [o.none]), "");
+    }
+    out.push(`### ${o.answers_title}`, "", ...mdTable(o.answers), "");
   }
   const [signTitle, signHead] = o.sign_off;
-  out.push(`### ${o.answers_title}`, "", ...mdTable(o.answers), "", `## ${signTitle}`, "", ...mdTable([signHead, [signHead.map(() => "")]]));
+  out.push(`## ${signTitle}`, "", ...mdTable([signHead, [signHead.map(() => "")]]));
   return `${out.join("\n")}\n`;
 }
 
@@ -160,21 +166,23 @@ const htmlTable = ([head, rows], widths, cls = "") => `<table${cls ? ` class="${
   rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 
 /** A standalone page that prints to a clean PDF: no scripts, no external resources. */
-export function planHtml(criteria, doc, result, labels, lang, css) {
-  const o = outline(criteria, doc, result, labels, lang);
+export function planHtml(criteria, doc, result, labels, lang, css, options = {}) {
+  const o = outline(criteria, doc, result, labels, lang, options);
   const parts = [`<h1>${esc(o.title)}</h1>`, "<dl>", ...o.meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`), "</dl>"];
   for (const s of o.sections) {
     parts.push(`<h${s.level}>${esc(s.heading)}</h${s.level}>`);
     if (!s.group) parts.push(s.text ? `<div class="text">${esc(s.text)}</div>` : `<p class="empty">${esc(o.empty)}</p>`);
   }
-  parts.push(`<h2>${esc(o.annex)}</h2><ul>`, ...o.summary.map(([k, v]) => `<li>${esc(k)}${esc(o.sep)}${esc(v)}</li>`), "</ul>",
-    htmlTable(o.table, o.widths.table));
-  for (const [title, items] of o.lists) {
-    parts.push(`<h3>${esc(title)}</h3>`, items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : `<p>${esc(o.none)}</p>`);
+  if (o.annex) {
+    parts.push(`<h2>${esc(o.annex)}</h2><ul>`, ...o.summary.map(([k, v]) => `<li>${esc(k)}${esc(o.sep)}${esc(v)}</li>`), "</ul>",
+      htmlTable(o.table, o.widths.table));
+    for (const [title, items] of o.lists) {
+      parts.push(`<h3>${esc(title)}</h3>`, items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : `<p>${esc(o.none)}</p>`);
+    }
+    parts.push(`<h3>${esc(o.answers_title)}</h3>`, htmlTable(o.answers, o.widths.answers));
   }
   const [signTitle, signHead] = o.sign_off;
-  parts.push(`<h3>${esc(o.answers_title)}</h3>`, htmlTable(o.answers, o.widths.answers),
-    `<h2>${esc(signTitle)}</h2>`, htmlTable([signHead, [signHead.map(() => "")]], o.widths.sign_off, "sign-off"));
+  parts.push(`<h2>${esc(signTitle)}</h2>`, htmlTable([signHead, [signHead.map(() => "")]], o.widths.sign_off, "sign-off"));
   const service = clean(own(doc.assessment ?? {}, "service") || "");
   const title = esc(`${o.title} — ${service}`.replace(/[ —]+$/, ""));
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>` +
