@@ -23,6 +23,7 @@ import jinja2
 import markupsafe
 
 from assessment import plan, review
+from assessment.answers import DATE_YEARS
 from assessment.criteria import Criteria
 
 _TEMPLATES = jinja2.Environment(
@@ -36,6 +37,9 @@ MESSAGES = {
     "zh": {
         "mandatory": "上线条件", "required": "要求", "recommended": "建议（非要求）",
         "value": "数值", "clear": "清除回答", "texts": "备注和证据", "texts_filled": "备注和证据（已填写）",
+        "note_private": "备注仅自己可见：不写入方案（导出的 JSON 仍含备注）",
+        "date_implausible": "请填写 {from} 至 {to} 之间的日期", "plan_annex": "附上就绪自评结果（附件）", "draft_in_plan": "（已在方案中）",
+        "plan_annex_help": "默认附上：联通按自评结果审核方案。如已另行提交 JSON 回答文件，可不附。标为“仅自己可见”的备注不会写入方案。",
         "assessments": "评估", "current": "当前评估", "new": "新建评估", "rename": "重命名", "delete": "删除",
         "export": "导出 JSON", "import": "导入 JSON", "details": "评估信息", "result": "自评结果",
         "noscript": "本清单需要启用 JavaScript。", "loading": "正在载入……",
@@ -98,6 +102,9 @@ MESSAGES = {
     "en": {
         "mandatory": "Launch condition", "required": "Required", "recommended": "Recommended (not a requirement)",
         "value": "Value", "clear": "Clear answer", "texts": "Note and evidence", "texts_filled": "Note and evidence (filled in)",
+        "note_private": "Keep this note private: not in the plan (the exported JSON still holds it)",
+        "date_implausible": "Enter a date from {from} to {to}", "plan_annex": "Attach the readiness self-assessment (annex)", "draft_in_plan": " (already in the plan)",
+        "plan_annex_help": "Attached by default: the operator reviews the plan against your self-assessment. Leave it out if you send the JSON answers file separately. Notes marked private never go into the plan.",
         "assessments": "Assessments", "current": "Current assessment", "new": "New assessment", "rename": "Rename",
         "delete": "Delete", "export": "Export JSON", "import": "Import JSON", "details": "Assessment details",
         "result": "Self-assessment result", "noscript": "This checklist needs JavaScript.", "loading": "Loading…",
@@ -207,6 +214,7 @@ def app(criteria: Criteria, lang: str) -> str:
         t=t, lang=lang, criteria=criteria, text=text, items=items,
         items_by_section={s.id: [i for i in items if i["item"].section == s.id] for s in criteria.sections},
         strings_json=json.dumps(t, ensure_ascii=False),
+        date_range=[f"{DATE_YEARS[0]}-01-01", f"{DATE_YEARS[1]}-12-31"],
         # Kept byte for byte (the exported page must equal the command line's): newlines as references.
         plan_css=markupsafe.Markup(str(markupsafe.escape(plan.PAGE_CSS)).replace("\n", "&#10;")),
     )

@@ -2,12 +2,20 @@
 // changed. Wired onto the App of checklist.js.
 
 import { download, el, fill } from "./dom.js";
-import { MAX_BYTES, readAnswers, tooBig } from "./scoring.js";
+import { DATE_YEARS, MAX_BYTES, plausibleDate, readAnswers, tooBig } from "./scoring.js";
 import { MAX_BYTES as REVIEW_MAX_BYTES } from "./review-file.js";
 import { isReviewFile } from "./reviewnotes.js";
 
 export const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import
 export const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/** Flag the date field when it holds no plausible date; true when it may be saved. */
+export function checkDate(app, input) {
+  const bad = input.validity.badInput || (input.value !== "" && !plausibleDate(input.value));
+  input.setAttribute("aria-invalid", String(bad));
+  app.$("cl-date-msg").textContent = bad ? fill(app.t.date_implausible, { from: `${DATE_YEARS[0]}-01-01`, to: `${DATE_YEARS[1]}-12-31` }) : "";
+  return !bad;
+}
 
 export function wireAssessments(app) {
   const { t } = app;
@@ -34,6 +42,9 @@ export function wireAssessments(app) {
     app.open(app.store.list()[0].id);
   });
   $("cl-meta").addEventListener("input", (e) => {
+    // A date outside the plausible years (a year 50315) is flagged where it is typed and not saved:
+    // both scorers would refuse the exported file.
+    if (e.target.name === "date" && !checkDate(app, e.target)) return;
     app.store.change(app.entry.id, ["doc", "assessment", e.target.name], e.target.value);
     app.renderPicker();
   });

@@ -15,7 +15,7 @@ import { FORMAT, score, validate } from "./scoring.js";
 import { Store, splitLegacy } from "./storage.js";
 import { Summary } from "./summary.js";
 import { Views } from "./views.js";
-import { EXPORT_VERSION, newId, remoteChange, wireAssessments } from "./assessments.js";
+import { EXPORT_VERSION, checkDate, newId, remoteChange, wireAssessments } from "./assessments.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -74,8 +74,9 @@ class App {
     if (typeof entry.label !== "string" || !isObject(doc) || !isObject(doc.answers)) return "not an assessment";
     if (!texts(doc.assessment) || !texts(doc.plan) || !texts(entry.invalid)) return "text fields are not texts";
     if (entry.seen !== undefined && entry.seen !== null && !texts(entry.seen)) return "seen: not item signatures";
+    // An implausible date saved before dates were checked opens, flagged in its field.
     const bad = validate(this.criteria, { ...doc, format: FORMAT, format_version: EXPORT_VERSION })
-      .filter((p) => !this.byId.has(p.match(/^answers\.([^:]+):/)?.[1]));
+      .filter((p) => !this.byId.has(p.match(/^answers\.([^:]+):/)?.[1]) && !p.startsWith("assessment.date:"));
     return bad.length ? bad.join("; ") : null;
   }
 
@@ -92,6 +93,7 @@ class App {
     this.$("cl-notices").querySelectorAll("[data-entry]").forEach((n) => n.dataset.entry !== entry.id && n.remove());
     if (stale(this.criteria, entry)) this.upgrade(entry);
     for (const input of this.$("cl-meta").querySelectorAll("input")) input.value = entry.doc.assessment?.[input.name] ?? "";
+    checkDate(this, this.$("cl-meta").querySelector("[name=date]")); // one saved before dates were checked
     this.answers.show(entry);
     this.plan.show(entry);
     this.renderPicker();
