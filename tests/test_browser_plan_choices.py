@@ -3,6 +3,10 @@ the assessment date checked where it is typed."""
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from assessment import plan
 from assessment.answers import DATE_YEARS
 from tests.checklist_page import current_doc, item, open_checklist, show, texts, wait_saved
@@ -80,3 +84,33 @@ def test_an_implausible_date_is_flagged_where_it_is_typed_and_not_saved(page, se
     assert current_doc(page)["assessment"]["date"] == good  # the last plausible date is what is kept
     field.fill(good)
     assert field.get_attribute("aria-invalid") == "false" and page.locator("#cl-date-msg").text_content() == ""
+
+
+def all_met() -> dict:
+    """Every item answered as meeting it (numbers at their threshold, read from the data file)."""
+    answers = {}
+    for i in CRITERIA.items:
+        answers[i.id] = {"value": CRITERIA.threshold(i)} if i.threshold else {"status": "met"}
+    return {"format": "sp-readiness-answers", "format_version": 2, "criteria_version": CRITERIA.version,
+            "assessment": {"organisation": "示例科技", "service": "彩铃", "contact": "", "date": ""}, "answers": answers, "plan": {}}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_plan_that_contradicts_5_1_and_5_2_puts_the_verdict_in_doubt_alike_everywhere(page, served_site, tmp_path, lang):
+    open_checklist(page, served_site, lang, empty=True)
+    source = tmp_path / "all-met.json"
+    source.write_text(json.dumps(all_met(), ensure_ascii=False), encoding="utf-8")
+    page.locator("#cl-import").set_input_files(str(source))
+    page.wait_for_function("document.getElementById('cl-bar-verdict').className.includes('contradicted')")
+    badges = {"bar": page.locator("#cl-bar-verdict"), "result": page.locator("#cl-verdict .cl-verdict-badge")}
+    show(page, "report")
+    badges["report"] = page.locator("#cl-report-body .cl-verdict-badge")
+    looks = {name: b.evaluate("e => [e.className, e.textContent.trim(), getComputedStyle(e).color]") for name, b in badges.items()}
+    assert len({tuple(v) for v in looks.values()}) == 1, looks  # the same words, class and colour
+    cls, words, colour = looks["bar"]
+    assert "cl-verdict--contradicted" in cls and plan.LABELS[lang]["ready"] in words
+    show(page, "answers")
+    for item_id in ("plan-covers-sections", "plan-meets-quality"):
+        state = page.locator(f"[data-launch={item_id}]")
+        assert "cl-state--contradicted" in state.get_attribute("class")
+        assert state.evaluate("e => getComputedStyle(e).color") == colour  # never green beside the doubt
