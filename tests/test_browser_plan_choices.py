@@ -114,3 +114,20 @@ def test_a_plan_that_contradicts_5_1_and_5_2_puts_the_verdict_in_doubt_alike_eve
         state = page.locator(f"[data-launch={item_id}]")
         assert "cl-state--contradicted" in state.get_attribute("class")
         assert state.evaluate("e => getComputedStyle(e).color") == colour  # never green beside the doubt
+
+
+def test_importing_into_an_empty_browser_replaces_the_empty_assessment_and_names_it_once(page, served_site, tmp_path):
+    open_checklist(page, served_site, empty=True)
+    assert page.locator("#cl-current option").count() == 1  # the empty one made on the first visit
+    d = all_met()
+    d["assessment"].update(service="星河音乐彩铃", organisation="星河互动科技有限公司")
+    source = tmp_path / "import.json"
+    source.write_text(json.dumps(d, ensure_ascii=False), encoding="utf-8")
+    page.locator("#cl-import").set_input_files(str(source))
+    page.wait_for_selector(".cl-notice.success")
+    options = page.locator("#cl-current option").all_text_contents()
+    assert len(options) == 1, options
+    assert options[0].count("星河音乐彩铃") == 1 and options[0].count("星河互动科技有限公司") == 1, options
+    # a second import is added beside it: only the untouched first one is replaced
+    page.locator("#cl-import").set_input_files(str(source))
+    page.wait_for_function("document.querySelectorAll('#cl-current option').length === 2")

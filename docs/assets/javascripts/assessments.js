@@ -78,6 +78,14 @@ export function wireAssessments(app) {
   }, true);
 }
 
+/** An assessment nobody has written in: no name, details, answers, plan or attached review. */
+function untouched(entry) {
+  const { organisation, service, contact } = entry.doc.assessment ?? {};
+  const written = (o) => Object.values(o ?? {}).some((v) => (typeof v === "string" ? v.trim() : v !== undefined));
+  return !entry.label && !organisation && !service && !contact && !written(entry.doc.answers) && !written(entry.doc.plan) &&
+    !written(entry.invalid) && !entry.review;
+}
+
 async function importFile(app, file) {
   const { t } = app;
   const refuse = (details) => app.alert(fill(t.import_bad, { file: file.name }), details);
@@ -93,7 +101,11 @@ async function importFile(app, file) {
   for (let n = 2; names.has(label); n++) label = `${label.replace(/ \(\d+\)$/, "")} (${n})`;
   app.$("cl-alert").replaceChildren();
   const entry = { id: newId(), label, created: Date.now(), doc: answers, seen: null };
+  // Into a browser holding only the empty assessment made on the first visit: the import takes its place.
+  const [only, ...others] = app.store.list();
+  const replace = !others.length && untouched(only) ? only : null;
   const error = app.store.add(entry);
+  if (!error && replace) app.store.remove(replace.id);
   app.open(entry.id);
   if (error) app.notice(fill(t.import_unsaved, { file: file.name, error: error.message }), "danger");
   else app.notice(fill(t.import_ok, { file: file.name, name: label }), "success");

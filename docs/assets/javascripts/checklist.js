@@ -159,9 +159,10 @@ class App {
 
   name(entry) {
     const { organisation, service } = entry.doc.assessment ?? {};
-    const detail = [service, organisation].filter(Boolean).join(" · ");
     // No name of its own: the page's word for "untitled", so it reads right in either language.
     const own = entry.label && entry.label !== this.t.untitled ? entry.label : "";
+    // Only what the name does not say already (an import is named after its service).
+    const detail = [service, organisation].filter((x) => x && !own.includes(x)).join(" · ");
     return own && detail ? `${own} (${detail})` : own || detail || this.t.untitled;
   }
 

@@ -83,11 +83,22 @@ class ReviewPage {
     return [meta.service, meta.organisation].filter(Boolean).join(" · ") || this.t.untitled_review;
   }
 
+  /** The picker's label: the file's name only where it says more than the service and organisation. */
+  label(entry) {
+    const meta = this.store.submission(entry.id)?.assessment ?? {};
+    const named = [meta.service, meta.organisation].filter(Boolean);
+    // Files exported from the checklist are named organisation-service-date, spaces and signs as "_".
+    const stem = (x) => x.replace(/[^\p{L}\p{N}._-]+/gu, "_");
+    const repeats = named.length && named.every((x) => entry.file.includes(x) || entry.file.includes(stem(x)));
+    const extra = repeats ? meta.date || "" : entry.file;
+    return extra ? `${this.name(entry)} (${extra})` : this.name(entry);
+  }
+
   // Show the current review (or the invitation to open a file).
   show() {
     const entry = this.entry;
     const picker = this.$("rv-current");
-    picker.replaceChildren(...this.store.entries.map((e) => el("option", { value: e.id }, `${this.name(e)} (${e.file})`)));
+    picker.replaceChildren(...this.store.entries.map((e) => el("option", { value: e.id }, this.label(e))));
     picker.value = entry?.id ?? "";
     for (const id of ["rv-current", "rv-export", "rv-print", "rv-delete"]) this.$(id).disabled = !entry;
     this.$("rv-empty").hidden = Boolean(entry);
