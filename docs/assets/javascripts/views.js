@@ -15,6 +15,11 @@ export class Views {
     this.scroll = new Map();
     this.focus = new Map(); // view -> the control last used in it, focused again on coming back
     this.path = location.pathname;
+    // Esc anywhere in a view: back to the view tabs, in the sticky bar (rather than 40 Shift+Tabs).
+    root.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape" || e.defaultPrevented || !e.target.closest("[data-view]")) return;
+      this.root.querySelector(`[data-view-link=${this.current}]`)?.focus();
+    });
     root.addEventListener("focusin", (e) => {
       const view = e.target.closest("[data-view]");
       if (view) this.focus.set(view.dataset.view, e.target);
