@@ -36,7 +36,7 @@ LABELS = {
         "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用", "unanswered_status": "未回答",
         "min": "要求：至少 {}", "max": "要求：不超过 {}", "with_value": "{status}（{value}；{limit}）",
         "sign_off": "签字确认", "sign_person": "负责人", "sign_signature": "签字", "sign_date": "日期",
-        "printed": "打印日期",
+        "printed": "打印日期", "paren": "（{}）", "comma": "，", "semicolon": "；",
     },
     "en": {
         "lang": "en",
@@ -52,7 +52,7 @@ LABELS = {
         "unanswered_status": "Unanswered", "min": "required: at least {}", "max": "required: at most {}",
         "with_value": "{status} ({value}; {limit})",
         "sign_off": "Sign-off", "sign_person": "Responsible person", "sign_signature": "Signature", "sign_date": "Date",
-        "printed": "Printed",
+        "printed": "Printed", "paren": " ({})", "comma": ", ", "semicolon": "; ",
     },
 }
 META_KEYS = ("organisation", "service", "contact", "date")
@@ -152,7 +152,7 @@ def question(criteria: Criteria, item_id: str, lang: str) -> str:
         return clean(item_id)
     item = known[item_id]
     text = getattr(item.question, lang)
-    return f"{text} ({LABELS[lang]['clause'].format(item.clause)})" if item.clause else text
+    return text + LABELS[lang]["paren"].format(LABELS[lang]["clause"].format(item.clause)) if item.clause else text
 
 
 # --- the outline every format lays out --------------------------------------------------------
@@ -182,7 +182,7 @@ def outline(criteria: Criteria, answers: Answers, result: dict, lang: str, annex
         ],
         "annex": labels["annex"] if annex else None,
         "summary": [[labels["verdict"], labels[result["verdict"]]],
-                    [labels["score"], f"{percent(result['percent'])} ({result['earned']}/{result['possible']})"]],
+                    [labels["score"], percent(result["percent"]) + labels["paren"].format(f"{result['earned']}/{result['possible']}")]],
         "table": [[labels["section"], labels["score"], labels["answered"]],
                   [[titles[s["id"]], percent(s["percent"]), f"{s['answered']}/{s['total']}"] for s in result["sections"]]],
         "lists": [[labels[k], [question(criteria, i, lang) for i in result[k]]] for k in ("blockers", "gaps", "unanswered", "unknown")],

@@ -198,6 +198,27 @@ def strings(lang: str) -> dict[str, str]:
     return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang]}
 
 
+SCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
+_STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+"\./([\w.-]+\.js)";', re.MULTILINE)
+
+
+def module_graph(entry: str = "checklist.js") -> list[str]:
+    """Every module the entry imports, directly or not, by file name (dynamic import() left out:
+    the Word library loads only when asked). The page names them all, so the browser fetches them
+    at once instead of discovering them one import at a time."""
+    found, todo = [], [entry]
+    while todo:
+        name = todo.pop(0)
+        if name in found:
+            continue
+        path = SCRIPTS / name
+        if not path.is_file():
+            raise ValueError(f"{path}: imported by the checklist but missing")
+        found.append(name)
+        todo += _STATIC_IMPORT.findall(path.read_text(encoding="utf-8"))
+    return found
+
+
 def app(criteria: Criteria, lang: str) -> str:
     """The whole checklist for one language: status bar, the three views, the form."""
     t = strings(lang)
@@ -216,7 +237,7 @@ def app(criteria: Criteria, lang: str) -> str:
         t=t, lang=lang, criteria=criteria, text=text, items=items,
         items_by_section={s.id: [i for i in items if i["item"].section == s.id] for s in criteria.sections},
         strings_json=json.dumps(t, ensure_ascii=False),
-        date_range=[f"{DATE_YEARS[0]}-01-01", f"{DATE_YEARS[1]}-12-31"],
+        date_range=[f"{DATE_YEARS[0]}-01-01", f"{DATE_YEARS[1]}-12-31"], modules=module_graph(),
         # Kept byte for byte (the exported page must equal the command line's): newlines as references.
         plan_css=markupsafe.Markup(str(markupsafe.escape(plan.PAGE_CSS)).replace("\n", "&#10;")),
     )

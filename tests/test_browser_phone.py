@@ -74,3 +74,20 @@ def test_the_plans_first_text_box_is_a_few_tabs_from_the_view_tabs(page, served_
         if page.evaluate("document.activeElement.tagName") == "TEXTAREA":
             break
     assert page.evaluate("document.activeElement.closest('[data-part]')?.dataset.part") == "overview", presses
+
+
+@pytest.mark.parametrize("viewport", [(1366, 768), PHONE])
+def test_the_page_does_not_grow_while_the_reader_scrolls_down(browser, served_site, viewport):
+    size = viewport if isinstance(viewport, dict) else {"width": viewport[0], "height": viewport[1]}
+    context = browser.new_context(viewport=size)
+    page = context.new_page()
+    open_checklist(page, served_site, empty=True)
+    page.wait_for_selector("#sp-checklist[data-measured=true]")
+    before = page.evaluate("document.documentElement.scrollHeight")
+    heights = []
+    for _ in range(40):  # scroll to the bottom a screen at a time, as a reader does
+        page.mouse.wheel(0, size["height"] * 0.8)
+        page.wait_for_timeout(60)
+        heights.append(page.evaluate("document.documentElement.scrollHeight"))
+    assert max(heights) - before < 0.02 * before, (before, max(heights))  # was 5,025 -> 6,071 px
+    context.close()

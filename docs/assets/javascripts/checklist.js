@@ -163,7 +163,7 @@ class App {
     const own = entry.label && entry.label !== this.t.untitled ? entry.label : "";
     // Only what the name does not say already (an import is named after its service).
     const detail = [service, organisation].filter((x) => x && !own.includes(x)).join(" · ");
-    return own && detail ? `${own} (${detail})` : own || detail || this.t.untitled;
+    return own && detail ? own + this.t.paren.replace("{}", detail) : own || detail || this.t.untitled;
   }
 
   renderPicker() {
@@ -216,6 +216,24 @@ class App {
 
 // --- the page ---------------------------------------------------------------------------------
 
+/**
+ * Items off screen are not laid out (content-visibility), so the page starts fast; they keep the
+ * height they had when last laid out. Lay them all out once, when the browser is idle after start,
+ * so the page has its real height from then on and does not grow while the reader scrolls.
+ */
+function layOutOnceWhenIdle(root) {
+  const form = root.querySelector("#cl-form");
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
+  idle(() => {
+    form.classList.add("cl-measuring");
+    // Two frames: the heights are remembered as the first is drawn; then skipping resumes.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      form.classList.remove("cl-measuring");
+      root.dataset.measured = "true";
+    }));
+  }, { timeout: 2000 });
+}
+
 let criteria = null; // loaded once; Material's instant navigation may show the page many times
 let active = null;
 
@@ -234,6 +252,7 @@ async function onPage() {
     active.start();
     root.dataset.ready = "true";
     performance.mark("sp-checklist-ready"); // make bench reads it
+    layOutOnceWhenIdle(root);
   } catch (error) {
     root.dataset.ready = "failed";
     root.querySelector("#cl-alert").textContent = String(error);

@@ -59,7 +59,7 @@ export function answerText(criteria, item, answer, labels) {
 function question(criteria, id, labels, lang) {
   const item = criteria.items.find((i) => i.id === id);
   if (!item) return clean(id);
-  return item.clause ? `${item.question[lang]} (${labels.clause.replace("{}", item.clause)})` : item.question[lang];
+  return item.clause ? item.question[lang] + labels.paren.replace("{}", labels.clause.replace("{}", item.clause)) : item.question[lang];
 }
 
 const own = (obj, key) => (obj && Object.hasOwn(obj, key) ? obj[key] : undefined);
@@ -87,7 +87,7 @@ export function outline(criteria, doc, result, labels, lang, { annex = true } = 
       group: part.group, text: trim(clean(own(plan, part.id) ?? "")),
     })),
     annex: annex ? labels.annex : null,
-    summary: [[labels.verdict, labels[result.verdict]], [labels.score, `${percent(result.percent)} (${result.earned}/${result.possible})`]],
+    summary: [[labels.verdict, labels[result.verdict]], [labels.score, percent(result.percent) + labels.paren.replace("{}", `${result.earned}/${result.possible}`)]],
     table: [[labels.section, labels.score, labels.answered],
       result.sections.map((s) => [titles[s.id], percent(s.percent), `${s.answered}/${s.total}`])],
     lists: ["blockers", "gaps", "unanswered", "unknown"].map((k) => [labels[k], result[k].map((id) => question(criteria, id, labels, lang))]),

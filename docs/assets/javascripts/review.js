@@ -91,7 +91,7 @@ class ReviewPage {
     const stem = (x) => x.replace(/[^\p{L}\p{N}._-]+/gu, "_");
     const repeats = named.length && named.every((x) => entry.file.includes(x) || entry.file.includes(stem(x)));
     const extra = repeats ? meta.date || "" : entry.file;
-    return extra ? `${this.name(entry)} (${extra})` : this.name(entry);
+    return extra ? this.name(entry) + this.t.paren.replace("{}", extra) : this.name(entry);
   }
 
   // Show the current review (or the invitation to open a file).

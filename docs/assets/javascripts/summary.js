@@ -76,7 +76,7 @@ export class Summary {
     const lists = { contradictions, blockers: result.blockers, gaps: result.gaps, unanswered: result.unanswered, unknown: result.unknown };
     const shown = Object.entries(lists).filter(([, ids]) => ids.length).map(([key, ids]) => {
       const details = el("details", { class: `cl-list cl-list--${key}`, "data-list": key, open: this.open.has(key) },
-        el("summary", {}, `${this.t[key]} (${ids.length})`));
+        el("summary", {}, this.t[key] + this.t.paren.replace("{}", ids.length)));
       if (this.open.has(key)) {
         details.append(el("ul", {}, ids.slice(0, LIST_LIMIT).map((id) => el("li", {}, this.app.itemLink(id)))));
         if (ids.length > LIST_LIMIT) details.append(el("p", {}, fill(this.t.more, { count: ids.length - LIST_LIMIT })));
