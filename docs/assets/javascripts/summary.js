@@ -14,11 +14,14 @@ const ICONS = { ready: "✔", conditional: "!", incomplete: "…", not_ready: "�
  * colour of a problem, everywhere at once.
  */
 export function verdictBadge(t, verdict, contradictions) {
-  const doubt = contradictions.length > 0 && (verdict === "ready" || verdict === "conditional");
-  const kind = doubt ? "contradicted" : verdict;
-  const word = doubt ? fill(t.verdict_contradicted, { verdict: t[verdict] }) : t[verdict];
+  const { kind, word } = verdictWords(t, verdict, contradictions);
   return el("span", { class: `cl-verdict-badge cl-verdict--${kind}` },
     el("span", { class: "cl-verdict__icon", "aria-hidden": "true" }, ICONS[kind]), ` ${word}`);
+}
+
+function verdictWords(t, verdict, contradictions) {
+  const doubt = contradictions.length > 0 && (verdict === "ready" || verdict === "conditional");
+  return { kind: doubt ? "contradicted" : verdict, word: doubt ? fill(t.verdict_contradicted, { verdict: t[verdict] }) : t[verdict] };
 }
 const LIST_LIMIT = 100; // a long list shows its first entries; the filters reach the rest
 
@@ -48,7 +51,7 @@ export class Summary {
     this.app.$("cl-bar-score").textContent = `${fill(t.score_of, { percent: percent(result.percent) })} · ${fill(t.answered_count, { answered, total })}`;
     this.app.$("cl-verdict").replaceChildren(verdictBadge(t, result.verdict, contradictions),
       ` · ${fill(t.score_of, { percent: percent(result.percent) })} · ${fill(t.answered_count, { answered, total })}`);
-    const live = fill(t.live, { verdict: badge.textContent.trim().replace(/^\S+ /, ""), percent: percent(result.percent) });
+    const live = fill(t.live, { verdict: verdictWords(t, result.verdict, contradictions).word, percent: percent(result.percent) });
     if (this.app.$("cl-live").textContent !== live) this.app.$("cl-live").textContent = live;
 
     const blocked = new Set(result.blockers);
