@@ -41,7 +41,7 @@ def test_text_report_in_chinese_names_items_by_clause_and_question(answers_file)
     assert code == 0
     assert "结论：未完成" in out and "方案未填写的章节：2.1" in out and "全部回答：" in out
     assert f"  第1.1条 {Q['cs-organisation'].zh}\n    回答：满足\n    备注：客服中心20人\n      第二行\n    证据：架构图.pdf" in out
-    assert f"  第4.2条 {Q['quality-first-reply'].zh}\n    回答：满足 (0.5; 要求：不超过 " in out
+    assert f"  第4.2条 {Q['quality-first-reply'].zh}\n    回答：满足（0.5；要求：不超过 " in out  # full-width brackets and semicolon in Chinese
     assert "cs-organisation" not in out and "Verdict" not in out
 
 
