@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # jieba caches its dictionary under $TMPDIR; keep it out of the way of other users.
 export TMPDIR ?= /tmp
 
-.PHONY: install build serve test browser bench clean dist offline
+.PHONY: install build serve test browser office plan-pdf bench clean dist offline
 
 install: $(STAMP)
 
@@ -40,8 +40,22 @@ browser:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk; }
 
-test: $(STAMP) browser
+# LibreOffice lays out the plan's .docx for the tests that read its pages (a heading never ends a
+# page); about a minute to install and half a minute of tests. The tests skip, saying why, without it.
+office:
+	@dpkg -s libreoffice-writer-nogui poppler-utils >/dev/null 2>&1 || { \
+	  echo "==> Installing Debian's libreoffice-writer-nogui and poppler-utils"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils; }
+
+test: $(STAMP) browser office
 	$(BIN)/python -m pytest
+
+# The command line's and the browser's Word plans for a long sample, both languages, laid out by
+# LibreOffice: .docx, .pdf and a PNG per page in plan-pdf/, to look at as their reader would.
+plan-pdf: $(STAMP) browser office
+	$(BIN)/python -m tests.plan_render plan-pdf
 
 # Benchmarks, each printing its medians as JSON (never asserted): the build and both scorers (and a
 # 1 MB answers file read in Python); the checklist in Chromium at the real size, 1,000 and 5,000
@@ -57,7 +71,7 @@ bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench_publish
 
 clean:
-	rm -rf site dist node_modules .pytest_cache .hypothesis
+	rm -rf site dist node_modules plan-pdf .pytest_cache .hypothesis
 
 # The reviewers' command line as a wheel in dist/ (`pip install dist/sp_readiness-*.whl` gives the
 # `sp-readiness` command); built from a clean copy of assessment/, so nothing stale gets in.

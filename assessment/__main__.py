@@ -199,7 +199,7 @@ def _plan(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     criteria, answers, result = _load(args, args.answers)
     try:
-        written = plan_mod.write(args.output, criteria, answers, result, args.lang)
+        written = plan_mod.write(args.output, criteria, answers, result, args.lang, annex=not args.no_annex)
     except OSError as exc:
         raise UsageError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
     except ValueError as exc:  # a suffix that names no format, or a text the format cannot hold
@@ -276,6 +276,9 @@ def build_parser(prog: str = "python -m assessment") -> argparse.ArgumentParser:
     plan.add_argument("answers", type=Path, help="the answers file (JSON)")
     plan.add_argument("-o", "--output", type=Path, required=True, help="plan.docx, plan.md or plan.html")
     plan.add_argument("--lang", choices=LANGS, default="zh", help="language of the plan")
+    plan.add_argument("--no-annex", action="store_true",
+                      help="leave out the self-assessment annex (by default it is attached: the operator checks "
+                           "the plan against it); notes marked private are never in the plan")
     review_report.add_parser(sub)
     diff_mod.add_parser(sub)
     return parser

@@ -39,8 +39,11 @@ SHOWN_CHARS = 40  # of a bad text or key quoted in a message
 STATUSES = ("met", "partial", "unmet", "na")
 TOP_KEYS = ("format", "format_version", "criteria_version", "assessment", "plan", "answers", "result")
 ASSESSMENT_KEYS = ("organisation", "service", "contact", "date")
-ANSWER_KEYS = ("status", "value", "unit", "version", "note", "evidence")
+ANSWER_KEYS = ("status", "value", "unit", "version", "note", "evidence", "note_private")
 NOT_UTF8 = "(file): not UTF-8 text; save the file as UTF-8"
+# The assessment's date: empty, or a real calendar day written YYYY-MM-DD in these years. A year
+# such as 50315 is a typing slip, not a date anyone plans for; scoring.js has the same rule.
+DATE_YEARS = (2000, 2099)
 
 
 class AnswersError(ValueError):
@@ -59,6 +62,7 @@ class Answer:
     version: str | None = None  # the criteria version the answer was given or confirmed under, if not the file's
     note: str = ""
     evidence: str = ""
+    note_private: bool = False  # the SP keeps the note out of its plan (still in the answers file)
 
 
 @dataclass
@@ -160,7 +164,21 @@ def _assessment_problems(meta: dict) -> list[str]:
             out.append(f"assessment.{_clip(key)}: unknown key")
         elif not isinstance(meta[key], str):
             out.append(f"assessment.{key}: expected a string, got {show(meta[key])}")
+        elif key == "date" and meta[key] and not plausible_date(meta[key]):
+            out.append(f"assessment.date: {show(meta[key])} is not a date from {DATE_YEARS[0]}-01-01 to "
+                       f"{DATE_YEARS[1]}-12-31 written YYYY-MM-DD")
     return out
+
+
+def plausible_date(text: str) -> bool:
+    """A real calendar day, YYYY-MM-DD (ASCII digits), in DATE_YEARS."""
+    if len(text) != 10 or text[4] != "-" or text[7] != "-" or not all("0" <= c <= "9" for c in text[:4] + text[5:7] + text[8:]):
+        return False
+    year, month, day = int(text[:4]), int(text[5:7]), int(text[8:])
+    if not (DATE_YEARS[0] <= year <= DATE_YEARS[1] and 1 <= month <= 12):
+        return False
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return 1 <= day <= [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
 
 
 def _plan_problems(plan: dict) -> list[str]:
@@ -183,6 +201,8 @@ def _answer_problems(criteria: Criteria, item, answer: object, version: object) 
     out = [f"unknown key {show(k)}" for k in _js_keys(answer) if k not in ANSWER_KEYS]
     out += [f"{k}: expected a string, got {show(answer[k])}" for k in ("unit", "version", "note", "evidence")
             if k in answer and not isinstance(answer[k], str)]
+    if "note_private" in answer and not isinstance(answer["note_private"], bool):
+        out.append(f"note_private: expected true or false, got {show(answer['note_private'])}")
     status, value, unit = answer.get("status"), answer.get("value"), answer.get("unit")
     if status is not None and status not in STATUSES:
         out.append(f"status: {show(status)} is not one of {', '.join(STATUSES)}")
@@ -228,7 +248,8 @@ def parse(criteria: Criteria, doc: object, source: str = "<answers>") -> Answers
         answers={
             k: Answer(status=v.get("status"), value=v.get("value"),
                       unit=implied_unit(criteria, items.get(k), v, doc["criteria_version"]) if v.get("value") is not None else None,
-                      version=v.get("version"), note=v.get("note", ""), evidence=v.get("evidence", ""))
+                      version=v.get("version"), note=v.get("note", ""), evidence=v.get("evidence", ""),
+                      note_private=v.get("note_private") is True)
             for k, v in doc["answers"].items()
         },
         plan=dict(doc.get("plan", {})),

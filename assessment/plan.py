@@ -39,7 +39,7 @@ LABELS = {
         "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用", "unanswered_status": "未回答",
         "min": "要求：至少{}", "max": "要求：不超过{}", "with_value": "{status}（{value}；{limit}）",
         "sign_off": "签字确认", "sign_person": "负责人", "sign_signature": "签字", "sign_date": "日期",
-        "printed": "打印日期",
+        "printed": "打印日期", "paren": "（{}）", "comma": "，", "semicolon": "；",
     },
     "en": {
         "lang": "en",
@@ -55,12 +55,13 @@ LABELS = {
         "unanswered_status": "Unanswered", "min": "required: at least {}", "max": "required: at most {}",
         "with_value": "{status} ({value}; {limit})",
         "sign_off": "Sign-off", "sign_person": "Responsible person", "sign_signature": "Signature", "sign_date": "Date",
-        "printed": "Printed",
+        "printed": "Printed", "paren": " ({})", "comma": ", ", "semicolon": "; ",
     },
 }
 META_KEYS = ("organisation", "service", "contact", "date")
-# Shares of the text width per table column: the question wide, statuses and numbers narrow.
-WIDTHS = {"table": [60, 20, 20], "answers": [9, 41, 18, 16, 16], "sign_off": [34, 33, 33]}
+# Shares of the text width per table column: the question wide, statuses and numbers narrow; note and
+# evidence wide enough that a phone number or an e-mail address stays on one line in Word.
+WIDTHS = {"table": [60, 20, 20], "answers": [10, 27, 13, 25, 25], "sign_off": [34, 33, 33]}
 
 
 # --- text the SP typed ------------------------------------------------------------------------
@@ -161,21 +162,24 @@ def question(criteria: Criteria, item_id: str, lang: str) -> str:
         return clean(item_id)
     item = known[item_id]
     text = getattr(item.question, lang)
-    return f"{text} ({LABELS[lang]['clause'].format(item.clause)})" if item.clause else text
+    return text + LABELS[lang]["paren"].format(LABELS[lang]["clause"].format(item.clause)) if item.clause else text
 
 
 # --- the outline every format lays out --------------------------------------------------------
 
 
-def outline(criteria: Criteria, answers: Answers, result: dict, lang: str) -> dict:
-    """Everything a plan document shows, as plain data (lists, so it compares with plan.js's JSON)."""
+def outline(criteria: Criteria, answers: Answers, result: dict, lang: str, annex: bool = True) -> dict:
+    """Everything a plan document shows, as plain data (lists, so it compares with plan.js's JSON).
+
+    Without `annex`, the plan has no self-assessment annex ("annex" is None); notes the SP marked
+    private are never in it."""
     labels = LABELS[lang]
     titles = {s.id: getattr(s.title, lang) for s in criteria.sections}
 
     def row(item) -> list[str]:
         a = answers.answers.get(item.id)
         return [item.clause or "—", getattr(item.question, lang), answer_text(criteria, item, a, labels),
-                clean(a.note) if a else "", clean(a.evidence) if a else ""]
+                clean(a.note) if a and not a.note_private else "", clean(a.evidence) if a else ""]
 
     return {
         "title": labels["title"],
@@ -186,9 +190,9 @@ def outline(criteria: Criteria, answers: Answers, result: dict, lang: str) -> di
              "group": part.group, "text": _section_text(answers.plan.get(part.id, ""))}
             for part in criteria.template
         ],
-        "annex": labels["annex"],
+        "annex": labels["annex"] if annex else None,
         "summary": [[labels["verdict"], labels[result["verdict"]]],
-                    [labels["score"], f"{percent(result['percent'])} ({result['earned']}/{result['possible']})"]],
+                    [labels["score"], percent(result["percent"]) + labels["paren"].format(f"{result['earned']}/{result['possible']}")]],
         "table": [[labels["section"], labels["score"], labels["answered"]],
                   [[titles[s["id"]], percent(s["percent"]), f"{s['answered']}/{s['total']}"] for s in result["sections"]]],
         "lists": [[labels[k], [question(criteria, i, lang) for i in result[k]]] for k in ("blockers", "gaps", "unanswered", "unknown")],
@@ -245,26 +249,30 @@ def _md_table(head: list[str], rows: list[list[str]]) -> list[str]:
     return out + ["| " + " | ".join(md.cell(c) for c in row) + " |" for row in rows]
 
 
-def markdown(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", with_plan: bool = True) -> str:
+def markdown(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", with_plan: bool = True,
+             annex: bool = True) -> str:
     """The plan (or, without it, the self-assessment report alone) as Markdown."""
-    o = outline(criteria, answers, result, lang)
+    o = outline(criteria, answers, result, lang, annex or not with_plan)
     out = [f"# {o['title'] if with_plan else LABELS[lang]['report']}", ""]
     out += [f"- {k}{o['sep']}{md.item(v)}" for k, v in o["meta"]] + [""]
     for s in o["sections"] if with_plan else []:
         out += [f"{'#' * s['level']} {s['heading']}", ""]
         if not s["group"]:
             out += [_md_block(s["text"]) if s["text"] else f"_{o['empty']}_", ""]
-    out += [f"## {o['annex']}", ""]
-    out += [f"- {k}{o['sep']}{v}" for k, v in o["summary"]] + [""]
-    out += _md_table(*o["table"]) + [""]
-    for title, items in o["lists"]:
-        out += [f"### {title}", ""]
-        out += [f"- {md.item(i)}" for i in items] if items else [o["none"]]
-        out.append("")
-    out += [f"### {o['answers_title']}", ""] + _md_table(*o["answers"])
+    if o["annex"]:
+        out += [f"## {o['annex']}", ""]
+        out += [f"- {k}{o['sep']}{v}" for k, v in o["summary"]] + [""]
+        out += _md_table(*o["table"]) + [""]
+        for title, items in o["lists"]:
+            out += [f"### {title}", ""]
+            out += [f"- {md.item(i)}" for i in items] if items else [o["none"]]
+            out.append("")
+        out += [f"### {o['answers_title']}", ""] + _md_table(*o["answers"]) + [""]
     if with_plan:
         title, head = o["sign_off"]
-        out += ["", f"## {title}", ""] + _md_table(head, [[""] * len(head)])
+        out += [f"## {title}", ""] + _md_table(head, [[""] * len(head)])
+    elif out[-1] == "":
+        out.pop()
     return "\n".join(out) + "\n"
 
 
@@ -291,21 +299,22 @@ def _html_table(head: list[str], rows: list[list[str]], widths: list[int], cls: 
             + "</tbody></table>")
 
 
-def html_page(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh") -> str:
+def html_page(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", annex: bool = True) -> str:
     """A standalone page that prints to a clean PDF: no scripts, no external resources."""
-    o, e = outline(criteria, answers, result, lang), html.escape
+    o, e = outline(criteria, answers, result, lang, annex), html.escape
     parts = [f"<h1>{e(o['title'])}</h1>", "<dl>"]
     parts += [f"<dt>{e(k)}</dt><dd>{e(v)}</dd>" for k, v in o["meta"]] + ["</dl>"]
     for s in o["sections"]:
         parts.append(f"<h{s['level']}>{e(s['heading'])}</h{s['level']}>")
         if not s["group"]:
             parts.append(f'<div class="text">{e(s["text"])}</div>' if s["text"] else f'<p class="empty">{e(o["empty"])}</p>')
-    parts.append(f"<h2>{e(o['annex'])}</h2><ul>")
-    parts += [f"<li>{e(k)}{e(o['sep'])}{e(v)}</li>" for k, v in o["summary"]] + ["</ul>", _html_table(*o["table"], o["widths"]["table"])]
-    for title, items in o["lists"]:
-        parts.append(f"<h3>{e(title)}</h3>")
-        parts.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>" if items else f"<p>{e(o['none'])}</p>")
-    parts += [f"<h3>{e(o['answers_title'])}</h3>", _html_table(*o["answers"], o["widths"]["answers"])]
+    if o["annex"]:
+        parts.append(f"<h2>{e(o['annex'])}</h2><ul>")
+        parts += [f"<li>{e(k)}{e(o['sep'])}{e(v)}</li>" for k, v in o["summary"]] + ["</ul>", _html_table(*o["table"], o["widths"]["table"])]
+        for title, items in o["lists"]:
+            parts.append(f"<h3>{e(title)}</h3>")
+            parts.append("<ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>" if items else f"<p>{e(o['none'])}</p>")
+        parts += [f"<h3>{e(o['answers_title'])}</h3>", _html_table(*o["answers"], o["widths"]["answers"])]
     title, head = o["sign_off"]
     parts += [f"<h2>{e(title)}</h2>", _html_table(head, [[""] * len(head)], o["widths"]["sign_off"], "sign-off")]
     page_title = e(f"{o['title']} — {clean(answers.assessment.get('service') or '')}".rstrip(" —"))
@@ -317,11 +326,11 @@ def html_page(criteria: Criteria, answers: Answers, result: dict, lang: str = "z
 # --- Word -------------------------------------------------------------------------------------
 
 
-def docx_document(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh"):
+def docx_document(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", annex: bool = True):
     """A python-docx Document of the plan (layout in plan_docx.py)."""
     from .plan_docx import build
 
-    return build(outline(criteria, answers, result, lang), lang)
+    return build(outline(criteria, answers, result, lang, annex), lang)
 
 
 # --- writing files ----------------------------------------------------------------------------
@@ -330,17 +339,18 @@ FORMATS = {".docx": "docx", ".md": "markdown", ".html": "html", ".htm": "html"}
 WriteRefused = OutputRefused  # the name callers of write() know
 
 
-def render(kind: str, criteria: Criteria, answers: Answers, result: dict, lang: str) -> bytes:
-    """The plan's bytes in one format: "docx", "markdown" or "html"."""
+def render(kind: str, criteria: Criteria, answers: Answers, result: dict, lang: str, annex: bool = True) -> bytes:
+    """The plan's bytes in one format: "docx", "markdown" or "html"; `annex`: with the self-assessment."""
     if kind == "docx":
         out = io.BytesIO()
-        docx_document(criteria, answers, result, lang).save(out)
+        docx_document(criteria, answers, result, lang, annex).save(out)
         return out.getvalue()
-    text = markdown(criteria, answers, result, lang) if kind == "markdown" else html_page(criteria, answers, result, lang)
+    text = (markdown(criteria, answers, result, lang, annex=annex) if kind == "markdown"
+            else html_page(criteria, answers, result, lang, annex))
     return text.encode("utf-8")
 
 
-def write(path: str | Path, criteria: Criteria, answers: Answers, result: dict, lang: str = "zh") -> Path:
+def write(path: str | Path, criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", annex: bool = True) -> Path:
     """Write the plan in the format its suffix names, made whole in memory first, then written safely
     (output_file.write_file: usual permissions, symlinked or read-only targets refused, no temporary
     file left behind). Raises WriteRefused (a ValueError) naming the path, or OSError."""
@@ -349,4 +359,4 @@ def write(path: str | Path, criteria: Criteria, answers: Answers, result: dict, 
     if kind is None:
         raise WriteRefused(f"{path}: unknown format '{path.suffix}'; use .docx, .md or .html")
     check_target(path)  # before the work of making the document
-    return write_file(path, render(kind, criteria, answers, result, lang))
+    return write_file(path, render(kind, criteria, answers, result, lang, annex))

@@ -1,8 +1,10 @@
 """The plan's outline laid out as a Word document (python-docx): what an office expects of it.
 
-A4 with 2.54 cm margins, the document language on the default run properties and the Normal
-style (zh-CN with a Chinese East Asian font; en-GB for English), page number and print date
-fields in the footer, tables with set column widths, the SP's line breaks kept.
+A4 with 2.54 cm margins, the document's language in its properties and the languages of text runs
+(Chinese East Asian, English Latin) on the defaults and the Normal style, styles set in full (STYLES:
+sizes, weight, colour, spacing, fonts for both scripts, headings kept with what follows), page number
+and print date fields in the footer, tables with set column widths, a shaded header row repeated on
+each page and rows never split, the SP's line breaks kept.
 docs/assets/javascripts/plan-docx.js makes the same document in the browser; a test compares them.
 
 The body is built in reading order with lxml's SubElement, each element made in place under its
@@ -20,15 +22,38 @@ from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, Twips
+from docx.shared import Twips
 from lxml import etree
 
 A4 = (11906, 16838)  # twips (1/20 pt): 210 × 297 mm
 MARGIN = 1440  # 2.54 cm, Word's usual margin
 TEXT_WIDTH = A4[0] - 2 * MARGIN
 LANGUAGE = {"zh": "zh-CN", "en": "en-GB"}
-# Chinese names turn up in English plans too, so East Asian text is Chinese in both.
-EAST_ASIAN = {"Normal": "SimSun", "Title": "SimHei", "Heading 1": "SimHei", "Heading 2": "SimHei", "Heading 3": "SimHei"}
+# Runs carry two languages: East Asian text is Chinese, Latin text (names, numbers, e-mail and web
+# addresses) English in both documents, as Word on a Chinese system writes it. Latin text marked
+# Chinese is broken anywhere by LibreOffice ("kefu@xinghe.e|xample"), not at spaces and hyphens.
+RUN_LANGUAGE = {"val": "en-GB", "eastAsia": "zh-CN"}
+# The look of the document, set in full on each style so it does not hang on the template's theme:
+# sizes in half-points, spacing in twips (before, after, line: 240 is single), colours as RGB.
+# Text is a serif (SimSun with Times New Roman), headings a sans-serif (SimHei with Arial), as
+# Chinese office documents usually are; Chinese names turn up in English plans too, so East Asian
+# text is Chinese in both. Headings keep with the next paragraph, so none ends a page alone.
+# docs/assets/javascripts/plan-docx.js sets the same; tests/test_plan_docx_browser.py compares them.
+BODY_FONTS = {"latin": "Times New Roman", "east_asian": "SimSun"}
+HEADING_FONTS = {"latin": "Arial", "east_asian": "SimHei"}
+STYLES = {
+    "Normal": {**BODY_FONTS, "size": 22, "after": 120, "line": 300},
+    "Title": {**HEADING_FONTS, "size": 44, "bold": True, "color": "1F3864", "before": 2880, "after": 480,
+              "keep_next": True, "center": True},
+    "Heading 1": {**HEADING_FONTS, "size": 32, "bold": True, "color": "1F3864", "before": 360, "after": 160,
+                  "keep_next": True},
+    "Heading 2": {**HEADING_FONTS, "size": 28, "bold": True, "color": "2E5395", "before": 280, "after": 120,
+                  "keep_next": True},
+    "Heading 3": {**HEADING_FONTS, "size": 24, "bold": True, "color": "2E5395", "before": 240, "after": 80,
+                  "keep_next": True},
+    "Table Text": {**BODY_FONTS, "size": 20, "after": 0, "line": 264},
+}
+TABLE_HEAD_FILL = "D9E2F3"  # a light shade under the header row, repeated on each page
 
 
 def _el(tag: str, parent=None, **attrs):
@@ -81,19 +106,25 @@ class _Body:
         grid = _el("w:tblGrid", tbl)
         for w in twips:
             _el("w:gridCol", grid, w=w)
+        text_style = self.style_ids["Table Text"]
         for n, cells in enumerate([head, *rows]):
             tr = _el("w:tr", tbl)
-            if n == 0 or row_height:
-                trpr = _el("w:trPr", tr)
-                if n == 0:
-                    _el("w:tblHeader", trpr)  # repeated at the top of each page
-                else:
-                    _el("w:trHeight", trpr, val=row_height, hRule="atLeast")
+            trpr = _el("w:trPr", tr)
+            _el("w:cantSplit", trpr)  # a row is never cut across two pages
+            if n == 0:
+                _el("w:tblHeader", trpr)  # repeated at the top of each page
+            elif row_height:
+                _el("w:trHeight", trpr, val=row_height, hRule="atLeast")
             for text, w in zip(cells, twips):
                 tc = _el("w:tc", tr)
-                _el("w:tcW", _el("w:tcPr", tc), w=w, type="dxa")
-                _run(_el("w:p", tc), text, bold=n == 0)
-        return tbl
+                tcpr = _el("w:tcPr", tc)
+                _el("w:tcW", tcpr, w=w, type="dxa")
+                if n == 0:
+                    _el("w:shd", tcpr, val="clear", color="auto", fill=TABLE_HEAD_FILL)
+                p = _el("w:p", tc)
+                _el("w:pStyle", _el("w:pPr", p), val=text_style)
+                _run(p, text, bold=n == 0)
+        return self.add(tbl)
 
 
 def _run(p, text: str, *, bold: bool = False, italic: bool = False) -> None:
@@ -134,30 +165,61 @@ def author(o: dict) -> str:
     return "" if name == "—" else name
 
 
+def _look(props: dict, ppr, rpr) -> None:
+    """Write one entry of STYLES as paragraph and run properties, in the schema's order."""
+    if props.get("keep_next"):
+        _el("w:keepNext", ppr)
+        _el("w:keepLines", ppr)
+    spacing = {k: props[k] for k in ("before", "after", "line") if k in props}
+    if spacing:
+        _el("w:spacing", ppr, **spacing, **({"lineRule": "auto"} if "line" in props else {}))
+    if props.get("center"):
+        _el("w:jc", ppr, val="center")
+    fonts = {"ascii": props["latin"], "hAnsi": props["latin"], "cs": props["latin"], "eastAsia": props["east_asian"]}
+    _el("w:rFonts", rpr, **fonts)
+    if props.get("bold"):
+        _el("w:b", rpr)
+        _el("w:bCs", rpr)
+    if "color" in props:
+        _el("w:color", rpr, val=props["color"])
+    _el("w:sz", rpr, val=props["size"])
+    _el("w:szCs", rpr, val=props["size"])
+
+
+def _styles(document) -> None:
+    """The template's defaults and styles replaced by STYLES, with the languages of text runs."""
+    styles = document.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    for tag in ("w:rPrDefault", "w:pPrDefault"):  # the template's theme fonts and spacing go
+        old = defaults.find(qn(tag))
+        if old is not None:
+            defaults.remove(old)
+    rpr = _el("w:rPr", _el("w:rPrDefault", defaults))
+    _el("w:pPr", _el("w:pPrDefault", defaults))
+    _el("w:rFonts", rpr, ascii=STYLES["Normal"]["latin"], hAnsi=STYLES["Normal"]["latin"],
+        cs=STYLES["Normal"]["latin"], eastAsia=STYLES["Normal"]["east_asian"])
+    _el("w:lang", rpr, **RUN_LANGUAGE)
+    if styles.element.find(f"{qn('w:style')}[@{qn('w:styleId')}='TableText']") is None:
+        table_text = styles.add_style("Table Text", 1)  # 1: a paragraph style
+        table_text.base_style = styles["Normal"]
+    for name, props in STYLES.items():
+        el = styles[name].element
+        for tag in ("w:pPr", "w:rPr"):
+            old = el.find(qn(tag))
+            if old is not None:
+                el.remove(old)
+        ppr, rpr = _el("w:pPr", el), _el("w:rPr", el)
+        _look(props, ppr, rpr)
+        if name == "Normal":
+            _el("w:lang", rpr, **RUN_LANGUAGE)
+
+
 def _setup(document, o: dict, lang: str) -> None:
     section = document.sections[0]
     section.page_width, section.page_height = Twips(A4[0]), Twips(A4[1])
     section.left_margin = section.right_margin = section.top_margin = section.bottom_margin = Twips(MARGIN)
 
-    styles = document.styles
-    defaults = styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    for rpr in (defaults, styles["Normal"].element.get_or_add_rPr()):
-        lang_el = rpr.find(qn("w:lang"))
-        if lang_el is None:
-            lang_el = _el("w:lang", rpr)
-        lang_el.attrib.clear()
-        lang_el.set(qn("w:val"), LANGUAGE[lang])
-        lang_el.set(qn("w:eastAsia"), "zh-CN")
-    east_asian = [(defaults, EAST_ASIAN["Normal"])]
-    east_asian += [(styles[name].element.get_or_add_rPr(), font) for name, font in EAST_ASIAN.items()]
-    for rpr, font in east_asian:
-        fonts = rpr.find(qn("w:rFonts"))
-        if fonts is None:
-            fonts = _el("w:rFonts")
-            rpr.insert(0, fonts)
-        fonts.set(qn("w:eastAsia"), font)
-        fonts.attrib.pop(qn("w:eastAsiaTheme"), None)  # a theme font would win over the named one
-    styles["Normal"].font.size = Pt(11)
+    _styles(document)
     # python-docx's template says it was written by "python-docx" in 2013; say who and when instead.
     props, now = document.core_properties, datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
     props.title, props.language, props.author, props.last_modified_by = o["title"], LANGUAGE[lang], author(o), author(o)
@@ -195,18 +257,19 @@ def build(o: dict, lang: str):
         for block in _blocks(s["text"]):
             body.paragraph("\n".join(block))
 
-    body.paragraph(o["annex"], "Heading 1", page_break_before=True)
-    for key, value in o["summary"]:
-        body.paragraph(value, bold_prefix=f"{key}{o['sep']}")
-    body.table(*o["table"], o["widths"]["table"])
-    for heading, items in o["lists"]:
-        body.paragraph(heading, "Heading 2")
-        for i in items:
-            body.paragraph(i, "List Bullet")
-        if not items:
-            body.paragraph(o["none"])
-    body.paragraph(o["answers_title"], "Heading 2")
-    body.table(*o["answers"], o["widths"]["answers"])
+    if o["annex"]:
+        body.add(body.paragraph(o["annex"], "Heading 1", page_break_before=True))
+        for key, value in o["summary"]:
+            body.add(body.paragraph(value, bold_prefix=f"{key}{o['sep']}"))
+        body.table(*o["table"], o["widths"]["table"])
+        for heading, items in o["lists"]:
+            body.add(body.paragraph(heading, "Heading 2"))
+            for i in items:
+                body.add(body.paragraph(i, "List Bullet"))
+            if not items:
+                body.add(body.paragraph(o["none"]))
+        body.add(body.paragraph(o["answers_title"], "Heading 2"))
+        body.table(*o["answers"], o["widths"]["answers"])
     title, head = o["sign_off"]
     body.paragraph(title, "Heading 1", keep_next=True)
     body.table(head, [[""] * len(head)], o["widths"]["sign_off"], row_height=851)  # 1.5 cm to sign in

@@ -121,9 +121,10 @@ def score_lines(source: str, criteria: Criteria, answers: Answers, result: dict,
     """The verdict, score, sections and the items that fall short; every file text escaped."""
     t, sep = labels(lang), LABELS[lang]["sep"]
     titles = {s.id: getattr(s.title, lang) for s in criteria.sections}
+    earned = f"{result['earned']}/{result['possible']}"
     out = [terminal(source),
            f"{t['verdict']}{sep}{t[result['verdict']]} — {t['verdict_reason'][result['verdict']]}",
-           f"{t['score']}{sep}{percent(result['percent'])} ({result['earned']}/{result['possible']} {t['half_points']}), "
+           f"{t['score']}{sep}{percent(result['percent'])}{t['paren'].format(earned + ' ' + t['half_points'])}{t['comma']}"
            f"{t['criteria_version']} {terminal(result['criteria_version'])}"]
     out += [f"{t['remark']}{sep}{terminal(r)}" for r in remarks(criteria, answers, result, lang)]
     rows = [[t["section"], t["score"], t["answered"]]]
@@ -143,15 +144,15 @@ def text(source: str, criteria: Criteria, answers: Answers, result: dict, lang: 
     t, sep = labels(lang), LABELS[lang]["sep"]
     out = score_lines(source, criteria, answers, result, lang)
     meta = [f"{t[k]}{sep}{terminal(answers.assessment[k])}" for k in META_KEYS if answers.assessment.get(k)]
-    out.insert(1, "; ".join(meta) or t["no_meta"])
-    out.append(f"{t['plan_empty']}{sep}{', '.join(empty_plan_sections(criteria, answers)) or t['none']}")
+    out.insert(1, t["semicolon"].join(meta) or t["no_meta"])
+    out.append(f"{t['plan_empty']}{sep}{t['comma'].join(empty_plan_sections(criteria, answers)) or t['none']}")
     out.append(f"{t['answers']}{sep}".rstrip())
     unconfirmed = set(terms_changed(criteria, answers))
     for item in criteria.items:
         a = answers.answers.get(item.id)
         answer = status_text(criteria, item, a, t)
         if a is not None and a.value is not None:
-            answer += f" ({value_text(criteria, item, a, lang)}; {requirement(criteria, item, t)})"
+            answer += t["paren"].format(value_text(criteria, item, a, lang) + t["semicolon"] + requirement(criteria, item, t))
         if item.id in unconfirmed:
             answer += f" — {t['answered_under'].format(terminal(a.version or answers.criteria_version))}"
         out += [f"  {item_name(criteria, item.id, lang)}", f"    {t['answer']}{sep}{answer}"]
@@ -182,9 +183,9 @@ def markdown(source: str, criteria: Criteria, answers: Answers, result: dict, la
     out += [f"- {t[k]}{sep}{_md(answers.assessment.get(k) or '—')}" for k in META_KEYS]
     out += [f"- {t['criteria_version']}{sep}{_md(criteria.version)}", f"- {t['file']}{sep}{_md(source)}", ""]
     out += [f"- {t['verdict']}{sep}{t[result['verdict']]} — {t['verdict_reason'][result['verdict']]}",
-            f"- {t['score']}{sep}{percent(result['percent'])} ({result['earned']}/{result['possible']})"]
+            f"- {t['score']}{sep}{percent(result['percent'])}{t['paren'].format(str(result['earned']) + '/' + str(result['possible']))}"]
     out += [f"- {t['remark']}{sep}{_md(r)}" for r in remarks(criteria, answers, result, lang)]
-    out += [f"- {t['plan_empty']}{sep}{', '.join(empty_plan_sections(criteria, answers)) or t['none']}", ""]
+    out += [f"- {t['plan_empty']}{sep}{t['comma'].join(empty_plan_sections(criteria, answers)) or t['none']}", ""]
     out += _md_table([t["section"], t["score"], t["answered"]],
                      [[titles[s["id"]], percent(s["percent"]), f"{s['answered']}/{s['total']}"] for s in result["sections"]])
     lists = {key: result[key] for key in ("blockers", "gaps", "unanswered", "unknown")}

@@ -92,12 +92,12 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
     r = o["result"]
     out = [f"{escaped(source)}: {t['review']}{sep}{escaped(_who(review))}",
            f"{t['submission']}{sep}SHA-256 {review.submission_sha256}",
-           f"{t['verdict']}{sep}{t[r['verdict']]} ({t['score']} {plan_mod.percent(r['percent'])})"]
+           f"{t['verdict']}{sep}{t[r['verdict']]}{t['paren'].format(t['score'] + ' ' + plan_mod.percent(r['percent']))}"]
     if check:
         out.append(check)
     if review.submission.criteria_version != criteria.version:
         out.append(escaped(t["recomputed_under"].format(old=review.submission.criteria_version, new=criteria.version)))
-    reviewer = ", ".join(escaped(review.reviewer[k]) for k in review_mod.REVIEWER_KEYS if review.reviewer.get(k))
+    reviewer = t["comma"].join(escaped(review.reviewer[k]) for k in review_mod.REVIEWER_KEYS if review.reviewer.get(k))
     out.append(f"{t['reviewer']}{sep}{reviewer or '—'}")
     out.append(f"{t['overall']}{sep}{review_mod.decision_label(t, review.decision)}")
     if review.decision == "conditional":
@@ -107,7 +107,7 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
     out += block(t["summary"], review.summary or "—", "")
     out.append(f"{t['items']}{sep}".rstrip())
     for i in o["items"]:
-        clause = f" ({t['clause'].format(i['clause'])})" if i["clause"] else ""
+        clause = t["paren"].format(t["clause"].format(i["clause"])) if i["clause"] else ""
         out.append(f"  {i['id']}{clause} {i['question']}")
         out.append(f"    {t['answer']}{sep}{i['answer']}; {t['decision']}{sep}{review_mod.item_decision_label(t, i['decision'])}")
         if i["comment"]:
@@ -148,7 +148,7 @@ def markdown(source: str, criteria, review: review_mod.Review, lang: str, check:
     out += [f"## {t['summary']}", "", _md(review.summary, 'item') if review.summary else "—", ""]
     out += [f"## {t['items']}", "", f"| {t['item']} | {t['answer']} | {t['decision']} | {t['comment']} |", "| --- | --- | --- | --- |"]
     for i in o["items"]:
-        clause = f" ({t['clause'].format(i['clause'])})" if i["clause"] else ""
+        clause = t["paren"].format(t["clause"].format(i["clause"])) if i["clause"] else ""
         out.append(f"| {_md(i['question'] + clause)} | {_md(i['answer'])} | "
                    f"{review_mod.item_decision_label(t, i['decision'])} | {_md(i['comment'])} |")
     out += ["", f"## {t['plan_sections']}", "", f"| {t['section']} | {t['decision']} | {t['comment']} |", "| --- | --- | --- |"]

@@ -24,6 +24,7 @@ import markupsafe
 
 from assessment import plan, review
 from assessment import quantity as quantities
+from assessment.answers import DATE_YEARS
 from assessment.criteria import Criteria
 
 from .links import Links
@@ -39,6 +40,9 @@ MESSAGES = {
     "zh": {
         "mandatory": "上线条件", "required": "要求", "recommended": "建议（非要求）",
         "value": "数值", "clear": "清除回答", "texts": "备注和证据", "texts_filled": "备注和证据（已填写）",
+        "note_private": "备注仅自己可见：不写入方案（导出的 JSON 仍含备注）",
+        "date_implausible": "请填写 {from} 至 {to} 之间的日期", "plan_annex": "附上就绪自评结果（附件）", "draft_in_plan": "（已在方案中）", "keys_hint": "键盘：在任何条目中按 Esc 回到视图标签。",
+        "plan_annex_help": "默认附上：联通按自评结果审核方案。如已另行提交 JSON 回答文件，可不附。标为“仅自己可见”的备注不会写入方案。",
         "assessments": "评估", "current": "当前评估", "new": "新建评估", "rename": "重命名", "delete": "删除",
         "export": "导出 JSON", "import": "导入 JSON", "details": "评估信息", "result": "自评结果",
         "noscript": "本清单需要启用 JavaScript。", "loading": "正在载入……",
@@ -48,6 +52,7 @@ MESSAGES = {
         "untitled": "未命名评估", "rename_prompt": "新名称：", "delete_confirm": "删除评估“{name}”？此操作无法撤销。",
         "answered_count": "已回答 {answered}/{total}", "score_of": "得分 {percent}",
         "live": "结论：{verdict}，得分 {percent}",
+        "verdict_contradicted": "{verdict}？回答与方案不一致", "met_contradicted": "满足？与方案不一致",
         "saved": "已保存", "saving": "正在保存……", "save_failed": "未保存：{error}",
         "blocked": "不会保存：浏览器禁止本站存储数据",
         "storage_blocked_notice": "浏览器禁止本站存储数据。清单可以照常使用，但关闭或刷新本页后，这里所做的一切都不会保留。离开前请导出答卷文件。",
@@ -107,6 +112,9 @@ MESSAGES = {
     "en": {
         "mandatory": "Launch condition", "required": "Required", "recommended": "Recommended (not a requirement)",
         "value": "Value", "clear": "Clear answer", "texts": "Note and evidence", "texts_filled": "Note and evidence (filled in)",
+        "note_private": "Keep this note private: not in the plan (the exported JSON still holds it)",
+        "date_implausible": "Enter a date from {from} to {to}", "plan_annex": "Attach the readiness self-assessment (annex)", "draft_in_plan": " (already in the plan)", "keys_hint": "Keyboard: press Esc in any item to go back to the view tabs.",
+        "plan_annex_help": "Attached by default: the operator reviews the plan against your self-assessment. Leave it out if you send the JSON answers file separately. Notes marked private never go into the plan.",
         "assessments": "Assessments", "current": "Current assessment", "new": "New assessment", "rename": "Rename",
         "delete": "Delete", "export": "Export JSON", "import": "Import JSON", "details": "Assessment details",
         "result": "Self-assessment result", "noscript": "This checklist needs JavaScript.", "loading": "Loading…",
@@ -117,6 +125,7 @@ MESSAGES = {
         "delete_confirm": "Delete the assessment \u201c{name}\u201d? This cannot be undone.",
         "answered_count": "answered {answered}/{total}", "score_of": "Score {percent}",
         "live": "Verdict: {verdict}, score {percent}",
+        "verdict_contradicted": "{verdict}? Answers contradict the plan", "met_contradicted": "met? The plan says otherwise",
         "saved": "Saved", "saving": "Saving…", "save_failed": "Not saved: {error}",
         "blocked": "Not kept: this browser blocks site data",
         "storage_blocked_notice": "This browser blocks site data, so nothing done here will be kept once the page is "
@@ -207,6 +216,27 @@ def strings(lang: str) -> dict[str, str]:
     return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang]}
 
 
+SCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
+_STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+"\./([\w.-]+\.js)";', re.MULTILINE)
+
+
+def module_graph(entry: str = "checklist.js") -> list[str]:
+    """Every module the entry imports, directly or not, by file name (dynamic import() left out:
+    the Word library loads only when asked). The page names them all, so the browser fetches them
+    at once instead of discovering them one import at a time."""
+    found, todo = [], [entry]
+    while todo:
+        name = todo.pop(0)
+        if name in found:
+            continue
+        path = SCRIPTS / name
+        if not path.is_file():
+            raise ValueError(f"{path}: imported by the checklist but missing")
+        found.append(name)
+        todo += _STATIC_IMPORT.findall(path.read_text(encoding="utf-8"))
+    return found
+
+
 def app(criteria: Criteria, lang: str, links: Links) -> str:
     """The whole checklist for one language: status bar, the three views, the form."""
     t = strings(lang)
@@ -225,6 +255,7 @@ def app(criteria: Criteria, lang: str, links: Links) -> str:
         t=t, lang=lang, criteria=criteria, text=text, items=items, links=links,
         items_by_section={s.id: [i for i in items if i["item"].section == s.id] for s in criteria.sections},
         strings_json=json.dumps(t, ensure_ascii=False),
+        date_range=[f"{DATE_YEARS[0]}-01-01", f"{DATE_YEARS[1]}-12-31"], modules=module_graph(),
         # Kept byte for byte (the exported page must equal the command line's): newlines as references.
         plan_css=markupsafe.Markup(str(markupsafe.escape(plan.PAGE_CSS)).replace("\n", "&#10;")),
     )

@@ -39,6 +39,9 @@ LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", "404.html")
 # <link rel="alternate" hreflang> in a page's head: for search engines; from disk Material would
 # fetch each language's sitemap.xml for it, which browsers refuse, with an error on every page.
 ALTERNATE_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
+# The checklist names its modules and data for the browser to fetch at once; from disk they are in
+# the bundle and assets/criteria.js, and fetching them would only fail.
+PRELOAD_LINK = re.compile(r'<link rel="(?:modulepreload|preload)" href="[^"]*"(?: as="fetch" crossorigin)?>')
 STAMP = (2026, 1, 1, 0, 0, 0)  # every entry's date: the same sources give the same zip
 README = """SP 运维与客户服务要求 — 离线版
 用浏览器打开本文件夹中的 index.html（中文），或 en/index.html（English）。无需网络，也无需安装。
@@ -107,7 +110,7 @@ def build_site(dest: Path, site_url: str | None = None) -> None:
             (out / name).unlink(missing_ok=True)
         for page in out.glob("*.html"):
             html = page.read_text(encoding="utf-8")
-            page.write_text(ALTERNATE_LINK.sub("", html), encoding="utf-8")
+            page.write_text(PRELOAD_LINK.sub("", ALTERNATE_LINK.sub("", html)), encoding="utf-8")
         # The modules now inside the bundles (the Word library's licences stay beside its place).
         for module in (ROOT / "docs" / "assets" / "javascripts").glob("*.js"):
             if module.stem not in APPS:

@@ -2,6 +2,9 @@
 
 Reports medians, never asserts them: ready time, one answer (script and next frame), one keystroke
 in a note and in a plan section, HTML bytes, layout shift, and a 1 MB assessment's keystroke.
+Ready time is also given against a baseline measured in the same run, load by load in turn: the
+same page with the site's own scripts blocked (`bare_load_ms`, the page's load event), as the
+ratio `ready_vs_bare`.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from playwright.sync_api import sync_playwright
 
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.generated_criteria import write as generated
-from tests.site_build import Server, build, free_port
+from tests.site_build import ROOT, Server, build, free_port
+
+OWN_SCRIPTS = {p.name for p in (ROOT / "docs" / "assets" / "javascripts").glob("*.js")}
 
 # One answer, one keystroke: script time until the handlers return, and until the next frame is drawn.
 MEASURE = """async ([selector, kind]) => {
@@ -45,16 +50,29 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
 })"""
 
 
-def measure(browser, url: str, reloads: int = 5) -> dict:
+def block_own_scripts(route) -> None:
+    if route.request.url.split("?")[0].rsplit("/", 1)[-1] in OWN_SCRIPTS:
+        route.abort()
+    else:
+        route.continue_()
+
+
+def measure(browser, url: str, reloads: int = 7) -> dict:
     page = browser.new_page(viewport={"width": 1366, "height": 768})
+    bare = browser.new_page(viewport={"width": 1366, "height": 768})
+    bare.route("**/assets/javascripts/*.js", block_own_scripts)
     page.goto(url)
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     page.evaluate("localStorage.clear()")
-    ready = []
-    for _ in range(reloads):
+    bare.goto(url, wait_until="load")
+    ready, bare_load = [], []
+    for _ in range(reloads):  # in turn, so both see the same machine load
         page.reload()
         page.wait_for_selector("#sp-checklist[data-ready=true]")
         ready.append(page.evaluate("performance.getEntriesByName('sp-checklist-ready')[0].startTime"))
+        bare.reload(wait_until="load")
+        bare_load.append(bare.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd"))
+    bare.close()
     cls = page.evaluate(LAYOUT_SHIFT)
     answer = page.evaluate(MEASURE, ["#item-cs-process", "radio"])
     page.locator("#item-cs-process [data-action=texts]").click()
@@ -63,7 +81,8 @@ def measure(browser, url: str, reloads: int = 5) -> dict:
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     plan = page.evaluate(MEASURE, ["#plan-overview textarea", "text"])
     page.close()
-    return {"ready_ms": round(statistics.median(ready), 1), "layout_shift": round(cls, 4),
+    return {"ready_ms": round(statistics.median(ready), 1), "bare_load_ms": round(statistics.median(bare_load), 1),
+            "ready_vs_bare": round(statistics.median(ready) / statistics.median(bare_load), 2), "layout_shift": round(cls, 4),
             "answer_script_ms": round(answer[0], 2), "answer_next_frame_ms": round(answer[1], 2),
             "note_keystroke_ms": round(note[0], 3), "plan_keystroke_ms": round(plan[0], 3)}
 

@@ -237,3 +237,52 @@ def test_the_page_does_not_shift_when_the_app_appears(browser, served_site, view
     })""")
     assert shift < 0.02  # cumulative layout shift; the bar and the views keep their place as the app fills them
     context.close()
+
+
+TOP_ITEM = """() => { const bar = document.getElementById('cl-bar').getBoundingClientRect().bottom;
+    return [...document.querySelectorAll('[data-view]:not([hidden]) :is(fieldset[data-item], [data-part])')]
+        .find((f) => f.getBoundingClientRect().bottom > bar + 8)?.id; }"""
+
+
+def settled_top(page):
+    seen = None
+    while seen != (seen := page.evaluate(TOP_ITEM)):  # items coming on screen settle to their real height
+        page.wait_for_timeout(150)
+    return seen
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_back_and_forward_between_views_stay_in_the_page_and_keep_place_filter_and_focus(page, served_site, lang):
+    open_checklist(page, served_site, lang, empty=True)  # opened directly, where Material used to fetch the page on Back
+    page.evaluate("document.getElementById('sp-checklist').dataset.marker = 'same page'")
+    path = page.url.split("#")[0]
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if r.url.split("#")[0] == path else None)
+    page.locator("#cl-filter").select_option("unanswered")
+    chosen = page.locator("fieldset[data-item]:visible").nth(12).get_attribute("data-item")
+    note = texts(page, chosen).locator("[data-field=note]")
+    note.scroll_into_view_if_needed()
+    note.focus()
+    answers_top = settled_top(page)
+    show(page, "plan")
+    plan_box = page.locator("[data-view=plan] textarea").nth(3)
+    plan_box.scroll_into_view_if_needed()
+    plan_box.focus()
+    plan_top = settled_top(page)
+    show(page, "report")
+
+    page.go_back()
+    page.wait_for_selector("[data-view=plan]:not([hidden])")
+    page.go_back()
+    page.wait_for_selector("[data-view=answers]:not([hidden])")
+    page.wait_for_timeout(300)
+    assert settled_top(page) == answers_top
+    assert page.locator("#cl-filter").input_value() == "unanswered"
+    assert page.evaluate("document.activeElement.dataset.field + ' ' + document.activeElement.closest('[data-item]').id") == f"note item-{chosen}"
+    page.go_forward()
+    page.wait_for_selector("[data-view=plan]:not([hidden])")
+    page.wait_for_timeout(300)
+    assert settled_top(page) == plan_top
+    assert page.evaluate("document.activeElement") and plan_box.evaluate("e => e === document.activeElement")
+    assert page.evaluate("document.getElementById('sp-checklist').dataset.marker") == "same page"
+    assert requests == []

@@ -48,7 +48,7 @@ def test_text_report_in_chinese_names_items_by_clause_and_question(answers_file)
     assert f"  第1.1条 {Q['cs-organisation'].zh}\n    回答：满足\n    备注：客服中心20人\n      第二行\n    证据：架构图.pdf" in out
     unit = CRITERIA.units[REPLY.unit]
     half, limit = quantity.text(HALF["value"], unit, "zh"), quantity.text(REPLY.value, unit, "zh")
-    assert f"  第4.2条 {Q['quality-first-reply'].zh}\n    回答：满足 ({half}; 要求：不超过{limit})" in out
+    assert f"  第4.2条 {Q['quality-first-reply'].zh}\n    回答：满足（{half}；要求：不超过{limit}）" in out  # full-width in Chinese
     assert "cs-organisation" not in out and "Verdict" not in out
 
 

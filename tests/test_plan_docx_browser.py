@@ -78,7 +78,7 @@ def test_browser_and_cli_word_documents_have_the_same_structure(page, served_sit
     d = CASES[lang]
     browser, cli = structure(browser_docx(page, d, lang)), structure(cli_docx(tmp_path, d, lang))
     assert browser["page_mm"] == [210, 297] and browser["margins_mm"] == [25.4] * 4
-    assert browser["languages"] == [("zh-CN" if lang == "zh" else "en-GB", "zh-CN")]
+    assert browser["languages"] == [("en-GB", "zh-CN")]  # Latin runs English, East Asian Chinese
     assert sorted(browser["footer_fields"]) == ["DATE", "NUMPAGES", "PAGE"]
     headings = [t for s, t in browser["paragraphs"] if s.startswith("Heading")]
     assert headings[: len(CRITERIA.template)] == [f"{p.number} {getattr(p.title, lang)}" for p in CRITERIA.template]
@@ -149,3 +149,60 @@ def test_the_word_button_downloads_the_same_document_as_the_command_line(page, s
     for found in (browser, cli):
         found["footer_fields"] = sorted(found["footer_fields"])  # where a field is written, not which
     assert browser == cli
+
+
+def effective_style(document, name: str) -> dict:
+    """What a style looks like once the document defaults and the styles it is based on apply."""
+    found: dict = {}
+
+    def take(ppr, rpr):
+        for el in ([] if ppr is None else list(ppr)) + ([] if rpr is None else list(rpr)):
+            tag = el.tag.replace(W, "")
+            if tag in ("keepNext", "keepLines", "b"):
+                found[tag] = el.get(f"{W}val") not in ("0", "false")
+            elif tag in ("sz", "color", "jc"):
+                found[tag] = el.get(f"{W}val")
+            elif tag == "spacing":
+                found.update({f"spacing_{k}": el.get(f"{W}{k}") for k in ("before", "after", "line") if el.get(f"{W}{k}")})
+            elif tag == "rFonts":
+                found.update({f"font_{k}": el.get(f"{W}{k}") for k in ("ascii", "eastAsia") if el.get(f"{W}{k}")})
+
+    defaults = document.styles.element.find(f"{W}docDefaults")
+    take(defaults.find(f"{W}pPrDefault/{W}pPr"), defaults.find(f"{W}rPrDefault/{W}rPr"))
+    by_id = {s.get(f"{W}styleId"): s for s in document.styles.element.findall(f"{W}style")}
+    chain, style = [], by_id[name]
+    while style is not None:
+        chain.insert(0, style)
+        based = style.find(f"{W}basedOn")
+        style = None if based is None else by_id[based.get(f"{W}val")]
+    for s in chain:
+        take(s.find(f"{W}pPr"), s.find(f"{W}rPr"))
+    return found
+
+
+STYLE_NAMES = ["Normal", "Title", "Heading1", "Heading2", "TableText"]  # style ids, the same in both
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_browser_word_document_looks_like_the_command_lines_title_headings_and_tables(page, served_site, tmp_path, lang):
+    page.goto(served_site.url)
+    d = CASES[lang]
+    browser, cli = browser_docx(page, d, lang), cli_docx(tmp_path, d, lang)
+    for name in STYLE_NAMES:
+        assert effective_style(browser, name) == effective_style(cli, name), name
+    title, h1, h2, normal = (effective_style(cli, n) for n in ("Title", "Heading1", "Heading2", "Normal"))
+    # A visible outline: the title and each heading level larger than the text, bold, kept with what follows.
+    assert int(title["sz"]) > int(h1["sz"]) > int(h2["sz"]) > int(normal["sz"])
+    for style in (title, h1, h2):
+        assert style["b"] and style["keepNext"] and style["font_eastAsia"] != normal["font_eastAsia"]
+    assert not normal.get("b") and normal["font_ascii"] and normal["font_eastAsia"]
+    for document in (browser, cli):
+        assert [p.style.style_id for p in document.paragraphs if p.text == CASES_TITLE[lang]][:1] == ["Title"]
+        for table in document.tables:
+            rows = table._tbl.tr_lst
+            assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for r in rows)  # no row cut across pages
+            assert rows[0].find(f"{W}trPr/{W}tblHeader") is not None
+            assert {p.style.style_id for row in table.rows for c in row.cells for p in c.paragraphs} == {"TableText"}
+
+
+CASES_TITLE = {lang: plan.LABELS[lang]["title"] for lang in ("zh", "en")}

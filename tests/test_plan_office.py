@@ -16,7 +16,7 @@ import assessment
 from assessment import plan, quantity
 from assessment.js_number import js_number
 from tests.cli import run
-from tests.test_plan import CRITERIA, doc, parsed, write_json
+from tests.test_plan import CRITERIA, PLAN_TEXT, doc, parsed, write_json
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -42,8 +42,9 @@ def test_docx_is_a4_with_usual_margins(lang):
 
 def test_docx_language_is_the_chosen_one_with_a_chinese_east_asian_font():
     zh, en = docx_of(doc(), "zh"), docx_of(doc(), "en")
-    assert languages(zh) == [("zh-CN", "zh-CN")] * 2
-    assert languages(en) == [("en-GB", "zh-CN")] * 2
+    # Latin runs (names, numbers, e-mail addresses) English, East Asian runs Chinese, in both:
+    # LibreOffice breaks Latin text marked Chinese anywhere, not at spaces and hyphens.
+    assert languages(zh) == languages(en) == [("en-GB", "zh-CN")] * 2
     assert zh.core_properties.language == "zh-CN" and en.core_properties.language == "en-GB"
     fonts = zh.styles["Normal"].element.rPr.rFonts
     assert fonts.get(qn("w:eastAsia")) == "SimSun" and fonts.get(qn("w:eastAsiaTheme")) is None
@@ -227,3 +228,23 @@ def test_every_label_exists_in_both_languages():
     assert set(plan.LABELS["zh"]) == set(plan.LABELS["en"])
     assert {"sign_off", "sign_person", "sign_signature", "sign_date", "printed", "clause_col", "with_value"} <= set(plan.LABELS["zh"])
     assert assessment.plan.LABELS["zh"]["sign_person"] == "负责人" and plan.LABELS["en"]["printed"] == "Printed"
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".md", ".html"])
+def test_plan_without_the_annex_and_never_with_a_private_note(tmp_path, suffix):
+    d = doc(answers={"cs-organisation": {"status": "met", "note": "演练尚未进行", "note_private": True},
+                     "cs-content": {"status": "met", "note": "客服中心二十人"}})
+    source = write_json(tmp_path / "a.json", d)
+    texts = {}
+    for name, extra in (("with", []), ("without", ["--no-annex"])):
+        target = tmp_path / f"{name}{suffix}"
+        code, _, err = run(["plan", source, "-o", target, *extra])
+        assert code == 0, err
+        texts[name] = ("\n".join(p.text for p in docx.Document(str(target)).paragraphs)
+                       + "\n".join(c.text for t in docx.Document(str(target)).tables for r in t.rows for c in r.cells)
+                       if suffix == ".docx" else target.read_text(encoding="utf-8"))
+    annex = plan.LABELS["zh"]["annex"]
+    assert annex in texts["with"] and "客服中心二十人" in texts["with"]  # a shared note is in the annex
+    assert annex not in texts["without"] and "客服中心二十人" not in texts["without"]
+    assert plan.LABELS["zh"]["sign_off"] in texts["without"] and PLAN_TEXT["om-incidents"] in texts["without"]
+    assert all("演练尚未进行" not in t for t in texts.values())  # a private note never

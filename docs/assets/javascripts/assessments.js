@@ -3,12 +3,20 @@
 
 import { download, el, fill, localTime } from "./dom.js";
 import { isBlank, trim } from "./blank.js";
-import { readAnswers } from "./scoring.js";
+import { DATE_YEARS, plausibleDate, readAnswers } from "./scoring.js";
 import { fileBytes, refuseBySize } from "./review-file.js";
 import { isReviewFile } from "./reviewnotes.js";
 
 export const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import
 export const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+/** Flag the date field when it holds no plausible date; true when it may be saved. */
+export function checkDate(app, input) {
+  const bad = input.validity.badInput || (input.value !== "" && !plausibleDate(input.value));
+  input.setAttribute("aria-invalid", String(bad));
+  app.$("cl-date-msg").textContent = bad ? fill(app.t.date_implausible, { from: `${DATE_YEARS[0]}-01-01`, to: `${DATE_YEARS[1]}-12-31` }) : "";
+  return !bad;
+}
 
 export function wireAssessments(app) {
   const { t } = app;
@@ -35,6 +43,9 @@ export function wireAssessments(app) {
     app.open(app.store.list()[0].id);
   });
   $("cl-meta").addEventListener("input", (e) => {
+    // A date outside the plausible years (a year 50315) is flagged where it is typed and not saved:
+    // both scorers would refuse the exported file.
+    if (e.target.name === "date" && !checkDate(app, e.target)) return;
     app.store.change(app.entry.id, ["doc", "assessment", e.target.name], e.target.value);
     app.renderPicker();
   });
@@ -68,6 +79,14 @@ export function wireAssessments(app) {
   }, true);
 }
 
+/** An assessment nobody has written in: no name, details, answers, plan or attached review. */
+function untouched(entry) {
+  const { organisation, service, contact } = entry.doc.assessment ?? {};
+  const written = (o) => Object.values(o ?? {}).some((v) => (typeof v === "string" ? v.trim() : v !== undefined));
+  return !entry.label && !organisation && !service && !contact && !written(entry.doc.answers) && !written(entry.doc.plan) &&
+    !written(entry.invalid) && !entry.review;
+}
+
 async function importFile(app, file) {
   const { t } = app;
   const refuse = (details) => app.alert(fill(t.import_bad, { file: file.name }), details);
@@ -86,7 +105,11 @@ async function importFile(app, file) {
   for (let n = 2; names.has(label); n++) label = `${label.replace(/ \(\d+\)$/, "")} (${n})`;
   app.$("cl-alert").replaceChildren();
   const entry = { id: newId(), label, created: Date.now(), doc: answers, seen: null };
+  // Into a browser holding only the empty assessment made on the first visit: the import takes its place.
+  const [only, ...others] = app.store.list();
+  const replace = !others.length && untouched(only) ? only : null;
   const error = app.store.add(entry);
+  if (!error && replace) app.store.remove(replace.id);
   app.open(entry.id);
   if (error) app.notice(fill(t.import_unsaved, { file: file.name, error: error.message }), "danger");
   else app.notice(fill(t.import_ok, { file: file.name, name: label }), "success");

@@ -18,7 +18,7 @@ import { Store } from "./storage.js";
 import { storageBlocked } from "./storage-area.js";
 import { Summary } from "./summary.js";
 import { Views } from "./views.js";
-import { EXPORT_VERSION, newId, remoteChange, wireAssessments } from "./assessments.js";
+import { EXPORT_VERSION, checkDate, newId, remoteChange, wireAssessments } from "./assessments.js";
 import { loadCriteria } from "./criteria-source.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
@@ -90,9 +90,10 @@ class App {
     if (entry.seen !== undefined && entry.seen !== null && !texts(entry.seen)) return "seen: not item signatures";
     // Answers of known items that no longer fit are cleared by migrate(), but only for an entry made
     // under other criteria; under these, such an answer (a check item holding a number) is damage.
+    // An implausible date saved before dates were checked opens, flagged in its field.
     const migrates = stale(this.criteria, entry);
     const bad = validate(this.criteria, { ...doc, format: FORMAT, format_version: EXPORT_VERSION })
-      .filter((p) => !migrates || !this.byId.has(p.match(/^answers\.([^:]+):/)?.[1]));
+      .filter((p) => (!migrates || !this.byId.has(p.match(/^answers\.([^:]+):/)?.[1])) && !p.startsWith("assessment.date:"));
     return bad.length ? bad.join("; ") : null;
   }
 
@@ -124,6 +125,7 @@ class App {
     this.$("cl-notices").querySelectorAll("[data-entry]").forEach((n) => n.dataset.entry !== entry.id && n.remove());
     if (stale(this.criteria, entry)) this.upgrade(entry);
     for (const input of this.$("cl-meta").querySelectorAll("input")) input.value = entry.doc.assessment?.[input.name] ?? "";
+    checkDate(this, this.$("cl-meta").querySelector("[name=date]")); // one saved before dates were checked
     this.answers.show(entry);
     this.plan.show(entry);
     this.renderPicker();
@@ -197,10 +199,11 @@ class App {
 
   name(entry) {
     const { organisation, service } = entry.doc.assessment ?? {};
-    const detail = [service, organisation].filter(Boolean).join(" · ");
     // No name of its own: the page's word for "untitled", so it reads right in either language.
     const own = entry.label && entry.label !== this.t.untitled ? entry.label : "";
-    return own && detail ? `${own} (${detail})` : own || detail || this.t.untitled;
+    // Only what the name does not say already (an import is named after its service).
+    const detail = [service, organisation].filter((x) => x && !own.includes(x)).join(" · ");
+    return own && detail ? own + this.t.paren.replace("{}", detail) : own || detail || this.t.untitled;
   }
 
   renderPicker() {
@@ -253,6 +256,24 @@ class App {
 
 // --- the page ---------------------------------------------------------------------------------
 
+/**
+ * Items off screen are not laid out (content-visibility), so the page starts fast; they keep the
+ * height they had when last laid out. Lay them all out once, when the browser is idle after start,
+ * so the page has its real height from then on and does not grow while the reader scrolls.
+ */
+function layOutOnceWhenIdle(root) {
+  const form = root.querySelector("#cl-form");
+  const idle = window.requestIdleCallback ?? ((f) => setTimeout(f, 200));
+  idle(() => {
+    form.classList.add("cl-measuring");
+    // Two frames: the heights are remembered as the first is drawn; then skipping resumes.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      form.classList.remove("cl-measuring");
+      root.dataset.measured = "true";
+    }));
+  }, { timeout: 2000 });
+}
+
 let criteria = null; // loaded once; Material's instant navigation may show the page many times
 let active = null;
 
@@ -271,6 +292,7 @@ async function onPage() {
     active.start();
     root.dataset.ready = "true";
     performance.mark("sp-checklist-ready"); // make bench reads it
+    layOutOnceWhenIdle(root);
   } catch (error) {
     root.dataset.ready = "failed";
     root.querySelector("#cl-alert").textContent = String(error);

@@ -1,5 +1,5 @@
 // One field of a stored assessment, named by its path: ["doc", "answers", id, "note"],
-// ["doc", "plan", part], ["doc", "assessment", key], ["label"], ["invalid", id]. Tabs merge at
+// ["doc", "plan", part], ["doc", "assessment", key], ["label"], ["invalid", id], ["plan_annex"]. Tabs merge at
 // this depth: two tabs that change different fields both keep their change.
 
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -43,10 +43,11 @@ export function fieldPaths(a, b) {
   for (const key of keysOf(["doc", "plan"])) paths.push(["doc", "plan", key]);
   for (const key of keysOf(["invalid"])) paths.push(["invalid", key]);
   for (const id of keysOf(["doc", "answers"])) {
-    for (const field of ["status", "value", "note", "evidence"]) paths.push(["doc", "answers", id, field]);
+    for (const field of ["status", "value", "note", "evidence", "note_private"]) paths.push(["doc", "answers", id, field]);
   }
   for (const key of ["criteria_version", "format_version"]) paths.push(["doc", key]);
   paths.push(["seen"], ["review"]); // review: the operator's review the SP attached (reviewnotes.js)
+  paths.push(["plan_annex"], ["drafted"]); // the plan's options and inserted values (planwriter.js)
   return paths;
 }
 

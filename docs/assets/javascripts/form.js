@@ -108,6 +108,11 @@ export class AnswersForm {
     const store = this.app.store;
     const key = this.app.entry.id;
     const field = target.dataset.field ?? (target.type === "radio" || target.type === "checkbox" ? "status" : null);
+    if (field === "note_private" && target.type !== "checkbox") return;
+    if (field === "note_private") {
+      store.change(key, answerPath(id, field), target.checked ? true : undefined);
+      return; // where the note goes, not the score
+    }
     if (field === "note" || field === "evidence") {
       store.change(key, answerPath(id, field), target.value);
       row.toggle.textContent = this.hasTexts(this.entry.doc.answers[id]) ? this.t.texts_filled : this.t.texts;
@@ -183,10 +188,15 @@ export class AnswersForm {
       row.texts = el("div", { class: "cl-texts", id: `${n}-texts` });
       row.toggle.parentElement.after(row.texts);
       row.toggle.setAttribute("aria-controls", row.texts.id);
+      // Notes go into the plan unless the SP keeps one private: a note explains the answer to
+      // whoever reviews it, but some are internal ("drill not held yet").
       row.texts.append(
-        el("label", {}, this.t.note, el("textarea", { name: `${n}-note`, "data-field": "note", rows: 2 })),
+        el("div", { class: "cl-note" },
+          el("label", {}, this.t.note, el("textarea", { name: `${n}-note`, "data-field": "note", rows: 2 })),
+          el("label", { class: "cl-check" }, el("input", { type: "checkbox", name: `${n}-private`, "data-field": "note_private" }), this.t.note_private)),
         el("label", {}, this.t.evidence, el("textarea", { name: `${n}-evidence`, "data-field": "evidence", rows: 2 })));
     }
+    row.texts.querySelector("[data-field=note_private]").checked = answer?.note_private === true;
     for (const area of row.texts.querySelectorAll("textarea")) {
       const text = answer?.[area.dataset.field] ?? "";
       if (area.value !== text) area.value = text;

@@ -13,7 +13,7 @@ import { statusOf, valueInThresholdUnit } from "./scoring.js";
 
 export const META_KEYS = ["organisation", "service", "contact", "date"];
 // Shares of the text width per table column: the question wide, statuses and numbers narrow.
-export const WIDTHS = { table: [60, 20, 20], answers: [9, 41, 18, 16, 16], sign_off: [34, 33, 33] };
+export const WIDTHS = { table: [60, 20, 20], answers: [10, 27, 13, 25, 25], sign_off: [34, 33, 33] };
 
 // --- text the SP typed -------------------------------------------------------------------------
 
@@ -68,22 +68,25 @@ export function answerText(criteria, item, answer, labels, version) {
 function question(criteria, id, labels, lang) {
   const item = criteria.items.find((i) => i.id === id);
   if (!item) return clean(id);
-  return item.clause ? `${item.question[lang]} (${labels.clause.replace("{}", item.clause)})` : item.question[lang];
+  return item.clause ? item.question[lang] + labels.paren.replace("{}", labels.clause.replace("{}", item.clause)) : item.question[lang];
 }
 
 const own = (obj, key) => (obj && Object.hasOwn(obj, key) ? obj[key] : undefined);
 
 // --- the outline every format lays out ---------------------------------------------------------
 
-/** Everything a plan document shows, as plain data: each format only lays it out. */
-export function outline(criteria, doc, result, labels, lang) {
+/**
+ * Everything a plan document shows, as plain data: each format only lays it out. With annex false,
+ * no self-assessment annex (annex: null); notes the SP marked private are never in it.
+ */
+export function outline(criteria, doc, result, labels, lang, { annex = true } = {}) {
   const meta = doc.assessment ?? {};
   const plan = doc.plan ?? {};
   const answers = doc.answers ?? {};
   const titles = Object.fromEntries(criteria.sections.map((s) => [s.id, s.title[lang]]));
   const row = (i) => {
     const a = own(answers, i.id) ?? null;
-    return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels, doc.criteria_version), a ? clean(a.note ?? "") : "", a ? clean(a.evidence ?? "") : ""];
+    return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels, doc.criteria_version), a && a.note_private !== true ? clean(a.note ?? "") : "", a ? clean(a.evidence ?? "") : ""];
   };
   return {
     title: labels.title,
@@ -92,8 +95,8 @@ export function outline(criteria, doc, result, labels, lang) {
       id: part.id, level: 2 + (part.number.match(/\./g) ?? []).length, heading: `${part.number} ${part.title[lang]}`,
       group: part.group, text: writtenText(own(plan, part.id) ?? "") ? trim(clean(own(plan, part.id) ?? "")) : "",
     })),
-    annex: labels.annex,
-    summary: [[labels.verdict, labels[result.verdict]], [labels.score, `${percent(result.percent)} (${result.earned}/${result.possible})`]],
+    annex: annex ? labels.annex : null,
+    summary: [[labels.verdict, labels[result.verdict]], [labels.score, percent(result.percent) + labels.paren.replace("{}", `${result.earned}/${result.possible}`)]],
     table: [[labels.section, labels.score, labels.answered],
       result.sections.map((s) => [titles[s.id], percent(s.percent), `${s.answered}/${s.total}`])],
     lists: ["blockers", "gaps", "unanswered", "unknown"].map((k) => [labels[k], result[k].map((id) => question(criteria, id, labels, lang))]),
@@ -142,19 +145,22 @@ const mdTable = ([head, rows]) => [
   ...rows.map((row) => `| ${row.map(md.cell).join(" | ")} |`),
 ];
 
-export function planMarkdown(criteria, doc, result, labels, lang) {
-  const o = outline(criteria, doc, result, labels, lang);
+export function planMarkdown(criteria, doc, result, labels, lang, options = {}) {
+  const o = outline(criteria, doc, result, labels, lang, options);
   const out = [`# ${o.title}`, "", ...o.meta.map(([k, v]) => `- ${k}${o.sep}${md.item(v)}`), ""];
   for (const s of o.sections) {
     out.push(`${"#".repeat(s.level)} ${s.heading}`, "");
     if (!s.group) out.push(s.text ? mdBlock(s.text) : `_${o.empty}_`, "");
   }
-  out.push(`## ${o.annex}`, "", ...o.summary.map(([k, v]) => `- ${k}${o.sep}${v}`), "", ...mdTable(o.table), "");
-  for (const [title, items] of o.lists) {
-    out.push(`### ${title}`, "", ...(items.length ? items.map((i) => `- ${md.item(i)}`) : [o.none]), "");
+  if (o.annex) {
+    out.push(`## ${o.annex}`, "", ...o.summary.map(([k, v]) => `- ${k}${o.sep}${v}`), "", ...mdTable(o.table), "");
+    for (const [title, items] of o.lists) {
+      out.push(`### ${title}`, "", ...(items.length ? items.map((i) => `- ${md.item(i)}`) : [o.none]), "");
+    }
+    out.push(`### ${o.answers_title}`, "", ...mdTable(o.answers), "");
   }
   const [signTitle, signHead] = o.sign_off;
-  out.push(`### ${o.answers_title}`, "", ...mdTable(o.answers), "", `## ${signTitle}`, "", ...mdTable([signHead, [signHead.map(() => "")]]));
+  out.push(`## ${signTitle}`, "", ...mdTable([signHead, [signHead.map(() => "")]]));
   return `${out.join("\n")}\n`;
 }
 
@@ -167,21 +173,23 @@ const htmlTable = ([head, rows], widths, cls = "") => `<table${cls ? ` class="${
   rows.map((row) => `<tr>${row.map((c) => `<td>${esc(c)}</td>`).join("")}</tr>`).join("")}</tbody></table>`;
 
 /** A standalone page that prints to a clean PDF: no scripts, no external resources. */
-export function planHtml(criteria, doc, result, labels, lang, css) {
-  const o = outline(criteria, doc, result, labels, lang);
+export function planHtml(criteria, doc, result, labels, lang, css, options = {}) {
+  const o = outline(criteria, doc, result, labels, lang, options);
   const parts = [`<h1>${esc(o.title)}</h1>`, "<dl>", ...o.meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`), "</dl>"];
   for (const s of o.sections) {
     parts.push(`<h${s.level}>${esc(s.heading)}</h${s.level}>`);
     if (!s.group) parts.push(s.text ? `<div class="text">${esc(s.text)}</div>` : `<p class="empty">${esc(o.empty)}</p>`);
   }
-  parts.push(`<h2>${esc(o.annex)}</h2><ul>`, ...o.summary.map(([k, v]) => `<li>${esc(k)}${esc(o.sep)}${esc(v)}</li>`), "</ul>",
-    htmlTable(o.table, o.widths.table));
-  for (const [title, items] of o.lists) {
-    parts.push(`<h3>${esc(title)}</h3>`, items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : `<p>${esc(o.none)}</p>`);
+  if (o.annex) {
+    parts.push(`<h2>${esc(o.annex)}</h2><ul>`, ...o.summary.map(([k, v]) => `<li>${esc(k)}${esc(o.sep)}${esc(v)}</li>`), "</ul>",
+      htmlTable(o.table, o.widths.table));
+    for (const [title, items] of o.lists) {
+      parts.push(`<h3>${esc(title)}</h3>`, items.length ? `<ul>${items.map((i) => `<li>${esc(i)}</li>`).join("")}</ul>` : `<p>${esc(o.none)}</p>`);
+    }
+    parts.push(`<h3>${esc(o.answers_title)}</h3>`, htmlTable(o.answers, o.widths.answers));
   }
   const [signTitle, signHead] = o.sign_off;
-  parts.push(`<h3>${esc(o.answers_title)}</h3>`, htmlTable(o.answers, o.widths.answers),
-    `<h2>${esc(signTitle)}</h2>`, htmlTable([signHead, [signHead.map(() => "")]], o.widths.sign_off, "sign-off"));
+  parts.push(`<h2>${esc(signTitle)}</h2>`, htmlTable([signHead, [signHead.map(() => "")]], o.widths.sign_off, "sign-off"));
   const service = clean(own(doc.assessment ?? {}, "service") || "");
   const title = esc(`${o.title} — ${service}`.replace(/[ —]+$/, ""));
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>` +

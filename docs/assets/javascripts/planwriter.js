@@ -23,12 +23,15 @@ export class PlanWriter {
       const button = e.target.closest("[data-action=insert]");
       if (button) this.insert(this.parts.find((p) => p.node.contains(button)));
     });
+    this.annex = app.$("cl-plan-annex");
+    this.annex.addEventListener("change", () => app.store.change(app.entry.id, ["plan_annex"], this.annex.checked ? undefined : false));
     app.$("cl-plan-md").addEventListener("click", () => this.export("md"));
     app.$("cl-plan-html").addEventListener("click", () => this.export("html"));
     app.$("cl-plan-docx").addEventListener("click", () => this.exportWord());
   }
 
   show(entry) {
+    this.annex.checked = entry.plan_annex !== false; // attached unless the SP left it out
     for (const part of this.parts) {
       const text = entry.doc.plan?.[part.id] ?? "";
       if (part.area.value !== text) part.area.value = text;
@@ -44,7 +47,12 @@ export class PlanWriter {
     if (before !== now) this.app.rescore(); // a section became written or empty
   }
 
-  /** What the SP wrote for these items, as plain prose for the plan: no question, no self-score. */
+  /**
+   * What the SP wrote for these items, as plain prose for the plan in the page's language: no
+   * question, no self-score, no private note. Each passage says how to tell it is already in the
+   * plan whatever language it was inserted in: a note or evidence by its own text, a value by a
+   * record of values inserted (entry.drafted) and its number.
+   */
   draft(ids) {
     const { criteria, lang, t } = this.app;
     const answers = this.app.entry.doc.answers;
@@ -58,32 +66,49 @@ export class PlanWriter {
         const value = answerQuantity(criteria, item, a, this.app.entry.doc.criteria_version, lang);
         const clause = t.clause.replace("{}", item.clause);
         const [open, close] = lang === "zh" ? ["（", "）"] : [" (", ")"];
-        out.push(`${clause[0].toUpperCase()}${clause.slice(1)}${t.sep}${value}${open}${limit}${close}`);
+        out.push({ line: `${clause[0].toUpperCase()}${clause.slice(1)}${t.sep}${value}${open}${limit}${close}`,
+          key: `value ${id} ${a.value}`, own: String(a.value) });
       }
-      if (a.note) out.push(trim(a.note));
-      if (a.evidence) out.push(`${t.evidence}${t.sep}${trim(a.evidence)}`);
+      const note = a.note ? trim(a.note) : "";
+      if (note && a.note_private !== true) out.push({ line: note, own: note });
+      const evidence = a.evidence ? trim(a.evidence) : "";
+      if (evidence) out.push({ line: `${t.evidence}${t.sep}${evidence}`, own: evidence });
     }
-    return out.filter(Boolean);
+    return out;
+  }
+
+  /** Whether a passage is in the plan already, in any section (3.5 and 2.7 share passages). */
+  inPlan(passage) {
+    const texts = this.parts.map((p) => p.area.value);
+    if (texts.some((text) => text.includes(passage.line))) return true;
+    if (!passage.key) return texts.some((text) => text.includes(passage.own));
+    return (this.app.entry.drafted ?? []).includes(passage.key) && texts.some((text) => text.includes(passage.own));
   }
 
   renderRelated() {
     for (const part of this.parts) {
       const body = part.node.querySelector(".cl-related__body");
       if (!body) continue;
-      const lines = this.draft(part.items);
-      body.replaceChildren(...(lines.length ? lines.map((l) => el("p", {}, l)) : [el("p", {}, this.t.nothing_related)]));
-      // Nothing to insert, or all of it already in the text: the button says so by being off.
-      part.node.querySelector("[data-action=insert]").disabled = !lines.some((l) => !part.area.value.includes(l));
+      const passages = this.draft(part.items);
+      const fresh = passages.filter((p) => !this.inPlan(p));
+      body.replaceChildren(...(passages.length ? passages.map((p) => el("p", {}, p.line,
+        ...(fresh.includes(p) ? [] : [el("span", { class: "cl-related__done" }, this.t.draft_in_plan)])))
+        : [el("p", {}, this.t.nothing_related)]));
+      // Nothing to insert, or all of it already in the plan: the button says so by being off.
+      part.node.querySelector("[data-action=insert]").disabled = !fresh.length;
     }
   }
 
-  /** Insert the draft; paragraphs already in the text are not added again. */
+  /** Insert the draft; passages already in the plan, in any section or language, are not added again. */
   insert(part) {
     const text = part.area.value;
-    const fresh = this.draft(part.items).filter((p) => !text.includes(p));
+    const fresh = this.draft(part.items).filter((p) => !this.inPlan(p));
     if (fresh.length) {
-      part.area.value = !isBlank(text) ? `${text.trimEnd()}\n\n${fresh.join("\n")}` : fresh.join("\n");
+      const lines = fresh.map((p) => p.line);
+      part.area.value = !isBlank(text) ? `${text.trimEnd()}\n\n${lines.join("\n")}` : lines.join("\n");
       this.changed(part.id, part.area.value);
+      const keys = fresh.filter((p) => p.key).map((p) => p.key);
+      if (keys.length) this.app.store.change(this.app.entry.id, ["drafted"], [...new Set([...(this.app.entry.drafted ?? []), ...keys])]);
     }
     this.renderRelated();
     part.area.focus();
@@ -97,7 +122,9 @@ export class PlanWriter {
   renderStatus(checks) {
     const t = this.t;
     const part = (id) => this.app.criteria.template.find((p) => p.id === id);
-    const link = (id) => el("li", {}, el("a", { href: `#plan-${id}-h` }, `${part(id).number} ${part(id).title[this.app.lang]}`));
+    // Out of the tab order: the sections follow in the same order, so Tab reaches the first text box
+    // after the export buttons, not after a link to every empty section.
+    const link = (id) => el("li", {}, el("a", { href: `#plan-${id}-h`, tabindex: "-1" }, `${part(id).number} ${part(id).title[this.app.lang]}`));
     const total = checks.written.length + checks.missing.length;
     const blocks = [el("p", {}, fill(t.plan_progress, { written: checks.written.length, total }))];
     if (checks.missing_5_1.length) blocks.push(el("p", { class: "cl-flag" }, t.flag_5_1), el("ul", {}, checks.missing_5_1.map(link)));
@@ -113,8 +140,9 @@ export class PlanWriter {
     const doc = this.app.entry.doc;
     const result = this.app.result;
     const stem = this.app.fileStem();
-    if (kind === "md") download(`plan-${stem}.md`, planMarkdown(criteria, doc, result, t, lang), "text/markdown");
-    else download(`plan-${stem}.html`, planHtml(criteria, doc, result, t, lang, this.app.root.dataset.planCss), "text/html");
+    const options = { annex: this.annex.checked };
+    if (kind === "md") download(`plan-${stem}.md`, planMarkdown(criteria, doc, result, t, lang, options), "text/markdown");
+    else download(`plan-${stem}.html`, planHtml(criteria, doc, result, t, lang, this.app.root.dataset.planCss, options), "text/html");
   }
 
   // The Word writer and its library are large: loaded only when the SP asks for Word.
@@ -125,7 +153,7 @@ export class PlanWriter {
     this.app.say(t.plan_docx_busy);
     try {
       const { planDocx } = await import("./plan-docx.js");
-      const blob = await planDocx(criteria, this.app.entry.doc, this.app.result, t, lang);
+      const blob = await planDocx(criteria, this.app.entry.doc, this.app.result, t, lang, { annex: this.annex.checked });
       download(`plan-${this.app.fileStem()}.docx`, blob);
       this.app.say("");
     } catch (error) {

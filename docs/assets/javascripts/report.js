@@ -3,6 +3,7 @@
 
 import { el, today } from "./dom.js";
 import { outline, WIDTHS } from "./plan.js";
+import { verdictBadge } from "./summary.js";
 
 /** A bordered table; each cell carries its column name, so a phone can show rows as cards. */
 function table([head, rows], attrs = {}, widths = null) {
@@ -16,10 +17,12 @@ export function renderReport(app, contradictions) {
   const { criteria, lang, t } = app;
   const o = outline(criteria, app.entry.doc, app.result, t, lang);
   const pairs = (list) => list.flatMap(([k, v]) => [el("dt", {}, k), el("dd", {}, v)]);
+  // The verdict as the status bar and the result show it, plan contradictions included.
+  const summary = o.summary.map(([k, v], n) => [k, n === 0 ? verdictBadge(t, app.result.verdict, contradictions) : v]);
   const printed = [[t.printed, today()]];
   const sign = [t.sign_person, t.sign_signature, t.sign_date];
   app.$("cl-report-body").replaceChildren(
-    el("dl", { class: "cl-report__meta" }, pairs(o.meta), pairs(o.summary), el("div", { class: "cl-print-date" }, pairs(printed))),
+    el("dl", { class: "cl-report__meta" }, pairs(o.meta), pairs(summary), el("div", { class: "cl-print-date" }, pairs(printed))),
     el("h3", {}, t.result), table(o.table, {}, WIDTHS.table),
     ...(contradictions.length ? [el("div", { class: "cl-report__flags" }, el("h3", {}, t.contradictions),
       el("ul", {}, contradictions.map((id) => el("li", {}, app.question(id)))))] : []),

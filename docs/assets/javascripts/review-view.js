@@ -40,11 +40,11 @@ function resultBlock(criteria, result, t, lang) {
   const question = (id) => criteria.items.find((i) => i.id === id)?.question[lang] ?? id;
   return [
     el("p", { class: "rv-verdict" }, el("strong", { class: `rv-verdict--${result.verdict}` }, t[result.verdict]),
-      ` · ${t.score} ${percent(result.percent)} (${result.earned}/${result.possible})`),
+      ` · ${t.score} ${percent(result.percent)}${t.paren.replace("{}", `${result.earned}/${result.possible}`)}`),
     el("table", {}, el("thead", {}, el("tr", {}, [t.section, t.score, t.answered].map((h) => el("th", { scope: "col" }, h)))),
       el("tbody", {}, result.sections.map((s) => el("tr", {}, el("td", {}, titles[s.id]), el("td", {}, percent(s.percent)), el("td", {}, `${s.answered}/${s.total}`))))),
     ...["blockers", "gaps", "unanswered"].filter((k) => result[k].length).map((k) =>
-      el("div", {}, el("p", {}, `${t[k]} (${result[k].length})`), el("ul", {}, result[k].map((id) => el("li", {}, question(id)))))),
+      el("div", {}, el("p", {}, t[k] + t.paren.replace("{}", result[k].length)), el("ul", {}, result[k].map((id) => el("li", {}, question(id)))))),
   ];
 }
 
@@ -153,7 +153,7 @@ export function renderReport(container, criteria, entry, doc, review, result, t,
   const table = (head, rows) => el("table", {}, el("thead", {}, row(head, "th")), el("tbody", {}, rows.map((r) => row(r))));
   const items = criteria.items.map((item) => {
     const own = review.items?.[item.id] ?? {};
-    const clause = item.clause ? ` (${t.clause.replace("{}", item.clause)})` : "";
+    const clause = item.clause ? t.paren.replace("{}", t.clause.replace("{}", item.clause)) : "";
     return [`${item.question[lang]}${clause}`, answerShown(criteria, item, doc, t), itemLabel(t, own.decision), own.comment ?? ""];
   });
   const parts = criteria.template.filter((p) => !p.group).map((p) => {
@@ -165,7 +165,7 @@ export function renderReport(container, criteria, entry, doc, review, result, t,
   container.replaceChildren(
     el("h2", {}, t.review_report),
     pairs([...META_KEYS.map((k) => [t[k], meta[k]]), [t.file, entry.file], [t.sha256, entry.sha256],
-      [t.recomputed, `${t[result.verdict]} · ${percent(result.percent)} (${result.earned}/${result.possible})`]]),
+      [t.recomputed, `${t[result.verdict]} · ${percent(result.percent)}${t.paren.replace("{}", `${result.earned}/${result.possible}`)}`]]),
     el("h3", {}, t.overall), el("p", { class: "rv-report__decision" }, overallLabel(t, review.decision)),
     ...(conditional ? [el("h3", {}, t.conditions), table([t.condition, t.due], (review.conditions ?? []).map((c) => [c.text ?? "", c.due ?? ""]))] : []),
     el("h3", {}, t.summary), el("p", { class: "rv-report__text" }, review.summary || t.none_yet),

@@ -17,7 +17,9 @@ const SHOWN_CHARS = 40; // of a bad text or key quoted in a message
 export const STATUSES = ["met", "partial", "unmet", "na"];
 const TOP_KEYS = ["format", "format_version", "criteria_version", "assessment", "plan", "answers", "result"];
 const ASSESSMENT_KEYS = ["organisation", "service", "contact", "date"];
-const ANSWER_KEYS = ["status", "value", "unit", "version", "note", "evidence"];
+const ANSWER_KEYS = ["status", "value", "unit", "version", "note", "evidence", "note_private"];
+// The assessment's date: empty, or a real calendar day written YYYY-MM-DD in these years (answers.py).
+export const DATE_YEARS = [2000, 2099];
 export const NOT_UTF8 = "(file): not UTF-8 text; save the file as UTF-8";
 const CREDIT = { met: 2, partial: 1, unmet: 0 };
 
@@ -72,8 +74,22 @@ function assessmentProblems(meta) {
   for (const [key, value] of Object.entries(meta)) {
     if (!ASSESSMENT_KEYS.includes(key)) out.push(`assessment.${clip(key)}: unknown key`);
     else if (typeof value !== "string") out.push(`assessment.${key}: expected a string, got ${show(value)}`);
+    else if (key === "date" && value && !plausibleDate(value)) out.push(dateProblem(value));
   }
   return out;
+}
+
+export const dateProblem = (value) =>
+  `assessment.date: ${show(value)} is not a date from ${DATE_YEARS[0]}-01-01 to ${DATE_YEARS[1]}-12-31 written YYYY-MM-DD`;
+
+/** A real calendar day, YYYY-MM-DD (ASCII digits), in DATE_YEARS. */
+export function plausibleDate(text) {
+  const m = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = m.slice(1).map(Number);
+  if (year < DATE_YEARS[0] || year > DATE_YEARS[1] || month < 1 || month > 12) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day >= 1 && day <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
 const planProblems = (plan) => Object.entries(plan).filter(([, v]) => typeof v !== "string")
@@ -94,6 +110,9 @@ function answerProblems(criteria, item, answer, version) {
   const out = Object.keys(answer).filter((k) => !ANSWER_KEYS.includes(k)).map((k) => `unknown key ${show(k)}`);
   for (const k of ["unit", "version", "note", "evidence"]) {
     if (has(answer, k) && typeof answer[k] !== "string") out.push(`${k}: expected a string, got ${show(answer[k])}`);
+  }
+  if (has(answer, "note_private") && typeof answer.note_private !== "boolean") {
+    out.push(`note_private: expected true or false, got ${show(answer.note_private)}`);
   }
   const status = own(answer, "status");
   const value = own(answer, "value");

@@ -5,8 +5,25 @@ import { el, fill } from "./dom.js";
 import { percent } from "./plan.js";
 import { storageBlocked } from "./storage-area.js";
 
-// A verdict is told by colour, icon and word together, never by colour alone.
-const ICONS = { ready: "✔", conditional: "◐", incomplete: "…", not_ready: "✖" };
+// A verdict is told by colour, icon and word together, never by colour alone; marks that read at
+// the size of the text in any font (a half-filled circle read as a stray mark).
+const ICONS = { ready: "✔", conditional: "!", incomplete: "…", not_ready: "✖", contradicted: "?" };
+
+/**
+ * The verdict as shown in the status bar, the result and the report alike: when the plan
+ * contradicts a "met" answer to 5.1 or 5.2, a ready or conditional verdict is put in doubt, in the
+ * colour of a problem, everywhere at once.
+ */
+export function verdictBadge(t, verdict, contradictions) {
+  const { kind, word } = verdictWords(t, verdict, contradictions);
+  return el("span", { class: `cl-verdict-badge cl-verdict--${kind}` },
+    el("span", { class: "cl-verdict__icon", "aria-hidden": "true" }, ICONS[kind]), ` ${word}`);
+}
+
+function verdictWords(t, verdict, contradictions) {
+  const doubt = contradictions.length > 0 && (verdict === "ready" || verdict === "conditional");
+  return { kind: doubt ? "contradicted" : verdict, word: doubt ? fill(t.verdict_contradicted, { verdict: t[verdict] }) : t[verdict] };
+}
 const LIST_LIMIT = 100; // a long list shows its first entries; the filters reach the rest
 
 export class Summary {
@@ -24,30 +41,28 @@ export class Summary {
     this.progress = all(".cl-progress[data-section]", "section");
   }
 
-  badge(verdict) {
-    return [el("span", { class: "cl-verdict__icon", "aria-hidden": "true" }, ICONS[verdict]), ` ${this.t[verdict]}`];
-  }
-
   render(result, contradictions = [], unconfirmed = []) {
     const t = this.t;
     const answered = result.sections.reduce((n, s) => n + s.answered, 0);
     const total = result.sections.reduce((n, s) => n + s.total, 0);
+    const badge = verdictBadge(t, result.verdict, contradictions);
     const bar = this.app.$("cl-bar-verdict");
-    bar.className = `cl-verdict-badge cl-verdict--${result.verdict}`;
-    bar.replaceChildren(...this.badge(result.verdict));
+    bar.className = badge.className;
+    bar.replaceChildren(...badge.childNodes);
     this.app.$("cl-bar-score").textContent = `${fill(t.score_of, { percent: percent(result.percent) })} · ${fill(t.answered_count, { answered, total })}`;
-    this.app.$("cl-verdict").replaceChildren(
-      el("span", { class: `cl-verdict-badge cl-verdict--${result.verdict}` }, ...this.badge(result.verdict)),
+    this.app.$("cl-verdict").replaceChildren(verdictBadge(t, result.verdict, contradictions),
       ` · ${fill(t.score_of, { percent: percent(result.percent) })} · ${fill(t.answered_count, { answered, total })}`);
-    const live = fill(t.live, { verdict: t[result.verdict], percent: percent(result.percent) });
+    const live = fill(t.live, { verdict: verdictWords(t, result.verdict, contradictions).word, percent: percent(result.percent) });
     if (this.app.$("cl-live").textContent !== live) this.app.$("cl-live").textContent = live;
 
     const blocked = new Set(result.blockers);
     const unanswered = new Set(result.unanswered);
+    const doubted = new Set(contradictions);
     for (const [id, span] of this.launch) {
-      const state = blocked.has(id) ? "unmet" : unanswered.has(id) ? "none" : "met";
+      const state = blocked.has(id) ? "unmet" : unanswered.has(id) ? "none" : doubted.has(id) ? "contradicted" : "met";
+      const word = { none: t.unanswered_status, met: t.met, unmet: t.unmet, contradicted: t.met_contradicted }[state];
       span.className = `cl-state cl-state--${state}`;
-      span.textContent = `${this.app.question(id)} — ${state === "none" ? t.unanswered_status : state === "met" ? t.met : t.unmet}`;
+      span.textContent = `${this.app.question(id)} — ${word}`;
     }
     for (const s of result.sections) {
       const text = `${percent(s.percent)} · ${fill(t.answered_count, s)}`;
@@ -65,7 +80,7 @@ export class Summary {
     const lists = { unconfirmed, contradictions, blockers: result.blockers, gaps: result.gaps, unanswered: result.unanswered, unknown: result.unknown };
     const shown = Object.entries(lists).filter(([, ids]) => ids.length).map(([key, ids]) => {
       const details = el("details", { class: `cl-list cl-list--${key}`, "data-list": key, open: this.open.has(key) },
-        el("summary", {}, `${this.t[key]} (${ids.length})`));
+        el("summary", {}, this.t[key] + this.t.paren.replace("{}", ids.length)));
       if (this.open.has(key)) {
         details.append(el("ul", {}, ids.slice(0, LIST_LIMIT).map((id) => el("li", {}, this.app.itemLink(id)))));
         if (ids.length > LIST_LIMIT) details.append(el("p", {}, fill(this.t.more, { count: ids.length - LIST_LIMIT })));

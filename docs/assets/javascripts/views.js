@@ -13,16 +13,51 @@ export class Views {
     // view -> where the reader was when they left it: the element at the top of the screen and its
     // offset, not a bare scrollY, because items laid out only on screen can change height meanwhile.
     this.scroll = new Map();
+    this.focus = new Map(); // view -> the control last used in it, focused again on coming back
+    this.path = location.pathname;
+    // Esc anywhere in a view: back to the view tabs, in the sticky bar (rather than 40 Shift+Tabs).
+    root.addEventListener("keydown", (e) => {
+      if (e.key !== "Escape" || e.defaultPrevented || !e.target.closest("[data-view]")) return;
+      this.root.querySelector(`[data-view-link=${this.current}]`)?.focus();
+    });
+    root.addEventListener("focusin", (e) => {
+      const view = e.target.closest("[data-view]");
+      if (view) this.focus.set(view.dataset.view, e.target);
+    });
     this.click = (e) => this.follow(e);
-    this.pop = () => this.route({ restore: true });
+    this.pop = (e) => this.popped(e);
     window.addEventListener("click", this.click, true);
+    // Back and Forward must reach this page before Material's instant navigation, which would fetch
+    // and re-inject the page on the first one after the page was opened directly. The checklist's
+    // template registers window.spViews's listener before Material's bundle runs; when the page came
+    // by instant navigation, that one was registered later, but then Material knows this address
+    // and does not fetch it.
+    window.spViews = this.pop;
     window.addEventListener("popstate", this.pop);
+    history.scrollRestoration = "manual"; // this page puts the reader back itself
+  }
+
+  /** Back or Forward: within this page, the app moves between views and Material is not told. */
+  popped(e) {
+    if (location.pathname !== this.path) return; // another page: Material's instant navigation loads it
+    if (this.handled === e) return; // heard by both listeners
+    this.handled = e;
+    e.stopImmediatePropagation();
+    const found = this.resolve(location.hash);
+    // An address typed or opened with an item's fragment is a new entry (no state yet): go to the
+    // item. Back or Forward to an entry (Material records its scroll offset in it): as it was left.
+    if (found) return this.route({ restore: !found.target || history.state !== null });
+    // A fragment of the page outside the app (a heading): where the reader was, as Material would.
+    const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (history.state?.y !== undefined) window.scrollTo(0, history.state.y);
+    else target?.scrollIntoView({ block: "start" });
   }
 
   /** Stop listening: the page was left by instant navigation. */
   close() {
     window.removeEventListener("click", this.click, true);
     window.removeEventListener("popstate", this.pop);
+    if (window.spViews === this.pop) window.spViews = undefined;
   }
 
   /** The view a fragment belongs to, and the element it names (if any). */
@@ -82,8 +117,12 @@ export class Views {
     };
     requestAnimationFrame(() => {
       scroll();
-      // Leaving the report, keyboard focus lands on the view the reader is back in, not the page top.
-      if (changed && previous === "report") this.root.querySelector(`[data-view-link=${found.view}]`)?.focus({ preventScroll: true });
+      if (!changed || (found.target && !restore)) return;
+      // Back in a view: keyboard focus on the control last used there; else, leaving the report, on
+      // the tab of the view the reader is back in, not the page top.
+      const last = this.focus.get(found.view);
+      if (last?.isConnected && last.offsetParent !== null) last.focus({ preventScroll: true });
+      else if (previous === "report") this.root.querySelector(`[data-view-link=${found.view}]`)?.focus({ preventScroll: true });
     });
     if (first && found.target && document.readyState !== "complete") window.addEventListener("load", () => setTimeout(scroll, 50), { once: true });
     if (changed) this.previous = previous;
