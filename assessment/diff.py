@@ -86,7 +86,7 @@ def compare(criteria: criteria_mod.Criteria, old: answers_mod.Answers, new: answ
 
 def where(item: dict, labels: dict) -> str:
     """An item named by its question and clause, as reports name it."""
-    return f"{item['question']} ({labels['clause'].format(item['clause'])})" if item["clause"] else item["question"]
+    return item["question"] + labels["paren"].format(labels["clause"].format(item["clause"])) if item["clause"] else item["question"]
 
 
 def _verdict(v: dict, labels: dict) -> str:

@@ -124,7 +124,7 @@ class _Body:
                 p = _el("w:p", tc)
                 _el("w:pStyle", _el("w:pPr", p), val=text_style)
                 _run(p, text, bold=n == 0)
-        return self.add(tbl)
+        return tbl
 
 
 def _run(p, text: str, *, bold: bool = False, italic: bool = False) -> None:
@@ -258,17 +258,17 @@ def build(o: dict, lang: str):
             body.paragraph("\n".join(block))
 
     if o["annex"]:
-        body.add(body.paragraph(o["annex"], "Heading 1", page_break_before=True))
+        body.paragraph(o["annex"], "Heading 1", page_break_before=True)
         for key, value in o["summary"]:
-            body.add(body.paragraph(value, bold_prefix=f"{key}{o['sep']}"))
+            body.paragraph(value, bold_prefix=f"{key}{o['sep']}")
         body.table(*o["table"], o["widths"]["table"])
         for heading, items in o["lists"]:
-            body.add(body.paragraph(heading, "Heading 2"))
+            body.paragraph(heading, "Heading 2")
             for i in items:
-                body.add(body.paragraph(i, "List Bullet"))
+                body.paragraph(i, "List Bullet")
             if not items:
-                body.add(body.paragraph(o["none"]))
-        body.add(body.paragraph(o["answers_title"], "Heading 2"))
+                body.paragraph(o["none"])
+        body.paragraph(o["answers_title"], "Heading 2")
         body.table(*o["answers"], o["widths"]["answers"])
     title, head = o["sign_off"]
     body.paragraph(title, "Heading 1", keep_next=True)

@@ -49,12 +49,12 @@ test("setPath replaces a step that is not an object", () => {
 test("fieldPaths lists every field of either entry at the merge depth, once, in a fixed order", () => {
   const a = { label: "A", doc: { assessment: { organisation: "o" }, plan: { p: "1" }, answers: { x: {} } }, invalid: { y: "?" } };
   const b = { label: "B", doc: { assessment: { service: "s" }, plan: { p: "2", q: "3" }, answers: { z: {} } } };
+  const answer = (id) => ["status", "value", "unit", "version", "note", "evidence", "note_private"].map((f) => ["doc", "answers", id, f]);
   assert.deepEqual(fieldPaths(a, b), [
     ["label"], ["doc", "assessment", "organisation"], ["doc", "assessment", "service"],
     ["doc", "plan", "p"], ["doc", "plan", "q"], ["invalid", "y"],
-    ["doc", "answers", "x", "status"], ["doc", "answers", "x", "value"], ["doc", "answers", "x", "note"], ["doc", "answers", "x", "evidence"],
-    ["doc", "answers", "z", "status"], ["doc", "answers", "z", "value"], ["doc", "answers", "z", "note"], ["doc", "answers", "z", "evidence"],
-    ["doc", "criteria_version"], ["doc", "format_version"], ["seen"], ["review"],
+    ...answer("x"), ...answer("z"),
+    ["doc", "criteria_version"], ["doc", "format_version"], ["seen"], ["review"], ["plan_annex"], ["drafted"],
   ]);
 });
 

@@ -47,7 +47,7 @@ test("the edges: a value exactly at a threshold meets it, the nearest number pas
 });
 
 test("a file over the size limit is refused before it is read, naming both sizes", () => {
-  assert.equal(scoring.tooBig(scoring.MAX_BYTES + 1), "(file): the file is 1,000,001 bytes; the limit is 1,000,000");
+  assert.equal(scoring.tooBig(scoring.MAX_BYTES + 1), "(file): the file is 1,000,001 bytes; the limit for an answers file is 1,000,000");
   const big = new Uint8Array(scoring.MAX_BYTES + 1).fill(0x20);
   assert.deepEqual(scoring.readAnswers(criteria.test, big), { doc: null, problems: [scoring.tooBig(scoring.MAX_BYTES + 1)] });
 });

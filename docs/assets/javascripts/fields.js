@@ -43,7 +43,7 @@ export function fieldPaths(a, b) {
   for (const key of keysOf(["doc", "plan"])) paths.push(["doc", "plan", key]);
   for (const key of keysOf(["invalid"])) paths.push(["invalid", key]);
   for (const id of keysOf(["doc", "answers"])) {
-    for (const field of ["status", "value", "note", "evidence", "note_private"]) paths.push(["doc", "answers", id, field]);
+    for (const field of ["status", "value", "unit", "version", "note", "evidence", "note_private"]) paths.push(["doc", "answers", id, field]);
   }
   for (const key of ["criteria_version", "format_version"]) paths.push(["doc", key]);
   paths.push(["seen"], ["review"]); // review: the operator's review the SP attached (reviewnotes.js)
