@@ -17,23 +17,12 @@ from . import changelog as change_log
 from . import history
 from .criteria import Criteria
 from .quantity import text as quantity_text
+from . import texts
 
 # What a drafted entry says until the maintainer writes the change in words; validate refuses it.
-PLACEHOLDER = {"zh": "（用一两句话说明这一版改了什么，SP会在关于页看到）",
-               "en": "(say in a sentence or two what this version changed; SPs read it on the about page)"}
+PLACEHOLDER = texts.table("changes_placeholder")
 
-WORDS = {
-    "zh": {"none": "两者相同：没有条目、门槛值或单位的变化。", "threshold": "门槛值 {key}：{old} → {new}",
-           "added": "新增条目 {id}：{question}", "removed": "删除条目 {id}",
-           "changed": "条目 {id} 有变化：{question}", "was": "（原为：{question}）",
-           "units": "回答的单位 {id}：{old} → {new}（旧的回答会换算，例如 3 小时 = 180 分钟）",
-           "draft": "changelog.yml 新条目的草稿（放在 entries: 的最前面，并写好 changes 的说明）："},
-    "en": {"none": "Both are the same: no item, threshold or unit changed.", "threshold": "Threshold {key}: {old} → {new}",
-           "added": "Item added {id}: {question}", "removed": "Item removed {id}",
-           "changed": "Item {id} changed: {question}", "was": " (was: {question})",
-           "units": "Answer unit of {id}: {old} → {new} (earlier answers are converted, e.g. 3 hours = 180 minutes)",
-           "draft": "A draft entry for changelog.yml (put it first under entries: and write the changes in words):"},
-}
+WORDS = texts.table("changes")
 
 
 def _quantity(criteria: Criteria, q: dict | None, lang: str) -> str:

@@ -21,27 +21,10 @@ from . import plan as plan_mod
 from .output import csv_text, lines, terminal
 from .report import percent
 from .scoring import score
+from . import texts
 
 # Words only this comparison uses; {name} marks a value filled in.
-LABELS = {
-    "zh": {
-        "diff_title": "两份答卷的差异", "old_file": "原文件", "new_file": "新文件", "verdicts": "结论",
-        "no_change": "回答和方案均未修改。", "changed_items": "修改的条目", "changed_plan": "修改的方案章节",
-        "details_changed": "修改的 SP 信息", "arrow": "{old} → {new}", "field_answer": "回答", "field_note": "备注",
-        "field_evidence": "证据", "col_kind": "类别", "col_where": "位置", "col_field": "内容", "col_old": "原内容",
-        "col_new": "新内容", "kind_item": "条目", "kind_plan": "方案章节", "kind_detail": "SP 信息", "kind_verdict": "结论",
-        "changes": "共 {n} 处修改",
-    },
-    "en": {
-        "diff_title": "Differences between two answers files", "old_file": "Old file", "new_file": "New file",
-        "verdicts": "Verdict", "no_change": "The answers and the plan are unchanged.", "changed_items": "Items changed",
-        "changed_plan": "Plan sections changed", "details_changed": "SP details changed", "arrow": "{old} \u2192 {new}",
-        "field_answer": "Answer", "field_note": "Note", "field_evidence": "Evidence", "col_kind": "Kind",
-        "col_where": "Where", "col_field": "Field", "col_old": "Old", "col_new": "New", "kind_item": "item",
-        "kind_plan": "plan section", "kind_detail": "SP details", "kind_verdict": "verdict",
-        "changes": "Changed: {n}",
-    },
-}
+LABELS = texts.table("diff")
 
 
 def _labels(lang: str) -> dict:

@@ -25,39 +25,9 @@ from .criteria import Criteria
 from .output_file import OutputRefused, check_target, write_file
 from . import quantity as quantities
 from .scoring import status_of, value_in_threshold_unit
+from . import texts
 
-LABELS = {
-    "zh": {
-        "lang": "zh",
-        "title": "运行维护和客户服务方案", "report": "就绪自评报告", "organisation": "SP名称", "service": "业务名称",
-        "contact": "联系人及联系方式", "date": "日期", "criteria_version": "自评表版本", "sep": "：",
-        "empty": "（未填写）", "annex": "附件：就绪自评结果", "verdict": "结论", "score": "得分",
-        "section": "部分", "answered": "已回答", "blockers": "未满足的上线条件", "gaps": "未满足或部分满足",
-        "unanswered": "未回答", "unknown": "未知条目（不计分）", "none": "无", "answers": "全部回答",
-        "item": "条目", "answer": "回答", "note": "备注", "evidence": "证据", "clause": "第{}条", "clause_col": "条款",
-        "ready": "就绪", "conditional": "有条件就绪", "incomplete": "未完成", "not_ready": "未就绪",
-        "met": "满足", "partial": "部分满足", "unmet": "不满足", "na": "不适用", "unanswered_status": "未回答",
-        "min": "要求：至少{}", "max": "要求：不超过{}", "with_value": "{status}（{value}；{limit}）",
-        "sign_off": "签字确认", "sign_person": "负责人", "sign_signature": "签字", "sign_date": "日期",
-        "printed": "打印日期", "paren": "（{}）", "comma": "，", "semicolon": "；",
-    },
-    "en": {
-        "lang": "en",
-        "title": "O&M and Customer Service Plan", "report": "Readiness self-assessment report", "organisation": "SP name", "service": "Service",
-        "contact": "Contact person and details", "date": "Date", "criteria_version": "Checklist version", "sep": ": ",
-        "empty": "(not written yet)", "annex": "Annex: readiness self-assessment result", "verdict": "Verdict",
-        "score": "Score", "section": "Section", "answered": "Answered", "blockers": "Launch conditions not met",
-        "gaps": "Not met or partly met", "unanswered": "Unanswered", "unknown": "Unknown items (not scored)",
-        "none": "none", "answers": "All answers", "item": "Item", "answer": "Answer", "note": "Note",
-        "evidence": "Evidence", "clause": "clause {}", "clause_col": "Clause",
-        "ready": "Ready", "conditional": "Conditionally ready", "incomplete": "Incomplete", "not_ready": "Not ready",
-        "met": "Met", "partial": "Partly met", "unmet": "Not met", "na": "Not applicable",
-        "unanswered_status": "Unanswered", "min": "required: at least {}", "max": "required: at most {}",
-        "with_value": "{status} ({value}; {limit})",
-        "sign_off": "Sign-off", "sign_person": "Responsible person", "sign_signature": "Signature", "sign_date": "Date",
-        "printed": "Printed", "paren": " ({})", "comma": ", ", "semicolon": "; ",
-    },
-}
+LABELS = texts.table("plan")
 META_KEYS = ("organisation", "service", "contact", "date")
 # Shares of the text width per table column: the question wide, statuses and numbers narrow; note and
 # evidence wide enough that a phone number or an e-mail address stays on one line in Word.

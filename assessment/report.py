@@ -17,40 +17,9 @@ from .output import lines, table, terminal
 from . import quantity as quantities
 from .plan import LABELS, META_KEYS, answer_quantity, written_text
 from .scoring import status_of, terms_changed, value_in_threshold_unit
+from . import texts
 
-CLI_LABELS = {
-    "zh": {
-        "verdict_reason": {
-            "ready": "满足全部上线条件，得分达到就绪线",
-            "conditional": "上线条件均已满足，但有要求条目未满足或总分未达到就绪线",
-            "incomplete": "有上线条件或要求条目未回答",
-            "not_ready": "有上线条件（强制条目）未满足",
-        },
-        "no_meta": "未填写SP名称、业务名称、联系人或日期", "half_points": "半分", "file": "文件", "clause_head": "条款",
-        "plan_empty": "方案未填写的章节", "question": "问题", "id": "条目编号", "level": "级别",
-        "status": "回答", "value": "数值", "requirement": "要求", "no_clause": "（建议项）",
-        "other_criteria": "按标准 {} 作答，按标准 {} 计分",
-        "terms_changed": "按较早版本回答、此后条件有变化、SP尚未确认的回答", "answered_under": "按版本 {} 回答，条件已变，未确认",
-        "differs": "文件中保存的浏览器结果与重新计算的结果不同（{}）", "differs_field": "{}：文件中 {}，重新计算 {}",
-        "in_detail": "细节不同", "remark": "注意",
-    },
-    "en": {
-        "verdict_reason": {
-            "ready": "meets every launch condition and the readiness threshold",
-            "conditional": "launch conditions met, but required items or the overall score fall short",
-            "incomplete": "mandatory or required items are unanswered",
-            "not_ready": "a launch condition (mandatory item) is not met",
-        },
-        "no_meta": "no organisation, service, contact or date given", "half_points": "half-points", "file": "File", "clause_head": "Clause",
-        "plan_empty": "Plan sections not written", "question": "Question", "id": "Item id", "level": "Level",
-        "status": "Answer", "value": "Value", "requirement": "Requirement", "no_clause": "(recommended)",
-        "other_criteria": "answered against criteria {}, scored against {}",
-        "terms_changed": "Answers given under an earlier version whose terms changed since, not confirmed by the SP",
-        "answered_under": "answered under version {}; terms changed since, not confirmed",
-        "differs": "the result saved in the file differs from the recomputed one ({})",
-        "differs_field": "{} {} in the file, {} recomputed", "in_detail": "in detail", "remark": "Note",
-    },
-}
+CLI_LABELS = texts.table("report")
 COMPARED = ("verdict", "percent", "earned", "possible", "criteria_version")
 
 

@@ -19,6 +19,7 @@ from . import answers as answers_mod
 from . import input_file
 from .blank import is_blank
 from .criteria import Criteria, load
+from . import texts
 
 FORMAT = "sp-readiness-review"
 FORMAT_VERSION = 1
@@ -34,34 +35,7 @@ TOP_KEYS = ("format", "format_version", "criteria_version", "submission_sha256",
 
 # Words for decisions, in both languages of the site; the review page receives them with
 # assessment.plan.LABELS, so none of these keys may shadow a key there (checked in macros/review.py).
-LABELS = {
-    "zh": {
-        "unconfirmed_mark": "按版本 {version} 回答，此后条件有变化，SP尚未确认",
-        "recomputed_under": "SP 按自评表版本 {old} 作答；结论按当前版本 {new} 重新计算。",
-        "review": "审核", "review_report": "审核报告", "reviewer": "审核人", "reviewer_name": "审核人姓名",
-        "reviewer_organisation": "审核单位", "review_date": "审核日期", "overall": "审核结论",
-        "conditions": "条件", "condition": "条件", "due": "期限", "summary": "审核意见",
-        "comment": "意见", "decision": "决定", "no_decision": "未决定", "in_progress": "审核中",
-        "accepted": "通过", "needs_work": "需要改进", "rejected_item": "不通过",
-        "approved": "批准", "conditional_decision": "有条件批准", "rejected_decision": "不批准",
-        "submission": "所审文件", "sha256": "SHA-256", "plan_sections": "方案章节", "items": "条目",
-        "unknown_ids": "评审文件中的未知条目",
-        "review_sign_off": "审核签字",
-    },
-    "en": {
-        "unconfirmed_mark": "answered under version {version}; its terms changed since and the SP has not confirmed it",
-        "recomputed_under": "The SP answered under checklist version {old}; the verdict is recomputed under the current version {new}.",
-        "review": "Review", "review_report": "Review report", "reviewer": "Reviewer", "reviewer_name": "Reviewer's name",
-        "reviewer_organisation": "Reviewer's organisation", "review_date": "Review date", "overall": "Overall decision",
-        "conditions": "Conditions", "condition": "Condition", "due": "Due", "summary": "Summary",
-        "comment": "Comment", "decision": "Decision", "no_decision": "No decision yet", "in_progress": "in progress",
-        "accepted": "Accepted", "needs_work": "Needs work", "rejected_item": "Rejected",
-        "approved": "Approved", "conditional_decision": "Approved with conditions", "rejected_decision": "Rejected",
-        "submission": "Submission reviewed", "sha256": "SHA-256", "plan_sections": "Plan sections", "items": "Items",
-        "unknown_ids": "Unknown ids in the review file",
-        "review_sign_off": "Reviewer's sign-off",
-    },
-}
+LABELS = texts.table("review")
 
 
 def item_decision_label(labels: dict, decision: str | None) -> str:

@@ -28,6 +28,7 @@ from . import plan as plan_mod
 from . import diff as diff_mod
 from . import review as review_mod
 from .scoring import score, terms_changed
+from . import texts
 
 # C0 and C1 controls (but newline and tab), DEL, bidirectional overrides, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -195,23 +196,7 @@ def read_review(criteria, path: Path) -> review_mod.Review:
 
 
 # Words of the --answers check; {name} marks a value filled in.
-CHECK_LABELS = {
-    "zh": {
-        "check_same": "{file}：正是所审核的文件（SHA-256 {sha}）",
-        "check_other": "{file}：不是所审核的文件：其 SHA-256 为 {sha}，审核的是 {reviewed}",
-        "check_invalid": "；它也不是有效的答卷文件（{problem}）", "check_unchanged": "；回答和方案与审核时相同",
-        "check_changed": "；自审核以来的修改（{n} 处）：", "check_plan": "方案 {number} {title}：文字已修改",
-        "check_verdict": "结论：{old} → {new}",
-    },
-    "en": {
-        "check_same": "{file}: this is the file that was reviewed (SHA-256 {sha})",
-        "check_other": "{file}: NOT the file that was reviewed: its SHA-256 is {sha}, the review is of {reviewed}",
-        "check_invalid": "; it is not a valid answers file either ({problem})",
-        "check_unchanged": "; its answers and plan are the same as reviewed",
-        "check_changed": "; changed since the review ({n}):", "check_plan": "plan {number} {title}: text changed",
-        "check_verdict": "verdict: {old} \u2192 {new}",
-    },
-}
+CHECK_LABELS = texts.table("review_check")
 
 
 def check_answers(criteria, review: review_mod.Review, path: Path, lang: str = "zh", review_source: str = "<review>") -> dict:

@@ -14,6 +14,7 @@ from . import plan as plan_mod
 from . import review as review_mod
 from .output import csv_text, table, terminal, width
 from .summary import HEAD, IN_PROGRESS, RIGHT
+from . import texts
 
 BOM = "\ufeff"
 NUMERIC = {"percent", "blockers"}
@@ -24,20 +25,7 @@ UNCUT = {"verdict", "percent", "blockers", "review", "criteria_version"}
 MIN_CUT = 8
 
 # Column headings and words of the text table; {name} marks a value filled in.
-LABELS = {
-    "zh": {
-        "file": "文件", "organisation": "SP名称", "service": "业务名称", "criteria_version": "自评表版本",
-        "verdict": "结论", "percent": "得分", "blockers": "未满足的上线条件", "review": "审核结论",
-        "review_file": "审核文件", "criteria_upgrade": "自评表升级", "saved_verdict": "文件中保存的结论",
-        "error": "问题", "invalid": "无效", "none": "无",
-    },
-    "en": {
-        "file": "File", "organisation": "SP name", "service": "Service", "criteria_version": "Checklist version",
-        "verdict": "Verdict", "percent": "Score", "blockers": "Launch conditions not met", "review": "Review",
-        "review_file": "Review file", "criteria_upgrade": "Checklist upgrade", "saved_verdict": "Verdict saved in the file",
-        "error": "Problem", "invalid": "invalid", "none": "none",
-    },
-}
+LABELS = texts.table("summary")
 
 
 class SummaryUsage(ValueError):

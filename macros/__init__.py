@@ -17,15 +17,9 @@ from assessment.criteria import Quantity, Text
 
 from . import checklist, links
 from . import review as review_page
+from assessment import texts
 
-_CHANGE_WORDS = {
-    "zh": {"added": "新增的条目", "removed": "删除的条目", "reworded": "改写的条目", "sep": "：", "and": "、",
-           "clause": "第{}条", "recommended": "建议条目", "paren": "（{}）", "thresholds": "门槛值的变化",
-           "from_to": "{key}：{old} → {new}"},
-    "en": {"added": "Items added", "removed": "Items removed", "reworded": "Items reworded", "sep": ": ",
-           "and": ", ", "clause": "clause {}", "recommended": "recommended", "paren": " ({})",
-           "thresholds": "Thresholds changed", "from_to": "{key}: {old} → {new}"},
-}
+_CHANGE_WORDS = texts.table("changelog")
 
 
 def criteria_path(project_dir: str | Path) -> Path:

@@ -32,7 +32,7 @@ def scoring_page(browser):
     """A page of its own origin that serves scoring.js as the site does (no site build needed)."""
     context = browser.new_context()
     context.route(f"{ORIGIN}/", lambda route: route.fulfill(body="<!doctype html><title>t</title>", content_type="text/html"))
-    for module in ("scoring.js", "quantity.js"):  # scoring.js and what it imports
+    for module in ("scoring.js", "quantity.js", "json-syntax.js"):  # scoring.js and what it imports
         context.route(f"{ORIGIN}/{module}", lambda route, m=module: route.fulfill(
             body=(SCORING_JS.parent / m).read_text(encoding="utf-8"), content_type="text/javascript"))
     tab = context.new_page()

@@ -5,6 +5,7 @@
 // `doc` is an answers file object. For the same inputs, JSON.stringify(score(criteria, doc)) is
 // byte for byte what `python -m assessment score FILE --json` prints. Integer arithmetic only.
 
+import { lineColumn, syntax } from "./json-syntax.js";
 import { convert, convertible } from "./quantity.js";
 
 export const FORMAT = "sp-readiness-answers";
@@ -149,98 +150,6 @@ function answerProblems(criteria, item, answer, version) {
 
 // --- bytes to document: the same steps as answers.py `document`, with the same messages ----------
 
-const SPACE = /[ \t\n\r]*/y;
-const PLAIN = /[^"\\\x00-\x1f]*/y; // the run of a string up to a quote, backslash or control character
-const ESCAPE = /\\(?:["\\/bfnrt]|u([0-9a-fA-F]{4}))/y;
-const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const LITERAL = /true|false|null/y;
-const at = (re, text, pos) => { re.lastIndex = pos; return re.exec(text); };
-// A character found where it does not belong, with its code point unless it is visible ASCII (answers.py `_char`).
-function charAt(text, pos) {
-  const code = text.codePointAt(pos);
-  const c = String.fromCodePoint(code);
-  return code >= 0x21 && code <= 0x7e ? show(c) : `${show(c)} (U+${code.toString(16).toUpperCase().padStart(4, "0")})`;
-}
-
-// What the scanner expects next, and how it says so.
-const [VALUE, FIRST_ITEM, FIRST_KEY, KEY, COLON, AFTER, END] = [0, 1, 2, 3, 4, 5, 6];
-const EXPECTED = ["expected a value", "expected a value or ']'", "expected a key in double quotes or '}'",
-  "expected a key in double quotes", "expected ':'", null, "expected the end of the file"];
-
-// The first JSON syntax problem as [position, what], or null. A loop with a stack: no recursion.
-function syntax(text) {
-  const stack = [];
-  let state = VALUE;
-  let pos = 0;
-  for (;;) {
-    pos += at(SPACE, text, pos)[0].length;
-    if (state === AFTER && !stack.length) state = END;
-    const expected = EXPECTED[state] ?? (stack.at(-1) === "{" ? "expected ',' or '}'" : "expected ',' or ']'");
-    if (pos >= text.length) return state === END ? null : [pos, `${expected}, found the end of the file`];
-    const c = text[pos];
-    let m;
-    if (c === '"' && state <= KEY) {
-      const end = string(text, pos);
-      if (Array.isArray(end)) return end;
-      pos = end;
-      state = state >= FIRST_KEY ? COLON : AFTER;
-    } else if (state <= FIRST_ITEM && (c === "{" || c === "[")) {
-      stack.push(c);
-      if (stack.length > MAX_DEPTH) return [pos, `nested deeper than ${MAX_DEPTH} levels`];
-      pos += 1;
-      state = c === "{" ? FIRST_KEY : FIRST_ITEM;
-    } else if (state <= FIRST_ITEM && (m = at(NUMBER, text, pos) ?? at(LITERAL, text, pos))) {
-      if (/^-|^[0-9]/.test(m[0]) && !Number.isFinite(Number(m[0]))) return [pos, "number out of range"];
-      pos += m[0].length;
-      state = AFTER;
-    } else if ((state === FIRST_ITEM && c === "]") || (state === FIRST_KEY && c === "}")
-      || (state === AFTER && c === (stack.at(-1) === "{" ? "}" : "]"))) {
-      stack.pop();
-      pos += 1;
-      state = AFTER;
-    } else if (state === AFTER && c === ",") {
-      pos += 1;
-      state = stack.at(-1) === "{" ? KEY : VALUE;
-    } else if (state === COLON && c === ":") {
-      pos += 1;
-      state = VALUE;
-    } else return [pos, `${expected}, found ${charAt(text, pos)}`];
-  }
-}
-
-// The end of the string starting at pos, or [position, what] of its first problem.
-function string(text, pos) {
-  pos += 1;
-  for (;;) {
-    pos += at(PLAIN, text, pos)[0].length;
-    if (pos >= text.length) return [pos, "unterminated string, found the end of the file"];
-    const c = text[pos];
-    if (c === '"') return pos + 1;
-    if (c !== "\\") return [pos, `control character ${charAt(text, pos)} in a string; write it as an escape`];
-    const m = at(ESCAPE, text, pos);
-    if (!m) return [pos, `unknown escape ${show(Array.from(text.slice(pos, pos + 3)).slice(0, 2).join(""))} in a string`];
-    const unit = m[1] ? parseInt(m[1], 16) : 0;
-    if (unit >= 0xdc00 && unit <= 0xdfff) return [pos, `lone surrogate ${m[0]} in a string`];
-    if (unit >= 0xd800 && unit <= 0xdbff) {
-      const low = at(ESCAPE, text, pos + m[0].length);
-      const next = low && low[1] ? parseInt(low[1], 16) : 0;
-      if (!(next >= 0xdc00 && next <= 0xdfff)) return [pos, `lone surrogate ${m[0]} in a string`];
-      pos += low[0].length; // the pair's second half
-    }
-    pos += m[0].length;
-  }
-}
-
-// Line and column of a position, columns counted in code points as Python counts them.
-function lineColumn(text, pos) {
-  const start = text.lastIndexOf("\n", pos - 1) + 1;
-  let line = 1;
-  for (let i = text.indexOf("\n"); i !== -1 && i < pos; i = text.indexOf("\n", i + 1)) line++;
-  let column = 1;
-  for (let i = start; i < pos; i++) if (!(text.charCodeAt(i) >= 0xdc00 && text.charCodeAt(i) <= 0xdfff)) column++;
-  return `line ${line}, column ${column}`;
-}
-
 /** The refusal of a file of `size` bytes over MAX_BYTES, for a check made before reading it (File.size). */
 export const tooBig = (size) => `(file): the file is ${grouped(size)} bytes; the limit for an answers file is ${grouped(MAX_BYTES)}`;
 
@@ -254,7 +163,7 @@ export function readDocument(bytes) {
   } catch {
     return { doc: null, problems: [NOT_UTF8] };
   }
-  const found = syntax(text);
+  const found = syntax(text, MAX_DEPTH, show);
   if (found) return { doc: null, problems: [`${lineColumn(text, found[0])}: ${found[1]}`] };
   return { doc: JSON.parse(text), problems: [] };
 }
