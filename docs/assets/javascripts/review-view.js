@@ -133,7 +133,8 @@ export function showConditions(root, review, t) {
   const $ = (id) => root.querySelector(`#${id}`);
   $("rv-conditions").hidden = review.decision !== "conditional";
   $("rv-condition-list").replaceChildren(...(review.conditions ?? []).map((c, n) => {
-    const text = el("input", { type: "text", "data-condition": "text", maxlength: "2000", required: true });
+    // A condition may run to a few sentences: a box that grows with it, not a one-line field.
+    const text = el("textarea", { "data-condition": "text", maxlength: "2000", required: true, rows: 2 });
     const due = el("input", { type: "date", "data-condition": "due", required: true });
     text.value = c.text ?? "";
     due.value = c.due ?? "";
@@ -164,7 +165,7 @@ export function renderReport(container, criteria, entry, doc, review, result, t,
   const reviewer = review.reviewer ?? {};
   container.replaceChildren(
     el("h2", {}, t.review_report),
-    pairs([...META_KEYS.map((k) => [t[k], meta[k]]), [t.file, entry.file], [t.sha256, entry.sha256],
+    pairs([...META_KEYS.map((k) => [t[k], meta[k]]), [t.file, entry.file], [t.sha256, el("code", { class: "rv-sha" }, entry.sha256)],
       [t.recomputed, `${t[result.verdict]} · ${percent(result.percent)}${t.paren.replace("{}", `${result.earned}/${result.possible}`)}`]]),
     el("h3", {}, t.overall), el("p", { class: "rv-report__decision" }, overallLabel(t, review.decision)),
     ...(conditional ? [el("h3", {}, t.conditions), table([t.condition, t.due], (review.conditions ?? []).map((c) => [c.text ?? "", c.due ?? ""]))] : []),
