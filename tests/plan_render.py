@@ -31,7 +31,7 @@ FILLER = {
            "遇到重大故障时，值班经理在15分钟内通报联通业务支撑部门，并按应急预案组织处置、恢复和复盘。"],
     "en": ["This section sets out how {title} is arranged; the customer service centre and the O&M team carry it out together.",
            "The procedures are published, with the people responsible, their contact details and the escalation path listed in the annex and reviewed every quarter.",
-           "In a major incident the duty manager informs the operator within 15 minutes and runs the emergency plan through handling, recovery and review."],
+           "In a major incident the duty manager informs the operator at once and runs the emergency plan through handling, recovery and review."],
 }
 
 

@@ -144,7 +144,7 @@ EDGE_CASES = [
                                    "quality-first-reply": {"value": 0.5}}),
     # a note the SP keeps private, beside one it shares
     doc(answers={"cs-organisation": {"status": "met", "note": "演练尚未进行", "note_private": True, "evidence": "a.pdf"},
-                 "cs-content": {"status": "partial", "note": "shared", "note_private": False}}),
+                 "cs-content": {"status": "partial", "note": "visible", "note_private": False}}),
 ]
 JS_PLAN = """async (args) => {
     const [c, d, r, l, lang, css, annex] = JSON.parse(args);

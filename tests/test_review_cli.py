@@ -11,10 +11,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import assessment
+from assessment import quantity
 from tests.cli import run
 from tests.review_vectors import HERE, VALID
 
 CRITERIA = HERE / "criteria.yml"
+_LOADED = assessment.load(CRITERIA)
+# The review vectors answer m1 (clause 4.1) with 2: written with the data file's unit and threshold.
+M1_ANSWER = (f"Met ({quantity.text(2, _LOADED.unit_of(_LOADED.item('m1')), 'en')}; required: at least "
+             f"{quantity.threshold_text(_LOADED, _LOADED.item('m1').threshold, 'en')})")
 CONDITIONAL = next(v for v in VALID if v["name"].startswith("a conditional approval"))["doc"]
 
 
@@ -33,7 +39,7 @@ def test_text_prints_decision_conditions_and_each_items_decision_comment_clause_
     assert code == 0, err
     assert "Overall decision: Approved with conditions" in out
     assert "1. Due 2027-01-15: 补充第二种全天候渠道" in out
-    assert "m1 (clause 4.1) Q\n    Answer: Met (2 channels; required: at least 1 channel); Decision: Needs work\n    Comment: 只有一种渠道" in out
+    assert f"m1 (clause 4.1) Q\n    Answer: {M1_ANSWER}; Decision: Needs work\n    Comment: 只有一种渠道" in out
     assert "m2 (clause 4.2) Q\n    Answer: Unanswered; Decision: Rejected" in out
     assert "1 Overview: Needs work\n    Comment: 请补充负责人" in out
     assert "Summary: 基本可以" in out
