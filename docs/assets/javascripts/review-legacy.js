@@ -6,6 +6,8 @@
 //   sp-readiness.review.<id>           {id, file, sha256, opened, review: {…}}
 //   sp-readiness.review.<id>.submission  the answers document as opened (JSON)
 
+import { localArea } from "./storage-area.js";
+
 export const LEGACY_INDEX = "sp-readiness.reviews";
 const entryKey = (id) => `sp-readiness.review.${id}`;
 const submissionKey = (id) => `${entryKey(id)}.submission`;
@@ -13,7 +15,15 @@ const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x)
 
 export function isEntry(x, id = x?.id) {
   return isObject(x) && typeof id === "string" && x.id === id && typeof x.file === "string" &&
-    typeof x.sha256 === "string" && isObject(x.review);
+    typeof x.sha256 === "string" && isReview(x.review);
+}
+
+// A review the page can show: an entry edited by hand into another shape is set aside, not shown
+// (one damaged entry must not stop the page with every other review in it).
+function isReview(r) {
+  const optional = (key, ok) => r[key] === undefined || ok(r[key]);
+  return isObject(r) && optional("reviewer", isObject) && optional("items", isObject) && optional("plan", isObject) &&
+    optional("conditions", (c) => Array.isArray(c) && c.every(isObject)) && optional("summary", (s) => typeof s === "string");
 }
 
 // The index is gone or unreadable: find the reviews by their keys.
@@ -30,7 +40,7 @@ function scan(storage) {
  * What localStorage holds of the old layout: {reviews: [{entry, submission, keys}], broken: [{id, raw}],
  * current}. `keys` are what to remove once the review is safe elsewhere.
  */
-export function readLegacy(storage = localStorage) {
+export function readLegacy(storage = localArea) {
   let index = null;
   try {
     index = JSON.parse(storage.getItem(LEGACY_INDEX) ?? "null");

@@ -3,7 +3,7 @@
 // with, or, when its submission is already under review, only what fills empty fields here).
 // Never a second entry for the same submission (same SHA-256 of its bytes).
 
-import { FORMAT, decodeJson, fileBytes, readReview, readSubmission, refuseBySize } from "./review-file.js";
+import { FORMAT, decodeJson, fileBytes, readReview, readSubmission, refuseBySize, sameSubmission } from "./review-file.js";
 import { carryOver, describe, fillEmpty } from "./review-checks.js";
 import { isQuota, newId } from "./review-store.js";
 import { fill } from "./review-view.js";
@@ -54,7 +54,10 @@ export async function openOne(store, criteria, t, file) {
   if (problems.length) return { outcome: "refused", problems };
   const sha = sha256(bytes);
   const same = store.entries.find((e) => e.sha256 === sha);
-  if (same) return { outcome: "already", id: same.id, message: fill(t.already, { file: file.name }) };
+  // A stored review that names these bytes but holds other answers is not a review of this file
+  // (assessment/review.py binding_problem): this file gets a review of its own, and says why.
+  const bound = same && sameSubmission(await store.submission(same.id), doc);
+  if (bound) return { outcome: "already", id: same.id, message: fill(t.already, { file: file.name }) };
   const meta = describe(criteria, doc);
   const entry = { id: newId(), file: file.name, sha256: sha, opened: today(), meta,
     review: { reviewer: { name: "", organisation: "", date: today() }, items: {}, plan: {}, summary: "", conditions: [] } };
@@ -71,6 +74,7 @@ export async function openOne(store, criteria, t, file) {
     const total = criteria.items.length + criteria.template.filter((p) => !p.group).length;
     message = fill(t.resubmitted, { file: file.name, previous: earlier.file, kept: total - changed, changed });
   }
+  if (same) message = fill(t.not_bound, { file: file.name });
   if (!await store.add([{ entry, submission: doc }])) return { outcome: "unsaved" };
   return { outcome: "added", id: entry.id, message };
 }

@@ -11,6 +11,7 @@
 // review never undo each other's fields. Other tabs are told over a BroadcastChannel.
 
 import { LEGACY_INDEX, isEntry, readLegacy } from "./review-legacy.js";
+import { localArea, sessionArea } from "./storage-area.js";
 
 const DB_NAME = "sp-readiness-reviews";
 const CURRENT = "sp-readiness.review-current"; // per tab (sessionStorage): which review is on screen
@@ -55,7 +56,7 @@ export class ReviewStore {
     if (legacy.reviews.length) await this.migrate(legacy, describe);
     this.entries = await done(this.db.transaction("reviews").objectStore("reviews").getAll());
     this.entries.sort((a, b) => (a.opened + a.id < b.opened + b.id ? -1 : 1));
-    const wanted = sessionStorage.getItem(CURRENT) ?? legacy.current;
+    const wanted = sessionArea.getItem(CURRENT) ?? legacy.current;
     this.current = this.get(wanted) ? wanted : null;
     this.channel = new BroadcastChannel(CHANNEL);
     this.channel.onmessage = (event) => this.remote(event.data?.id);
@@ -79,8 +80,8 @@ export class ReviewStore {
       }
     });
     if (!ok) return;
-    for (const { keys } of legacy.reviews) for (const key of keys) localStorage.removeItem(key);
-    if (!legacy.broken.length) localStorage.removeItem(LEGACY_INDEX);
+    for (const { keys } of legacy.reviews) for (const key of keys) localArea.removeItem(key);
+    if (!legacy.broken.length) localArea.removeItem(LEGACY_INDEX);
   }
 
   /**
@@ -129,8 +130,8 @@ export class ReviewStore {
 
   select(id) {
     this.current = this.get(id) ? id : null;
-    if (this.current) sessionStorage.setItem(CURRENT, this.current);
-    else sessionStorage.removeItem(CURRENT);
+    if (this.current) sessionArea.setItem(CURRENT, this.current);
+    else sessionArea.removeItem(CURRENT);
   }
 
   async submission(id = this.current) {

@@ -11,6 +11,7 @@ import { acceptUndecided, describe, progress } from "./review-checks.js";
 import { backupAll, download, exportFile, restoreBackup } from "./review-export.js";
 import { el, fill, renderReport, showChanges, showConditions, showReview, showSubmission } from "./review-view.js";
 import { loadCriteria } from "./criteria-source.js";
+import { storageBlocked } from "./storage-area.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 let criteria = null; // loaded once; instant navigation may show the page many times
@@ -57,6 +58,7 @@ class ReviewPage {
   }
 
   async start() {
+    if (storageBlocked) this.notice(this.t.storage_blocked); // the page works; nothing is kept
     await this.store.open((doc) => describe(criteria, doc));
     for (const { raw } of this.store.broken) {
       const button = el("button", { type: "button", class: "md-button" }, this.t.download_raw);
