@@ -233,7 +233,7 @@ def test_the_built_site_serves_the_validated_criteria(page, served_site):
     assert module.ok and "export function score" in module.text()
 
 
-DOM_FREE = ["scoring.js", "json-syntax.js", "quantity.js", "plan.js", "review-file.js", "fields.js", "sha256.js"]
+DOM_FREE = ["scoring.js", "json-syntax.js", "quantity.js", "plan.js", "review-file.js", "fields.js", "sha256.js", "blank.js", "markdown-text.js"]
 DOM_NAMES = re.compile(r"\b(document|window|globalThis|self|navigator|localStorage|sessionStorage|location|HTML\w*Element|Node|Event)\b")
 
 
