@@ -90,7 +90,7 @@ def all_met() -> dict:
     """Every item answered as meeting it (numbers at their threshold, read from the data file)."""
     answers = {}
     for i in CRITERIA.items:
-        answers[i.id] = {"value": CRITERIA.threshold(i)} if i.threshold else {"status": "met"}
+        answers[i.id] = {"value": CRITERIA.threshold(i).value} if i.threshold else {"status": "met"}
     return {"format": "sp-readiness-answers", "format_version": 2, "criteria_version": CRITERIA.version,
             "assessment": {"organisation": "示例科技", "service": "彩铃", "contact": "", "date": ""}, "answers": answers, "plan": {}}
 
