@@ -337,17 +337,3 @@ def test_two_tabs_reviewing_the_same_file_keep_each_others_comments(reviewing, t
         tab.wait_for_selector("#sp-review[data-ready=true]")
         assert item(tab, "cs-organisation").locator("[data-field=comment]").input_value() == "甲标签页的意见"
         assert item(tab, "cs-content").locator("[data-field=comment]").input_value() == "乙标签页的意见"
-
-
-def test_the_picker_names_a_review_without_repeating_service_and_organisation(reviewing, tmp_path):
-    page = reviewing
-    meta = {"organisation": "星河互动科技有限公司", "service": "星河音乐彩铃", "contact": "", "date": "2026-11-25"}
-    path, _ = answers_file(tmp_path, name="sp-readiness-星河互动科技有限公司-星河音乐彩铃-2026-11-25.json", assessment=meta)
-    open_file(page, path)
-    page.wait_for_function("document.querySelector('#rv-current option')?.textContent.includes('星河')")
-    label = page.locator("#rv-current option").first.text_content()
-    assert label.count("星河音乐彩铃") == 1 and label.count("星河互动科技有限公司") == 1 and "2026-11-25" in label, label
-    other, _ = answers_file(tmp_path, name="from-the-sp.json")  # a file named otherwise says its name
-    open_file(page, other)
-    page.wait_for_function("document.querySelectorAll('#rv-current option').length === 2")
-    assert any("from-the-sp.json" in o for o in page.locator("#rv-current option").all_text_contents())

@@ -118,6 +118,7 @@ class ReviewPage {
   }
 
   progress() {
+    if (!this.entry) return; // a save that lands after the reviewer went back to the inbox
     const { decided, total } = progress(criteria, this.entry.review);
     this.$("rv-progress").textContent = fill(this.t.progress, { n: decided, total });
     this.$("rv-accept-all").disabled = decided === total;
