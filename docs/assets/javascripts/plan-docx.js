@@ -46,10 +46,6 @@ const look = (d, s) => ({
   },
 });
 
-const today = () => {
-  const d = new Date();
-  return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
-};
 
 /** The plan as a .docx Blob. `labels` is assessment.plan.LABELS[lang], as for planMarkdown(). */
 export async function planDocx(criteria, doc, result, labels, lang, options = {}) {
