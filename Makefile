@@ -53,22 +53,31 @@ bench: $(STAMP) browser
 clean:
 	rm -rf site .pytest_cache .hypothesis
 
-# The browser's Word export uses the npm package `docx`, pinned in package.json/package-lock.json.
-# Its self-contained ES-module build and the licences of what it bundles (fflate, nanoid) are
-# committed under docs/assets/vendor/docx/, so building, serving and testing never need npm;
-# run this only to change the pinned version, then commit the result.
+# The browser's Word export uses the npm package `docx`, and the evidence view's CSV reading the npm
+# package `papaparse`, both pinned in package.json/package-lock.json. Their browser builds and
+# licences are committed under docs/assets/vendor/<name>/, so building, serving and testing never
+# need npm; run this only to change a pinned version, then commit the result. Papa Parse ships a
+# UMD script; it is wrapped as an ES module (the UMD takes the `module` object it is given) so that
+# the evidence worker can import it.
 VENDOR_DIR := docs/assets/vendor/docx
+PAPA_DIR := docs/assets/vendor/papaparse
 .PHONY: vendor
 vendor:
-	@echo "==> Vendoring docx (npm ci of package-lock.json) into $(VENDOR_DIR)"
+	@echo "==> Vendoring docx and papaparse (npm ci of package-lock.json)"
 	@command -v npm >/dev/null || { echo "npm is needed for 'make vendor' only"; exit 1; }
 	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  cp package.json package-lock.json "$$tmp"/ && \
 	  (cd "$$tmp" && npm ci --ignore-scripts --omit=dev --no-audit --no-fund --loglevel=error) && \
-	  mkdir -p $(VENDOR_DIR) && \
+	  mkdir -p $(VENDOR_DIR) $(PAPA_DIR) && \
 	  install -m 644 "$$tmp"/node_modules/docx/dist/index.mjs $(VENDOR_DIR)/docx.js && \
 	  install -m 644 "$$tmp"/node_modules/docx/LICENSE $(VENDOR_DIR)/LICENSE && \
 	  install -m 644 "$$tmp"/node_modules/fflate/LICENSE $(VENDOR_DIR)/LICENSE-fflate && \
 	  install -m 644 "$$tmp"/node_modules/nanoid/LICENSE $(VENDOR_DIR)/LICENSE-nanoid && \
-	  node -p '"docx " + require("'"$$tmp"'/node_modules/docx/package.json").version' > $(VENDOR_DIR)/VERSION
-	@echo "==> $(VENDOR_DIR): $$(cat $(VENDOR_DIR)/VERSION)"
+	  node -p '"docx " + require("'"$$tmp"'/node_modules/docx/package.json").version' > $(VENDOR_DIR)/VERSION && \
+	  { echo '// Papa Parse (MIT, see LICENSE), its UMD build wrapped as an ES module by `make vendor`.'; \
+	    echo 'const module = { exports: {} };'; echo 'const exports = module.exports;'; \
+	    cat "$$tmp"/node_modules/papaparse/papaparse.min.js; echo; \
+	    echo 'export default module.exports;'; } > $(PAPA_DIR)/papaparse.js && \
+	  install -m 644 "$$tmp"/node_modules/papaparse/LICENSE $(PAPA_DIR)/LICENSE && \
+	  node -p '"papaparse " + require("'"$$tmp"'/node_modules/papaparse/package.json").version' > $(PAPA_DIR)/VERSION
+	@echo "==> $(VENDOR_DIR): $$(cat $(VENDOR_DIR)/VERSION); $(PAPA_DIR): $$(cat $(PAPA_DIR)/VERSION)"

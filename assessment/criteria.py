@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, ValidationError, model_validator
 
 DEFAULT_PATH = Path(__file__).with_name("criteria.yml")
 
@@ -59,6 +59,12 @@ class Scoring(Strict):
     ready_percent: Annotated[StrictInt, Field(ge=1, le=100)]
 
 
+class Evidence(Strict):
+    """This site's settings for measured evidence (not the clauses'): the attainment a declared "met" needs."""
+
+    attainment_target_percent: Annotated[StrictInt | StrictFloat, Field(gt=0, le=100)]
+
+
 class Section(Strict):
     id: Slug
     title: Text
@@ -109,6 +115,7 @@ class Criteria(Strict):
     thresholds: Thresholds
     units: Units
     scoring: Scoring
+    evidence: Evidence
     sections: Annotated[list[Section], Field(min_length=1)]
     items: Annotated[list[Item], Field(min_length=1)]
     template: Annotated[list[TemplateSection], Field(min_length=1)]
