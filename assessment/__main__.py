@@ -2,7 +2,8 @@
 
 Commands: validate (a criteria file), score (one answers file), report (the full report of one
 file), summary (one row per file for many, each with its review), plan (the SP's plan as .docx, .md
-or .html), review (a reviewer's review file; review_report.py).
+or .html), review (a reviewer's review file; review_report.py), evidence (first replies measured
+from a ticket export; evidence_cli.py).
 Exit status: 0 done; 1 summary found invalid files or skipped folders, or review --answers was given
 another file than the one reviewed; 2 bad input, one "FILE: where: what" line per problem on
 standard error, never a traceback.
@@ -19,7 +20,7 @@ from pathlib import Path
 from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import plan as plan_mod
-from . import report, review_report
+from . import evidence_cli, report, review_report
 from . import summary as summary_mod
 from .output import csv_text, table, terminal
 from .scoring import score, to_json
@@ -176,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     plan.add_argument("-o", "--output", type=Path, required=True, help="plan.docx, plan.md or plan.html")
     plan.add_argument("--lang", choices=LANGS, default="zh", help="language of the plan")
     review_report.add_parser(sub)
+    evidence_cli.add_parser(sub)
     return parser
 
 

@@ -232,7 +232,10 @@ class Measure:
     def _channel(self, row: list[str]) -> _Group | None:
         if self.channel_at is None:
             return None
-        name = self._cell(row, self.channel_at)[:MAX_CHANNEL_CHARS]
+        return self._channel_named(self._cell(row, self.channel_at))
+
+    def _channel_named(self, trimmed: str) -> _Group:
+        name = trimmed[:MAX_CHANNEL_CHARS]
         group = self.channels.get(name)
         if group is None:
             if len(self.channels) >= MAX_CHANNELS:
@@ -272,6 +275,44 @@ class Measure:
                 group.breached += 1
             else:
                 group.pending += 1
+
+    # counts made elsewhere (a SQL engine), added as if their rows had been read here ---------
+    def add_counted(self, n: int, month: str, channel: str | None, forwarded: bool, reply_ms: int | None,
+                    breached: bool) -> None:
+        """n counted tickets of one month, channel (trimmed; None when unmapped) and first-reply time
+        (None: no reply at the cut-off, `breached` saying whether older than the threshold then)."""
+        groups = [self.total, self._month(month)]
+        if channel is not None:
+            groups.append(self._channel_named(channel))
+        if forwarded and self.forwarded is not None:
+            groups.append(self.forwarded)
+        for group in groups:
+            if reply_ms is None:
+                if breached:
+                    group.breached += n
+                else:
+                    group.pending += n
+            else:
+                if reply_ms <= self.threshold_ms:
+                    group.within += n
+                else:
+                    group.late += n
+                group.replies[reply_ms] = group.replies.get(reply_ms, 0) + n
+
+    def add_frame(self, rows: int, excluded: dict[str, int], received: dict[int, int],
+                  replied: list[tuple[str | None, int, int]], first: int | None, last: int | None,
+                  latest: int | None) -> None:
+        """What is not per ticket: row and exclusion counts, the grids (replied: channel, hour, n), the period."""
+        self.rows += rows
+        for reason, n in excluded.items():
+            self.excluded[reason] += n
+        for hour, n in received.items():
+            self.received[hour] += n
+        for channel, hour, n in replied:
+            self.replied_grid[hour] += n
+            if channel is not None:
+                self._channel_named(channel).grid[hour] += n
+        self.first, self.last, self.latest = first, last, latest
 
     # the aggregate --------------------------------------------------------------
     def result(self, preset: str | None = None, source: dict | None = None) -> dict:

@@ -1,8 +1,11 @@
 """One ticket export file to its aggregate: the file's kind, its SHA-256, the columns, the rows.
 
-CSV is read as a stream (evidence_csv.py) and XLSX through python-calamine (evidence_xlsx.py), so
-the file is never held whole; the aggregate (evidence.py) keeps counts only. Every refusal is an
-EvidenceError whose message says "where: what"; the command line puts the file name in front.
+XLSX is read through python-calamine (evidence_xlsx.py). CSV has two readers that give the same
+bytes: DuckDB (evidence_duckdb.py), which the command line uses, and the row-by-row reference
+(evidence_csv.py feeding evidence.Measure), which states the rule and which the browser mirrors;
+tests hold them to each other. Neither holds the file whole; the aggregate keeps counts only.
+Every refusal is an EvidenceError whose message says "where: what"; the command line puts the
+file name in front.
 """
 
 from __future__ import annotations
@@ -79,8 +82,10 @@ def measure_rows(header: list[str], rows: Iterator[list[str]], options: Options,
     return m
 
 
-def measure_file(path: Path, options: Options, threshold: float) -> dict:
-    """The aggregate of one export file (CSV or XLSX), with its source: kind, encoding, bytes, SHA-256."""
+def measure_file(path: Path, options: Options, threshold: float, engine: str = "python") -> dict:
+    """The aggregate of one export file (CSV or XLSX), with its source: kind, encoding, bytes, SHA-256.
+
+    `engine` chooses the CSV reader: "duckdb" (fast, the command line's) or "python" (the reference)."""
     try:
         handle = open(path, "rb")
     except OSError as exc:
@@ -89,6 +94,9 @@ def measure_file(path: Path, options: Options, threshold: float) -> dict:
         if handle.read(4) == XLSX_MAGIC:
             from .evidence_xlsx import measure_xlsx  # python-calamine is loaded only for XLSX
             return measure_xlsx(path, options, threshold)
+        if engine == "duckdb":
+            from .evidence_duckdb import measure_csv  # DuckDB is loaded only for CSV
+            return measure_csv(path, options, threshold)
         handle.seek(0)
         hashing = _Hashing(handle)
         stream = io.BufferedReader(hashing, buffer_size=1 << 20)
