@@ -41,14 +41,16 @@ browser:
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
 
-# Three benchmarks, each printing its medians as JSON (never asserted): the build and both scorers
+# Four benchmarks, each printing its medians as JSON (never asserted): the build and both scorers
 # (and a 1 MB answers file read in Python); the checklist in Chromium at the real size, 1,000 and
 # 5,000 items and with a 1 MB assessment; the plan's .docx at 10k, 40k and 160k lines, in Python and
-# in the browser. Together they take several minutes.
+# in the browser; a ticket export of 1M and 10M rows (and GB18030, and a 200k-row XLSX) measured by
+# `python -m assessment evidence`, time and peak memory. Together they take several minutes.
 bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_checklist
 	$(BIN)/python -m tests.bench_plan
+	$(BIN)/python -m tests.bench_evidence
 
 clean:
 	rm -rf site .pytest_cache .hypothesis

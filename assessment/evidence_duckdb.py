@@ -35,6 +35,7 @@ from .evidence_time import (BLANKS, DAY, EARLIEST, EXCEL_EPOCH_DAYS, HOUR, LATES
 
 CHUNK = 1 << 20
 MAX_LINE_BYTES = 8_000_000
+MEMORY_LIMIT = "1GB"
 _DASHED = (r"^([0-9]{4})([-/.])([0-9]{1,2})([-/.])([0-9]{1,2})(?:T| +)([0-9]{1,2}):([0-9]{2})"
            r"(?::([0-9]{2})(?:\.([0-9]{1,9}))?)?(?: *(Z|[+-][0-9]{2}(?::?[0-9]{2})?))?$")
 _DASHED_NAMES = ["y", "s1", "mo", "s2", "d", "h", "mi", "s", "f", "z"]
@@ -259,6 +260,8 @@ def measure_csv(path: Path, options, threshold: float) -> dict:
         m = Measure(mapping, zone, threshold, until, names)
         con = duckdb.connect(config={"temp_directory": workdir, "preserve_insertion_order": True})
         con.execute("SET enable_progress_bar = false")  # its bar would go to the terminal
+        # Beyond this DuckDB spills to the temporary folder: 10M rows stay well under 2 GB.
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
         try:
             _run(con, target, header, sep, mapping, zone, until, m, threshold)
         except duckdb.Error as exc:
