@@ -20,7 +20,7 @@ from pathlib import Path
 from . import answers as answers_mod
 from . import criteria as criteria_mod
 from . import plan as plan_mod
-from . import evidence_cli, report, review_report
+from . import evidence_block, evidence_cli, report, review_report
 from . import summary as summary_mod
 from .output import csv_text, table, terminal
 from .scoring import score, to_json
@@ -82,6 +82,8 @@ def _report(args: argparse.Namespace) -> int:
             "answered_criteria_version": answers.criteria_version, "result": result,
             "browser_result": "absent" if answers.result is None else "differs" if report.browser_difference(answers, result) else "same",
             "plan_sections_empty": report.empty_plan_sections(criteria, answers),
+            "evidence": answers.evidence,
+            "evidence_contradictions": evidence_block.contradictions(criteria, answers, answers.evidence),
             "answers": {k: {"status": a.status, "value": a.value, "note": a.note, "evidence": a.evidence}
                         for k, a in answers.answers.items()},
         }, ensure_ascii=False, indent=2))

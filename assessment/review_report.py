@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import answers as answers_mod
 from . import criteria as criteria_mod
+from . import evidence_block
 from . import plan as plan_mod
 from . import review as review_mod
 from .scoring import score
@@ -84,6 +85,8 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
     out = [f"{escaped(source)}: {t['review']}{sep}{escaped(_who(review))}",
            f"{t['submission']}{sep}SHA-256 {review.submission_sha256}",
            f"{t['verdict']}{sep}{t[r['verdict']]} ({t['score']} {plan_mod.percent(r['percent'])})"]
+    if review.submission.evidence is not None:  # measured first replies, beside the SP's declared answers
+        out += ["  " + escaped(line) for line in evidence_block.lines(criteria, review.submission, review.submission.evidence, lang)]
     if check:
         out.append(check)
     reviewer = ", ".join(escaped(review.reviewer[k]) for k in review_mod.REVIEWER_KEYS if review.reviewer.get(k))

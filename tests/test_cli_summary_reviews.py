@@ -68,7 +68,7 @@ def test_the_text_table_has_the_review_column(tmp_path):
     head, row = out.splitlines()
     assert code == 0
     assert head.split() == ["file", "organisation", "service", "criteria_version", "verdict", "percent",
-                            "blockers", "review", "review_file", "error"]
+                            "blockers", "review", "review_file", "evidence", "error"]
     assert head.index("review ") == row.index("approved")
 
 
