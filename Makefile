@@ -62,43 +62,38 @@ plan-pdf: $(STAMP) browser office
 # items and with a 1 MB assessment; the plan's .docx at 10k, 40k and 160k lines, in Python and in
 # the browser; the review page with 100 and 1,000 reviews of 20 KB submissions (storing, ready, sort,
 # filter) and `summary` at N and 2N files; the offline package's checklist from disk against the
-# served one (needs npm once, as `make offline` does). Together they take several minutes.
+# served one (needs npm once, as `make offline` does); a ticket export of 1M and 10M rows (and
+# GB18030, and a 200k-row XLSX) measured by `python -m assessment evidence`, time and peak memory.
+# Together they take several minutes.
 bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench
 	$(BIN)/python -m tests.bench_checklist
 	$(BIN)/python -m tests.bench_plan
 	$(BIN)/python -m tests.bench_review
 	$(BIN)/python -m tests.bench_publish
+	$(BIN)/python -m tests.bench_evidence
 
 clean:
 	rm -rf site dist node_modules plan-pdf .pytest_cache .hypothesis
 
-# The reviewers' command line as a wheel in dist/ (`pip install dist/sp_readiness-*.whl` gives the
-# `sp-readiness` command); built from a clean copy of assessment/, so nothing stale gets in.
-dist: $(STAMP)
-	$(BIN)/python -m publish.wheel dist
-
-# Both languages to open from disk: dist/sp-readiness-offline.zip. Its classic-script bundles are
-# made by esbuild, pinned in package-lock.json and installed into node_modules/ by `npm ci` when
-# missing (so this one target needs npm, once); publish/offline.py says what differs and why.
-offline: $(STAMP)
-	SITE_URL=$(SITE_URL) $(BIN)/python -m publish.offline dist/sp-readiness-offline.zip
-
 # The browser's Word export uses the npm package `docx`; the offline package's search uses
-# `iframe-worker`'s shim (browsers run no web workers from disk); both pinned in
-# package.json/package-lock.json. Their browser builds and the licences of what they bundle are
-# committed under docs/assets/vendor/, so building, serving and testing never need npm; run this
-# only to change a pinned version, then commit the result.
+# `iframe-worker`'s shim (browsers run no web workers from disk); the evidence view's CSV reading uses
+# `papaparse`; all pinned in package.json/package-lock.json. Their browser builds and the licences of
+# what they bundle are committed under docs/assets/vendor/, so building, serving and testing never
+# need npm; run this only to change a pinned version, then commit the result. Papa Parse ships a UMD
+# script; it is wrapped as an ES module (the UMD takes the `module` object it is given) so that the
+# evidence worker can import it.
 VENDOR_DIR := docs/assets/vendor/docx
 SHIM_DIR   := docs/assets/vendor/iframe-worker
+PAPA_DIR   := docs/assets/vendor/papaparse
 .PHONY: vendor
 vendor:
-	@echo "==> Vendoring docx and iframe-worker (npm ci of package-lock.json) into docs/assets/vendor/"
+	@echo "==> Vendoring docx, iframe-worker and papaparse (npm ci of package-lock.json) into docs/assets/vendor/"
 	@command -v npm >/dev/null || { echo "npm is needed for 'make vendor' only"; exit 1; }
 	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	  cp package.json package-lock.json "$$tmp"/ && \
 	  (cd "$$tmp" && npm ci --ignore-scripts --omit=dev --no-audit --no-fund --loglevel=error) && \
-	  mkdir -p $(VENDOR_DIR) $(SHIM_DIR) && \
+	  mkdir -p $(VENDOR_DIR) $(SHIM_DIR) $(PAPA_DIR) && \
 	  install -m 644 "$$tmp"/node_modules/docx/dist/index.mjs $(VENDOR_DIR)/docx.js && \
 	  install -m 644 "$$tmp"/node_modules/docx/LICENSE $(VENDOR_DIR)/LICENSE && \
 	  install -m 644 "$$tmp"/node_modules/fflate/LICENSE $(VENDOR_DIR)/LICENSE-fflate && \
@@ -106,8 +101,14 @@ vendor:
 	  node -p '"docx " + require("'"$$tmp"'/node_modules/docx/package.json").version' > $(VENDOR_DIR)/VERSION && \
 	  install -m 644 "$$tmp"/node_modules/iframe-worker/shim/index.js $(SHIM_DIR)/shim.js && \
 	  install -m 644 "$$tmp"/node_modules/iframe-worker/LICENSE $(SHIM_DIR)/LICENSE && \
-	  node -p '"iframe-worker " + require("'"$$tmp"'/node_modules/iframe-worker/package.json").version' > $(SHIM_DIR)/VERSION
-	@echo "==> $$(cat $(VENDOR_DIR)/VERSION), $$(cat $(SHIM_DIR)/VERSION)"
+	  node -p '"iframe-worker " + require("'"$$tmp"'/node_modules/iframe-worker/package.json").version' > $(SHIM_DIR)/VERSION && \
+	  { echo '// Papa Parse (MIT, see LICENSE), its UMD build wrapped as an ES module by `make vendor`.'; \
+	    echo 'const module = { exports: {} };'; echo 'const exports = module.exports;'; \
+	    cat "$$tmp"/node_modules/papaparse/papaparse.min.js; echo; \
+	    echo 'export default module.exports;'; } > $(PAPA_DIR)/papaparse.js && \
+	  install -m 644 "$$tmp"/node_modules/papaparse/LICENSE $(PAPA_DIR)/LICENSE && \
+	  node -p '"papaparse " + require("'"$$tmp"'/node_modules/papaparse/package.json").version' > $(PAPA_DIR)/VERSION
+	@echo "==> $$(cat $(VENDOR_DIR)/VERSION), $$(cat $(SHIM_DIR)/VERSION), $$(cat $(PAPA_DIR)/VERSION)"
 
 # Mutation testing of the core (not part of CI: it takes long). Python: mutmut over scoring,
 # answers, review and plan with the fast pure-Python tests; JavaScript: StrykerJS (pinned in

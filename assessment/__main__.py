@@ -3,7 +3,7 @@
 Commands: validate (a criteria file), score (one answers file), report (the full report of one
 file), summary (one row per file for many, each with its review), plan (the SP's plan as .docx, .md
 or .html), review (a reviewer's review file; review_report.py), diff (what changed between two
-answers files; diff.py).
+answers files; diff.py), evidence (first replies measured from a ticket export; evidence_cli.py).
 Exit status: 0 done; 1 summary found invalid files or skipped folders, review --answers was given
 another file than the one reviewed, or diff found a change; 2 bad input, one "FILE: where: what" line per problem on
 standard error, never a traceback.
@@ -23,7 +23,7 @@ from . import criteria as criteria_mod
 from . import history
 from . import plan as plan_mod
 from . import diff as diff_mod
-from . import report, review_report
+from . import evidence_block, evidence_cli, report, review_report
 from . import summary as summary_mod
 from . import output_file
 from . import summary_output as summary_out
@@ -127,6 +127,8 @@ def _report(args: argparse.Namespace) -> int:
             "browser_result": "absent" if answers.result is None else "differs" if report.browser_difference(answers, result) else "same",
             "plan_sections_empty": report.empty_plan_sections(criteria, answers),
             "terms_changed": terms_changed(criteria, answers),
+            "evidence": answers.evidence,
+            "evidence_contradictions": evidence_block.contradictions(criteria, answers, answers.evidence),
             "answers": {k: {"status": a.status, "value": a.value, "unit": a.unit, "version": a.version,
                             "note": a.note, "evidence": a.evidence}
                         for k, a in answers.answers.items()},
@@ -163,7 +165,7 @@ def _summary(args: argparse.Namespace) -> int:
         _err(f"skipped {path}: {why}")
     if not files:
         raise UsageError(f"no answers files (*.json) in {', '.join(map(str, args.paths))}")
-    rows, n = summary_mod.rows(criteria, files, all_problems=fmt != "text", progress=_err)
+    rows, n = summary_mod.rows(criteria, files, all_problems=fmt != "text", progress=_err, lang=args.lang)
     rows = summary_out.select(rows, filters, args.sort, args.reverse)
     tally = {"files": n.files, "scored": n.scored, "invalid": n.invalid, "reviews": n.reviews, "paired": n.paired,
              "shown": len(rows), "skipped": len(skipped)}
@@ -281,6 +283,7 @@ def build_parser(prog: str = "python -m assessment") -> argparse.ArgumentParser:
                            "the plan against it); notes marked private are never in the plan")
     review_report.add_parser(sub)
     diff_mod.add_parser(sub)
+    evidence_cli.add_parser(sub)
     return parser
 
 

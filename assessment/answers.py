@@ -12,7 +12,8 @@ set of files through both, and a fuzz test compares them on random input. The ru
    recurses (`syntax`); Python decides at C speed (`_fast`) and runs the same scanner
    (`_syntax`) only to name the line, column and problem of a file it refuses;
 4. the document's shape (`problems`): nulls and booleans are not objects or numbers; unknown
-   top-level keys are dropped, never kept.
+   top-level keys are dropped, never kept; the optional `evidence` block (the aggregate measured
+   from a ticket export) is checked to its last cell by evidence_block.py.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import input_file
+from . import evidence_block
 from .criteria import Criteria
 from .js_number import js_number
 from .quantity import convertible
@@ -37,7 +39,7 @@ MAX_DEPTH = 64  # objects and arrays inside each other; the checklist writes 4
 MAX_PROBLEMS = 100  # listed per file; the rest are counted
 SHOWN_CHARS = 40  # of a bad text or key quoted in a message
 STATUSES = ("met", "partial", "unmet", "na")
-TOP_KEYS = ("format", "format_version", "criteria_version", "assessment", "plan", "answers", "result")
+TOP_KEYS = ("format", "format_version", "criteria_version", "assessment", "plan", "evidence", "answers", "result")
 ASSESSMENT_KEYS = ("organisation", "service", "contact", "date")
 ANSWER_KEYS = ("status", "value", "unit", "version", "note", "evidence", "note_private")
 NOT_UTF8 = "(file): not UTF-8 text; save the file as UTF-8"
@@ -73,6 +75,7 @@ class Answers:
     plan: dict[str, str] = field(default_factory=dict)
     format_version: int = 2
     result: dict | None = None  # what the SP's browser computed, if the file carries it
+    evidence: dict | None = None  # first replies measured from a ticket export (evidence_block.py)
 
 
 # --- how values and keys are quoted in messages (as scoring.js quotes them) ---------------------
@@ -137,6 +140,8 @@ def problems(criteria: Criteria, doc: object) -> list[str]:
             out.append(f"{key}: expected an object, got {show(doc[key])}")
         else:
             out += check(doc[key])
+    if "evidence" in doc:
+        out += evidence_block.problems(doc["evidence"])
     if "result" in doc and not _is_object(doc["result"]):
         out.append(f"result: expected an object, got {show(doc['result'])}")
     answers = doc.get("answers")
@@ -255,6 +260,7 @@ def parse(criteria: Criteria, doc: object, source: str = "<answers>") -> Answers
         plan=dict(doc.get("plan", {})),
         format_version=int(doc["format_version"]),
         result=doc.get("result"),
+        evidence=doc.get("evidence"),
     )
 
 

@@ -70,6 +70,12 @@ class Scoring(Strict):
     ready_percent: Annotated[StrictInt, Field(ge=1, le=100)]
 
 
+class Evidence(Strict):
+    """This site's settings for measured evidence (not the clauses'): the attainment a declared "met" needs."""
+
+    attainment_target_percent: Annotated[StrictInt | StrictFloat, Field(gt=0, le=100)]
+
+
 class Section(Strict):
     id: Slug
     title: Text
@@ -121,6 +127,7 @@ class Criteria(Strict):
     units: Annotated[dict[Key, Unit], Field(min_length=1)]
     thresholds: Annotated[dict[Key, Quantity], Field(min_length=1)]
     scoring: Scoring
+    evidence: Evidence
     sections: Annotated[list[Section], Field(min_length=1)]
     items: Annotated[list[Item], Field(min_length=1)]
     template: Annotated[list[TemplateSection], Field(min_length=1)]
@@ -151,6 +158,15 @@ class Criteria(Strict):
                 raise ValueError(f"{where}.clause: '{item.clause}' is not a clause of the requirements"
                                  f" (see `clauses`: section {item.clause.split('.')[0]} has"
                                  f" {self.clauses.get(item.clause.split('.')[0], 0)})")
+        # Measured evidence (evidence.py) compares first replies with clause 4.2's threshold in minutes.
+        first_reply = [(n, i) for n, i in enumerate(self.items) if i.clause == "4.2"]
+        if len(first_reply) != 1 or first_reply[0][1].threshold is None:
+            raise ValueError("items: clause 4.2 (the first reply) needs exactly one item with a threshold;"
+                             " the evidence view measures first replies against it")
+        n, item = first_reply[0]
+        if self.units[self.thresholds[item.threshold].unit].measures != "duration":
+            raise ValueError(f"items[{n}] ({item.id}).threshold: clause 4.2's threshold '{item.threshold}'"
+                             " must be in a duration unit (minute, hour, day): first replies are measured in time")
         for n, part in enumerate(self.template):
             for ref in part.items:
                 if ref not in items:

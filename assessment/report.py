@@ -8,6 +8,7 @@ from the file passes through assessment.output (terminal) or _md (Markdown) befo
 
 from __future__ import annotations
 
+from . import evidence_block
 from .answers import Answer, Answers
 from . import markdown_text as md
 from .blank import is_blank
@@ -80,6 +81,8 @@ def remarks(criteria: Criteria, answers: Answers, result: dict, lang: str) -> li
         out.append(t["other_criteria"].format(answers.criteria_version, criteria.version))
     if difference := browser_difference(answers, result, lang):
         out.append(difference)
+    if answers.evidence is not None:  # measured from the SP's ticket export, beside what it declared
+        out += evidence_block.lines(criteria, answers, answers.evidence, lang)
     return out
 
 

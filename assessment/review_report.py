@@ -21,6 +21,7 @@ from pathlib import Path
 
 from . import answers as answers_mod
 from . import criteria as criteria_mod
+from . import evidence_block
 from . import history
 from . import input_file
 from . import markdown_text as md
@@ -94,6 +95,8 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
     out = [f"{escaped(source)}: {t['review']}{sep}{escaped(_who(review))}",
            f"{t['submission']}{sep}SHA-256 {review.submission_sha256}",
            f"{t['verdict']}{sep}{t[r['verdict']]}{t['paren'].format(t['score'] + ' ' + plan_mod.percent(r['percent']))}"]
+    if review.submission.evidence is not None:  # measured first replies, beside the SP's declared answers
+        out += ["  " + escaped(line) for line in evidence_block.lines(criteria, review.submission, review.submission.evidence, lang)]
     if check:
         out.append(check)
     if review.submission.criteria_version != criteria.version:

@@ -16,12 +16,13 @@ from pathlib import Path
 
 from . import answers as answers_mod
 from . import review as review_mod
+from . import evidence_block
 from .criteria import Criteria
 from .report import percent
 from .scoring import score
 
 HEAD = ["file", "organisation", "service", "criteria_version", "verdict", "percent", "blockers",
-        "review", "review_file", "criteria_upgrade", "saved_verdict", "error"]
+        "review", "review_file", "criteria_upgrade", "saved_verdict", "evidence", "error"]
 RIGHT = {5, 6}  # percent and blockers, right-aligned in the text table
 IN_PROGRESS = "in_progress"  # the review column of a review without an overall decision yet
 
@@ -160,7 +161,8 @@ def _bound(submissions: list[Submission], reviews, bad_reviews: list[Submission]
     return kept
 
 
-def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, progress=None) -> tuple[list[list[str]], Tally]:
+def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, progress=None,
+         lang: str = "en") -> tuple[list[list[str]], Tally]:
     """The summary's rows (without the head), in file order, and the counts the command reports."""
     submissions, reviews, bad_reviews = read_all(criteria, files, progress)
     reviews = _bound(submissions, reviews, bad_reviews)
@@ -179,17 +181,18 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
         paired = [_decision(review[1]), str(review[0])] if review else ["", ""]
         if s.answers is None:
             tally.invalid += 1
-            out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", *paired, "", "", _first(s.problems, all_problems)]))
+            out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", *paired, "", "", "", _first(s.problems, all_problems)]))
             continue
         tally.scored += 1
         result = score(criteria, s.answers)
         meta = s.answers.assessment
         out.append((str(s.path), [str(s.path), meta.get("organisation", ""), meta.get("service", ""),
                                   s.answers.criteria_version, result["verdict"], percent(result["percent"]),
-                                  str(len(result["blockers"])), *paired, *_upgrade(criteria, s.answers, result), ""]))
+                                  str(len(result["blockers"])), *paired, *_upgrade(criteria, s.answers, result),
+                                  evidence_block.cell(criteria, s.answers, lang), ""]))
     for s in bad_reviews:
         tally.invalid += 1
-        out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", "", "", "", "", _first(s.problems, all_problems)]))
+        out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", "", "", "", "", "", _first(s.problems, all_problems)]))
     for path, review in reviews:
         sha = review.submission_sha256
         if sha in here and latest[sha][0] == path:
@@ -206,5 +209,5 @@ def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, prog
             note = "no matching submission" + (
                 f" ({named}: same organisation and service, but not the file reviewed)" if alike else "")
         out.append((str(path), [str(path), meta.get("organisation", ""), meta.get("service", ""),
-                                review.submission.criteria_version, "", "", "", _decision(review), str(path), "", "", note]))
+                                review.submission.criteria_version, "", "", "", _decision(review), str(path), "", "", "", note]))
     return [row for _, row in sorted(out, key=lambda r: r[0])], tally

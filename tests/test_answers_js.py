@@ -29,15 +29,12 @@ READ = """async ([criteria, b64]) => {
 
 @pytest.fixture(scope="module")
 def scoring_page(browser):
-    """A page of its own origin that serves scoring.js as the site does (no site build needed)."""
+    """A page of its own origin that serves scoring.js and the modules it imports as the site does (no site build needed)."""
     context = browser.new_context()
     context.route(f"{ORIGIN}/", lambda route: route.fulfill(body="<!doctype html><title>t</title>", content_type="text/html"))
-    def serve(name):
-        body = (SCORING_JS.parent / name).read_text(encoding="utf-8")
-        return lambda route: route.fulfill(body=body, content_type="text/javascript")
-
-    for module in ("scoring.js", "quantity.js", "json-syntax.js"):  # scoring.js and what it imports
-        context.route(f"{ORIGIN}/{module}", serve(module))
+    context.route(f"{ORIGIN}/*.js", lambda route: route.fulfill(
+        body=(SCORING_JS.parent / route.request.url.rsplit("/", 1)[1]).read_text(encoding="utf-8"),
+        content_type="text/javascript"))
     tab = context.new_page()
     tab.goto(f"{ORIGIN}/")
     yield tab

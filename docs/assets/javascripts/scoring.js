@@ -7,6 +7,7 @@
 
 import { lineColumn, syntax } from "./json-syntax.js";
 import { convert, convertible } from "./quantity.js";
+import { evidenceProblems } from "./evidence-block.js";
 
 export const FORMAT = "sp-readiness-answers";
 export const FORMAT_VERSIONS = [1, 2, 3]; // 2 adds `plan`, 3 each number's `unit` and an answer's `version`
@@ -16,7 +17,7 @@ export const MAX_DEPTH = 64; // objects and arrays inside each other; the checkl
 const MAX_PROBLEMS = 100; // listed per file; the rest are counted
 const SHOWN_CHARS = 40; // of a bad text or key quoted in a message
 export const STATUSES = ["met", "partial", "unmet", "na"];
-const TOP_KEYS = ["format", "format_version", "criteria_version", "assessment", "plan", "answers", "result"];
+const TOP_KEYS = ["format", "format_version", "criteria_version", "assessment", "plan", "evidence", "answers", "result"];
 const ASSESSMENT_KEYS = ["organisation", "service", "contact", "date"];
 const ANSWER_KEYS = ["status", "value", "unit", "version", "note", "evidence", "note_private"];
 // The assessment's date: empty, or a real calendar day written YYYY-MM-DD in these years (answers.py).
@@ -56,6 +57,7 @@ export function validate(criteria, doc) {
     if (!isObject(doc[key])) out.push(`${key}: expected an object, got ${show(doc[key])}`);
     else out.push(...check(doc[key]));
   }
+  if (has(doc, "evidence")) out.push(...evidenceProblems(doc.evidence, { show, clip }));
   if (has(doc, "result") && !isObject(doc.result)) out.push(`result: expected an object, got ${show(doc.result)}`);
   const answers = own(doc, "answers");
   if (!isObject(answers)) out.push(`answers: expected an object, got ${got(doc, "answers")}`);

@@ -19,19 +19,57 @@ const rotr = (x, n) => (x >>> n) | (x << (32 - n));
 
 /** The SHA-256 of `bytes` (a Uint8Array) as 64 lowercase hexadecimal digits. */
 export function sha256(bytes) {
-  // Padding: the message, a 1 bit, zeros, and the length in bits as a 64-bit big-endian number,
-  // to a multiple of 64 bytes.
-  const length = bytes.length;
-  const padded = new Uint8Array((((length + 8) >> 6) + 1) << 6);
-  padded.set(bytes);
-  padded[length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(length / 0x20000000)); // high word of length × 8
-  view.setUint32(padded.length - 4, (length << 3) >>> 0);
+  return new Sha256().update(bytes).hex();
+}
 
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  for (let offset = 0; offset < padded.length; offset += 64) {
+/** SHA-256 fed in pieces (update), for files read as a stream (a ticket export of 100 MB). */
+export class Sha256 {
+  constructor() {
+    this.h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+    this.w = new Uint32Array(64);
+    this.block = new Uint8Array(64);
+    this.view = new DataView(this.block.buffer);
+    this.filled = 0; // bytes waiting in `block`
+    this.length = 0; // bytes seen
+  }
+
+  update(bytes) {
+    this.length += bytes.length;
+    let at = 0;
+    if (this.filled) {
+      const take = Math.min(64 - this.filled, bytes.length);
+      this.block.set(bytes.subarray(0, take), this.filled);
+      this.filled += take;
+      at = take;
+      if (this.filled < 64) return this;
+      this.compress(this.view, 0);
+      this.filled = 0;
+    }
+    const whole = at + ((bytes.length - at) & ~63);
+    if (whole > at) {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      for (; at < whole; at += 64) this.compress(view, at);
+    }
+    this.block.set(bytes.subarray(at), 0);
+    this.filled = bytes.length - at;
+    return this;
+  }
+
+  hex() {
+    // Padding: a 1 bit, zeros, and the length in bits as a 64-bit big-endian number, to 64 bytes.
+    const length = this.length;
+    const tail = new Uint8Array((this.filled + 8 < 64 ? 64 : 128));
+    tail.set(this.block.subarray(0, this.filled));
+    tail[this.filled] = 0x80;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tail.length - 8, Math.floor(length / 0x20000000)); // high word of length × 8
+    view.setUint32(tail.length - 4, (length << 3) >>> 0);
+    for (let offset = 0; offset < tail.length; offset += 64) this.compress(view, offset);
+    return Array.from(this.h, (x) => x.toString(16).padStart(8, "0")).join("");
+  }
+
+  compress(view, offset) {
+    const { h, w } = this;
     for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + 4 * t);
     for (let t = 16; t < 64; t++) {
       const s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
@@ -46,5 +84,4 @@ export function sha256(bytes) {
     }
     h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
   }
-  return Array.from(h, (x) => x.toString(16).padStart(8, "0")).join("");
 }
