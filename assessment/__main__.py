@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from . import answers as answers_mod
+from . import cli_options
 from . import criteria as criteria_mod
 from . import history
 from . import plan as plan_mod
@@ -218,16 +219,16 @@ def build_parser(prog: str = "python -m assessment") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=prog,
         description="Check the SP Readiness criteria data, and score, report on and write plans from SPs' answers files.",
-        epilog="Exit status: 0 done; 1 summary found invalid files or skipped folders, or review --answers "
-               "was given another file than the one reviewed; 2 bad input, with one 'FILE: where: what' line per problem.",
+        epilog="Exit status: 0 done; 1 summary found invalid files or skipped folders, review --answers "
+               "was given another file than the one reviewed, or diff found a change; 2 bad input, with one "
+               "'FILE: where: what' line per problem; 130 interrupted (Ctrl-C).",
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, run, help_text: str, criteria_option: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text, description=help_text)
         if criteria_option:
-            p.add_argument("--criteria", type=Path, default=criteria_mod.DEFAULT_PATH,
-                           help="criteria data file (default: the bundled assessment/criteria.yml)")
+            cli_options.add_criteria(p)
         p.set_defaults(run=run)
         return p
 
@@ -253,9 +254,7 @@ def build_parser(prog: str = "python -m assessment") -> argparse.ArgumentParser:
 
     reporter = command("report", _report, "the full report of one answers file")
     reporter.add_argument("answers", type=Path, help="the answers file (JSON)")
-    reporter.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
-    reporter.add_argument("--lang", choices=LANGS, default="zh",
-                          help="language of the text, Markdown and CSV report (default zh)")
+    cli_options.add_format_lang(reporter, lang_help="language of the text, Markdown and CSV report")
 
     summary = command("summary", _summary, "one row per answers file, for many submissions, with the decision of "
                       "the review of exactly that file (same SHA-256) where a review file is among them")

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from . import answers as answers_mod
+from . import cli_options
 from . import criteria as criteria_mod
 from . import history
 from . import plan as plan_mod
@@ -157,9 +158,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                        epilog="Exit status: 0 nothing changed; 1 something changed; 2 bad input.")
     p.add_argument("old", type=Path, metavar="OLD", help="the earlier answers file")
     p.add_argument("new", type=Path, metavar="NEW", help="the later answers file")
-    p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
-    p.add_argument("--lang", choices=list(plan_mod.LABELS), default="zh", help="language of the labels and questions")
-    p.add_argument("--criteria", type=Path, default=criteria_mod.DEFAULT_PATH,
-                   help="criteria data file (default: the bundled assessment/criteria.yml)")
+    cli_options.add_format_lang(p)
+    cli_options.add_criteria(p)
     p.set_defaults(run=run)
     return p

@@ -13,7 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import criteria as criteria_mod
+from . import cli_options
 from . import evidence_block, history, texts
 from . import evidence_columns as columns_mod
 from .evidence import NO_REPLY, REASONS, EvidenceError, threshold_minutes, to_json
@@ -129,9 +129,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                    help=f"time zone of times written without an offset (default {DEFAULT_ZONE}); epoch numbers are UTC")
     p.add_argument("--until", metavar="TIME", help="the cut-off, e.g. '2026-11-30 23:59' (default: the latest time in "
                    "the file)")
-    p.add_argument("--format", choices=["text", "json"], default="text")
-    p.add_argument("--lang", choices=list(texts.LANGS), default="zh", help="language of the text (default zh)")
-    p.add_argument("--criteria", type=Path, default=criteria_mod.DEFAULT_PATH,
-                   help="criteria data file (default: the bundled assessment/criteria.yml)")
+    cli_options.add_format_lang(p, ["text", "json"], "language of the text")
+    cli_options.add_criteria(p)
     p.set_defaults(run=run)
     return p

@@ -20,6 +20,7 @@ import sys
 from pathlib import Path
 
 from . import answers as answers_mod
+from . import cli_options
 from . import criteria as criteria_mod
 from . import evidence_block
 from . import history
@@ -287,9 +288,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
                               "1 the answers file is not the one reviewed; 2 bad input.")
     p.add_argument("review", type=Path, help="the review file (JSON) exported from the review page")
     p.add_argument("--answers", type=Path, help="an answers file: is it, byte for byte, the one reviewed?")
-    p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
-    p.add_argument("--lang", choices=list(plan_mod.LABELS), default="zh", help="language of the labels and questions")
-    p.add_argument("--criteria", type=Path, default=criteria_mod.DEFAULT_PATH,
-                   help="criteria data file (default: the bundled assessment/criteria.yml)")
+    cli_options.add_format_lang(p)
+    cli_options.add_criteria(p)
     p.set_defaults(run=run)
     return p
