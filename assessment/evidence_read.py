@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import evidence_columns as columns_mod
+from . import input_file
 from .evidence import EvidenceError, Measure
 from .evidence_csv import CsvError
 from .evidence_csv import rows as csv_rows
@@ -87,9 +88,9 @@ def measure_file(path: Path, options: Options, threshold: float, engine: str = "
 
     `engine` chooses the CSV reader: "duckdb" (fast, the command line's) or "python" (the reference)."""
     try:
-        handle = open(path, "rb")
-    except OSError as exc:
-        raise EvidenceError(f"(file): cannot read ({exc.strerror})") from None
+        handle = input_file.open_stream(path, "export")  # a regular file within the limit: no pipe, no device
+    except input_file.InputRefused as exc:
+        raise EvidenceError(exc.problem) from None
     with handle:
         if handle.read(4) == XLSX_MAGIC:
             from .evidence_xlsx import measure_xlsx  # python-calamine is loaded only for XLSX

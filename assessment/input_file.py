@@ -17,8 +17,11 @@ from pathlib import Path
 ANSWERS_MAX_BYTES = 1_000_000
 REVIEW_MAX_BYTES = 2_000_000  # the answers file (at most 1 MB) plus the reviewer's comments
 CRITERIA_MAX_BYTES = 1_000_000
+# A ticket export is streamed, never held: the limit only keeps a mistaken multi-terabyte pick from
+# running for hours. 10 million tickets of a typical export are about 1.1 GB.
+EXPORT_MAX_BYTES = 4_000_000_000
 KINDS = {"answers": ("an answers file", ANSWERS_MAX_BYTES), "review": ("a review file", REVIEW_MAX_BYTES),
-         "criteria": ("a criteria file", CRITERIA_MAX_BYTES)}
+         "criteria": ("a criteria file", CRITERIA_MAX_BYTES), "export": ("a ticket export", EXPORT_MAX_BYTES)}
 NOT_REGULAR = "(file): not a regular file"
 SNIFF_BYTES = 65_536  # of a file too large to read, looked at to tell which kind it was meant as
 
@@ -87,6 +90,18 @@ def read_limited(path: str | Path, limit: int, refuse_size) -> bytes:
 def read(path: str | Path, kind: str) -> bytes:
     """A file of a known kind ("answers", "review" or "criteria") within that kind's limit."""
     return read_limited(path, KINDS[kind][1], lambda size, fd: too_big(size, kind))
+
+
+def open_stream(path: str | Path, kind: str):
+    """A binary file object of a regular file within its kind's limit, to stream (a ticket export)."""
+    path = Path(path)
+    fd = _open(path)
+    size = os.fstat(fd).st_size
+    if size > KINDS[kind][1]:
+        os.close(fd)
+        raise InputRefused(str(path), too_big(size, kind))
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def start(fd: int) -> bytes:

@@ -23,7 +23,7 @@ CONDITIONAL = next(v for v in VALID if v["name"].startswith("a conditional appro
 SUBMISSION = CONDITIONAL["submission"]
 # Every command that reads a file, with {f} where the file goes and {o} an output beside it.
 READERS = [["score", "{f}"], ["report", "{f}", "--format", "markdown"], ["plan", "{f}", "-o", "{o}"],
-           ["review", "{f}"], ["summary", "{f}"], ["review", "{r}", "--answers", "{f}"]]
+           ["review", "{f}"], ["summary", "{f}"], ["review", "{r}", "--answers", "{f}"], ["evidence", "{f}"]]
 
 
 def argv(template: list[str], f: Path, tmp_path: Path, r: Path | None = None) -> list[str]:
@@ -89,6 +89,15 @@ def test_a_huge_file_is_refused_by_its_size_before_any_byte_is_read(tmp_path, te
     good = review_file(tmp_path, CONDITIONAL)
     code, out, err = run(argv(template, huge, tmp_path, good))
     assert (code, out, err) == (2, "", f"{huge}: {input_file.too_big(3 * 1024**3, kind)}\n")
+
+
+def test_a_ticket_export_over_its_limit_is_refused_by_its_size_before_any_byte_is_read(tmp_path):
+    huge = tmp_path / "tickets.csv"
+    size = input_file.EXPORT_MAX_BYTES + 1
+    with open(huge, "wb") as f:  # sparse: no disk is spent
+        f.truncate(size)
+    code, out, err = run(["evidence", huge, "--criteria", CRITERIA])
+    assert (code, out, err) == (2, "", f"{huge}: {input_file.too_big(size, 'export')}\n")
 
 
 def test_one_limit_per_kind_the_same_in_review_and_summary(tmp_path):
