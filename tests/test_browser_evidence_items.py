@@ -89,7 +89,7 @@ def test_a_contradicting_block_is_flagged_in_the_item_the_result_and_the_report(
     contradicted = page.locator("[data-list=contradictions] li")
     assert contradicted.all_text_contents() == [f"{i.clause} {i.question.model_dump()[lang]}" for i in (CHANNELS, REPLY)]
     launch = page.locator(f"[data-launch={REPLY.id}]")
-    assert t["met_contradicted"] in launch.text_content() and "cl-state--contradicted" in launch.get_attribute("class")
+    assert t["met_measured_contradicted"] in launch.text_content() and "cl-state--contradicted" in launch.get_attribute("class")
     result = export(page)["result"]
     assert result == scoring.score(CRITERIA, answers_mod.parse(CRITERIA, declared_met(None)))
     assert page.locator("#cl-bar-score").text_content() != score_before

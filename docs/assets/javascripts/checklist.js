@@ -160,7 +160,8 @@ class App {
     const checks = this.plan.checks(this.result);
     // Declared "met" answers put in doubt: by the plan (5.1, 5.2) or by the measured evidence (4.1, 4.2).
     this.drawnEvidence = this.entry.doc.evidence;
-    const doubted = new Set([...showMeasured(this), ...Object.keys(checks.contradictions).filter((id) => checks.contradictions[id])]);
+    this.measuredContradictions = showMeasured(this);
+    const doubted = new Set([...this.measuredContradictions, ...Object.keys(checks.contradictions).filter((id) => checks.contradictions[id])]);
     const contradictions = this.criteria.items.filter((i) => doubted.has(i.id)).map((i) => i.id);
     for (const id of Object.keys(checks.contradictions)) {
       const clause = this.byId.get(id).clause;
