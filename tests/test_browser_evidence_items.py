@@ -14,6 +14,7 @@ import assessment
 from assessment import answers as answers_mod
 from assessment import evidence, evidence_block, scoring
 from assessment.js_number import js_number
+from tests.browser_checks import axe_violations
 from tests.checklist_page import ENTRY_PREFIX, current_id, export, item, open_checklist, show, wait_saved
 from tests.cli import run
 from tests.evidence_vectors import DIR
@@ -174,3 +175,13 @@ def test_a_block_attached_or_removed_in_another_tab_shows_at_once(page, served_s
     page.locator(".cl-measured").first.wait_for(state="detached")
     assert page.locator("[data-list=contradictions]").count() == 0
     other.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_measured_figures_and_flags_pass_axe_in_both_palettes(page, served_site, tmp_path, scheme):
+    open_checklist(page, served_site, "en", scheme, empty=True)
+    imported(page, tmp_path, declared_met(BLOCK))
+    assert page.locator(".cl-measured").count() == 2
+    assert axe_violations(page) == []
+    show(page, "report")
+    assert axe_violations(page) == []
