@@ -4,8 +4,8 @@ in docs/assets/javascripts/ (entry: checklist.js) bring it to life.
 Contract with those modules (one place for it):
 - `#sp-checklist[data-lang][data-strings][data-plan-css]` holds everything; the app sets
   `data-ready="true"` once it works. `data-strings` is assessment.plan.LABELS[lang] merged with
-  assessment.review.LABELS[lang] and MESSAGES[lang] below (none may shadow another), plus the
-  `evidence_block` table under that key.
+  assessment.review.LABELS[lang] and MESSAGES[lang] below (none may shadow another); plan.LABELS
+  holds the `evidence_block` table under that key.
 - Views are `[data-view=answers|plan|report]`, shown by the URL fragment (#answers, #plan, #report).
 - Each item is `fieldset#item-<id>[data-item][data-kind][data-level]` holding native inputs marked
   data-field = status | value; note and evidence text areas are created on demand in
@@ -23,7 +23,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from assessment import evidence_block, plan, review
+from assessment import plan, review
 from assessment import quantity as quantities
 from assessment.answers import DATE_YEARS
 from assessment.criteria import Criteria
@@ -48,10 +48,10 @@ assert MESSAGES["zh"].keys() == MESSAGES["en"].keys(), "MESSAGES: both languages
 
 
 def strings(lang: str) -> dict:
-    """Every label the app shows, in one language; `evidence_block` is that table whole (the measured
-    figures beside clauses 4.1 and 4.2, written by evidence-display.js as evidence_block.py writes them:
-    its keys, such as `contradiction`, are not the checklist's)."""
-    return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang], "evidence_block": evidence_block.LABELS[lang]}
+    """Every label the app shows, in one language. plan.LABELS brings the `evidence_block` table whole
+    (the measured figures beside clauses 4.1 and 4.2, written by evidence-display.js as
+    evidence_block.py writes them: its keys, such as `contradiction`, are not the checklist's)."""
+    return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang]}
 
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"

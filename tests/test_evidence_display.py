@@ -104,3 +104,23 @@ def test_the_cases_reach_what_they_name():
             assert "12.2%" in out
         if name == "thousands grouped":
             assert "1,234,567" in out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_plans_annex_writes_the_measured_figure_under_4_2s_own_evidence(lang):
+    from assessment import plan, scoring
+    from tests.test_plan import CRITERIA as BUNDLED, doc
+    reply = next(i for i in BUNDLED.items if i.clause == "4.2")
+    d = doc(evidence=MEASURED["evidence"], answers={reply.id: {"value": 0.5, "evidence": "工单系统截图"}})
+    read = answers_mod.parse(BUNDLED, d)
+    figure = evidence_block.measured(BUNDLED, MEASURED["evidence"], lang)
+    assert figure == LABELS[lang]["measured"].format(
+        percent="60.0%", threshold=evidence_block.threshold_text(BUNDLED, MEASURED["evidence"]["threshold_minutes"], lang),
+        tickets="6", first="2024-03-01", last="2024-03-03")
+    rows = plan.outline(BUNDLED, read, scoring.score(BUNDLED, read), lang)["answers"][1]
+    by_clause = {r[0]: r for r in rows}
+    assert by_clause["4.2"][-1] == f"工单系统截图\n{figure}"
+    assert all(figure not in r[-1] for r in rows if r[0] != "4.2")
+    without = answers_mod.parse(BUNDLED, doc(answers={reply.id: {"value": 0.5, "evidence": "工单系统截图"}}))
+    rows = plan.outline(BUNDLED, without, scoring.score(BUNDLED, without), lang)["answers"][1]
+    assert {r[0]: r for r in rows}["4.2"][-1] == "工单系统截图"

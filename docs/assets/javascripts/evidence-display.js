@@ -45,6 +45,15 @@ const format = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => (Obj
 /** The first `n` characters as Python counts them (code points). */
 const head = (s, n) => Array.from(s).slice(0, n).join("");
 
+/** Clause 4.2's measured figure: "measured: 97.3% within 1 hour, 12,408 tickets, 2026-09-01 to 2026-11-30". */
+export function measuredText(criteria, evidence, t, lang) {
+  const period = evidence.period ?? { first_arrival: t.none, last_arrival: t.none };
+  return format(t.measured, {
+    percent: percentText(evidence.attainment), threshold: thresholdText(criteria, evidence.threshold_minutes, lang),
+    tickets: grouped(evidence.tickets), first: head(period.first_arrival, 10), last: head(period.last_arrival, 10),
+  });
+}
+
 /**
  * The figures beside the items: {measured, hours: [lines], flags: [{id, clause, text}]}, flags in the
  * criteria's order.
@@ -53,11 +62,7 @@ const head = (s, n) => Array.from(s).slice(0, n).join("");
 export function evidenceParts(criteria, doc, t, lang) {
   const evidence = doc.evidence;
   const answers = doc.answers ?? {};
-  const period = evidence.period ?? { first_arrival: t.none, last_arrival: t.none };
-  const measured = format(t.measured, {
-    percent: percentText(evidence.attainment), threshold: thresholdText(criteria, evidence.threshold_minutes, lang),
-    tickets: grouped(evidence.tickets), first: head(period.first_arrival, 10), last: head(period.last_arrival, 10),
-  });
+  const measured = measuredText(criteria, evidence, t, lang);
   const channels = evidence.by_channel.length ? evidence.by_channel
     : [{ channel: t.all, hours_with_reply: evidence.replied_by_hour_of_week.filter((n) => n).length }];
   const hours = channels.map((c) => format(t.hours, { channel: c.channel || t.none, n: c.hours_with_reply }));
