@@ -185,3 +185,25 @@ def test_the_measured_figures_and_flags_pass_axe_in_both_palettes(page, served_s
     assert axe_violations(page) == []
     show(page, "report")
     assert axe_violations(page) == []
+
+
+def test_a_block_survives_the_upgrade_of_an_assessment_made_under_an_earlier_checklist(page, served_site, tmp_path):
+    from assessment import history
+    earlier = [v for v in history.published(CRITERIA)["history"] if v != CRITERIA.version]
+    assert earlier, "the change log names an earlier version"
+    doc = {**declared_met(BLOCK), "criteria_version": earlier[-1]}
+    open_checklist(page, served_site, "zh", empty=True)
+    imported(page, tmp_path, doc)
+    out = export(page)
+    assert out["criteria_version"] == CRITERIA.version and evidence.to_json(out["evidence"]) == evidence.to_json(BLOCK)
+    assert item(page, REPLY.id).locator(".cl-measured").count() == 1
+
+
+def test_a_file_of_the_first_format_without_a_block_exports_without_one(page, served_site, tmp_path):
+    doc = {k: v for k, v in declared_met(None).items() if k != "assessment"}
+    doc = {**doc, "format_version": 1, "answers": {CHANNELS.id: {"value": CRITERIA.threshold(CHANNELS).value}}}
+    open_checklist(page, served_site, "en", empty=True)
+    imported(page, tmp_path, doc)
+    out = export(page)
+    assert "evidence" not in out and out["answers"][CHANNELS.id]["value"] == CRITERIA.threshold(CHANNELS).value
+    assert page.locator(".cl-measured").count() == 0
