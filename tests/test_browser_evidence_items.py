@@ -52,8 +52,9 @@ def import_doc(page, tmp_path, doc, name="answers.json"):
 
 
 def imported(page, tmp_path, doc):
+    done = page.locator(".cl-notice.success").count()
     import_doc(page, tmp_path, doc)
-    page.locator(".cl-notice.success").wait_for()
+    page.locator(".cl-notice.success").nth(done).wait_for()
 
 
 def python_lines(doc: dict, lang: str) -> list[str]:
@@ -207,3 +208,26 @@ def test_a_file_of_the_first_format_without_a_block_exports_without_one(page, se
     out = export(page)
     assert "evidence" not in out and out["answers"][CHANNELS.id]["value"] == CRITERIA.threshold(CHANNELS).value
     assert page.locator(".cl-measured").count() == 0
+
+
+def ready_with(evidence: dict) -> dict:
+    """Every item met and the whole plan written (the plan contradicts nothing), with a block."""
+    doc = declared_met(evidence)
+    doc["answers"].update({i.id: {"status": "met"} for i in CRITERIA.items if i.kind == "check"})
+    doc["plan"] = {p.id: f"{p.number} 已写" for p in CRITERIA.template if not p.group}
+    return doc
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_evidence_puts_a_ready_verdict_in_doubt_and_agreeing_evidence_does_not(page, served_site, tmp_path, lang):
+    open_checklist(page, served_site, lang, empty=True)
+    imported(page, tmp_path, ready_with(agreeing()))
+    t = strings(page)
+    word = lambda where: page.locator(where).text_content().split(" ", 1)[1]  # noqa: E731 (after the icon)
+    assert word("#cl-bar-verdict") == t["ready"]
+    imported(page, tmp_path, ready_with(BLOCK))
+    doubted = t["verdict_contradicted"].format(verdict=t["ready"])
+    for where in ("#cl-bar-verdict", "#cl-verdict .cl-verdict-badge"):
+        assert word(where) == doubted, where
+    # The declared result is unchanged: the evidence puts it in doubt, it does not rescore it.
+    assert export(page)["result"]["verdict"] == "ready"
