@@ -13,10 +13,15 @@ const CLAUSES = ["4.1", "4.2"];
 export function showMeasured(app) {
   const { criteria, lang } = app;
   const doc = app.entry.doc;
+  const items = criteria.items.filter((i) => CLAUSES.includes(i.clause));
+  // Most rescores change neither the block nor these answers: then nothing is redrawn.
+  const answers = doc.answers ?? {};
+  const drawn = { entry: app.entry, evidence: doc.evidence, answers: JSON.stringify(items.map((i) => answers[i.id] ?? null)) };
+  const last = app.measuredDrawn;
+  if (last && last.entry === drawn.entry && last.evidence === drawn.evidence && last.answers === drawn.answers) return last.ids;
   const parts = doc.evidence ? evidenceParts(criteria, doc, app.t.evidence_block, lang) : null;
   const flags = new Map((parts?.flags ?? []).map((f) => [f.id, f.text]));
-  for (const item of criteria.items) {
-    if (!CLAUSES.includes(item.clause)) continue;
+  for (const item of items) {
     const fieldset = document.getElementById(`item-${item.id}`);
     if (!fieldset) continue;
     let box = fieldset.querySelector(".cl-measured");
@@ -32,5 +37,6 @@ export function showMeasured(app) {
       figures.length > 1 ? el("ul", {}, figures.map((f) => el("li", {}, f))) : el("p", {}, figures[0]),
       ...(flags.has(item.id) ? [el("p", { class: "cl-flag" }, flags.get(item.id))] : []));
   }
-  return [...flags.keys()];
+  app.measuredDrawn = { ...drawn, ids: [...flags.keys()] };
+  return app.measuredDrawn.ids;
 }
