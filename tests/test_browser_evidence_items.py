@@ -231,3 +231,13 @@ def test_the_evidence_puts_a_ready_verdict_in_doubt_and_agreeing_evidence_does_n
         assert word(where) == doubted, where
     # The declared result is unchanged: the evidence puts it in doubt, it does not rescore it.
     assert export(page)["result"]["verdict"] == "ready"
+
+
+def test_a_channel_name_from_the_file_is_shown_as_text(page, served_site, tmp_path):
+    block = copy.deepcopy(BLOCK)
+    block["by_channel"][0]["channel"] = "<img src=x onerror=alert(1)><b>热线</b>"
+    open_checklist(page, served_site, "zh", empty=True)
+    imported(page, tmp_path, declared_met(block))
+    box = item(page, CHANNELS.id).locator(".cl-measured")
+    assert block["by_channel"][0]["channel"] in box.locator("li").first.text_content()
+    assert box.locator("img, b").count() == 0
