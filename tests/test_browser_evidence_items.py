@@ -241,3 +241,16 @@ def test_a_channel_name_from_the_file_is_shown_as_text(page, served_site, tmp_pa
     box = item(page, CHANNELS.id).locator(".cl-measured")
     assert block["by_channel"][0]["channel"] in box.locator("li").first.text_content()
     assert box.locator("img, b").count() == 0
+
+
+def test_the_printed_report_carries_the_measured_lines(page, served_site, tmp_path):
+    import re
+    from tests.test_browser_report import printed_text
+    doc = declared_met(BLOCK)
+    open_checklist(page, served_site, "en", "dark", empty=True)
+    imported(page, tmp_path, doc)
+    show(page, "report")
+    pages, _ = printed_text(page)
+    text = "".join(pages)
+    for line in python_lines(doc, "en"):
+        assert re.sub(r"\s+", "", line) in text, line
