@@ -231,16 +231,25 @@ def _percent(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.1f}%"
 
 
-def lines(criteria: Criteria, answers, evidence: dict, lang: str) -> list[str]:
-    """For a reader: the measured figure of 4.2, the hours answered per channel (4.1), and contradictions."""
+def measured(criteria: Criteria, evidence: dict, lang: str) -> str:
+    """Clause 4.2's measured figure: "measured: 97.3% within 1 hour, 12,408 tickets, 2026-09-01 to 2026-11-30"."""
     t = LABELS[lang]
     threshold = threshold_text(criteria, evidence["threshold_minutes"], lang)
     period = evidence["period"] or {"first_arrival": t["none"], "last_arrival": t["none"]}
-    out = [t["measured"].format(percent=_percent(evidence["attainment"]), threshold=threshold,
-                                tickets=f"{evidence['tickets']:,}", first=period["first_arrival"][:10],
-                                last=period["last_arrival"][:10])]
+    return t["measured"].format(percent=_percent(evidence["attainment"]), threshold=threshold,
+                                tickets=f"{int(evidence['tickets']):,}", first=period["first_arrival"][:10],
+                                last=period["last_arrival"][:10])
+
+
+def lines(criteria: Criteria, answers, evidence: dict, lang: str) -> list[str]:
+    """For a reader: the measured figure of 4.2, the hours answered per channel (4.1), and contradictions.
+
+    The browser writes the same lines (evidence-display.js evidenceLines): counts go through int(),
+    since a file may write 12408.0, which JavaScript reads as 12408."""
+    t = LABELS[lang]
+    out = [measured(criteria, evidence, lang)]
     channels = evidence["by_channel"] or [{"channel": t["all"], "hours_with_reply": sum(1 for n in evidence["replied_by_hour_of_week"] if n)}]
-    out += [t["hours"].format(channel=c["channel"] or t["none"], n=c["hours_with_reply"]) for c in channels]
+    out += [t["hours"].format(channel=c["channel"] or t["none"], n=int(c["hours_with_reply"])) for c in channels]
     flags = contradictions(criteria, answers, evidence)
     for item in criteria.items:
         if not flags.get(item.id):
@@ -268,7 +277,7 @@ def cell(criteria: Criteria, answers, lang: str = "en") -> str:
     if evidence is None:
         return ""
     t = LABELS[lang]
-    text = t["cell"].format(percent=_percent(evidence["attainment"]), tickets=f"{evidence['tickets']:,}")
+    text = t["cell"].format(percent=_percent(evidence["attainment"]), tickets=f"{int(evidence['tickets']):,}")
     flags = contradictions(criteria, answers, evidence)
     flagged = [i.clause for i in criteria.items if flags.get(i.id)]
     return text + (t["cell_contradicts"].format(clauses=", ".join(flagged)) if flagged else "")

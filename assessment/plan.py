@@ -25,9 +25,11 @@ from .criteria import Criteria
 from .output_file import OutputRefused, check_target, write_file
 from . import quantity as quantities
 from .scoring import status_of, value_in_threshold_unit
-from . import texts
+from . import evidence_block, texts
 
-LABELS = texts.table("plan")
+# The plan's words, and under `evidence_block` that table whole: the annex writes clause 4.2's measured
+# figure (evidence_block.measured), and plan.js, which receives these labels, writes it the same way.
+LABELS = {lang: {**table, "evidence_block": evidence_block.LABELS[lang]} for lang, table in texts.table("plan").items()}
 META_KEYS = ("organisation", "service", "contact", "date")
 # Shares of the text width per table column: the question wide, statuses and numbers narrow; note and
 # evidence wide enough that a phone number or an e-mail address stays on one line in Word.
@@ -146,10 +148,16 @@ def outline(criteria: Criteria, answers: Answers, result: dict, lang: str, annex
     labels = LABELS[lang]
     titles = {s.id: getattr(s.title, lang) for s in criteria.sections}
 
+    # Measured from the SP's ticket export, under the SP's own evidence for 4.2: beside, never instead.
+    measured = clean(evidence_block.measured(criteria, answers.evidence, lang)) if answers.evidence is not None else ""
+
     def row(item) -> list[str]:
         a = answers.answers.get(item.id)
+        evidence = clean(a.evidence) if a else ""
+        if item.clause == "4.2" and measured:
+            evidence = f"{evidence}\n{measured}" if evidence else measured
         return [item.clause or "—", getattr(item.question, lang), answer_text(criteria, item, a, labels),
-                clean(a.note) if a and not a.note_private else "", clean(a.evidence) if a else ""]
+                clean(a.note) if a and not a.note_private else "", evidence]
 
     return {
         "title": labels["title"],

@@ -4,7 +4,8 @@ in docs/assets/javascripts/ (entry: checklist.js) bring it to life.
 Contract with those modules (one place for it):
 - `#sp-checklist[data-lang][data-strings][data-plan-css]` holds everything; the app sets
   `data-ready="true"` once it works. `data-strings` is assessment.plan.LABELS[lang] merged with
-  assessment.review.LABELS[lang] and MESSAGES[lang] below (none may shadow another).
+  assessment.review.LABELS[lang] and MESSAGES[lang] below (none may shadow another); plan.LABELS
+  holds the `evidence_block` table under that key.
 - Views are `[data-view=answers|plan|report]`, shown by the URL fragment (#answers, #plan, #report).
 - Each item is `fieldset#item-<id>[data-item][data-kind][data-level]` holding native inputs marked
   data-field = status | value; note and evidence text areas are created on demand in
@@ -46,13 +47,16 @@ assert not any(_shadowed.values()), f"MESSAGES, assessment.plan.LABELS and asses
 assert MESSAGES["zh"].keys() == MESSAGES["en"].keys(), "MESSAGES: both languages need the same keys"
 
 
-def strings(lang: str) -> dict[str, str]:
-    """Every label the app shows, in one language."""
+def strings(lang: str) -> dict:
+    """Every label the app shows, in one language. plan.LABELS brings the `evidence_block` table whole
+    (the measured figures beside clauses 4.1 and 4.2, written by evidence-display.js as
+    evidence_block.py writes them: its keys, such as `contradiction`, are not the checklist's)."""
     return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang]}
 
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
-_STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+"\./([\w.-]+\.js)";', re.MULTILINE)
+# Either quote: the evidence modules, written for the worker too, use single quotes.
+_STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+["\']\./([\w.-]+\.js)["\'];', re.MULTILINE)
 
 
 def module_graph(entry: str = "checklist.js") -> list[str]:

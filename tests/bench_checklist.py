@@ -1,7 +1,8 @@
 """The checklist in Chromium at the real size and at 1,000 and 5,000 generated items (make bench).
 
 Reports medians, never asserts them: ready time, one answer (script and next frame), one keystroke
-in a note and in a plan section, HTML bytes, layout shift, and a 1 MB assessment's keystroke.
+in a note and in a plan section, HTML bytes, layout shift, a 1 MB assessment's keystroke, and one
+answer with an evidence block of 200 channels drawn beside clauses 4.1 and 4.2 (against none).
 Ready time is also given against a baseline measured in the same run, load by load in turn: the
 same page with the site's own scripts blocked (`bare_load_ms`, the page's load event), as the
 ratio `ready_vs_bare`.
@@ -115,6 +116,39 @@ def big_assessment(browser, url: str) -> dict:
             "answer_script_ms": round(answer[0], 2), "answer_next_frame_ms": round(answer[1], 2), "save_ms": round(save, 2)}
 
 
+def evidence_beside(browser, url: str, rounds: int = 5) -> dict:
+    """One answer with an evidence block of 200 channels attached (the most the accepting rule takes),
+    drawn beside clauses 4.1 and 4.2 on every rescore, against the same assessment without a block,
+    measured in turn."""
+    from tests.evidence_vectors import DIR
+    block = json.loads((DIR / "answers.json").read_text(encoding="utf-8"))["vectors"][0]["doc"]["evidence"]
+    block["by_channel"] = [{**block["by_channel"][0], "channel": f"channel {n}"} for n in range(200)]
+    page = browser.new_page(viewport={"width": 1366, "height": 768})
+    page.goto(url)
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    page.evaluate("""(block) => {
+      localStorage.clear();
+      const doc = { format: 'sp-readiness-answers', format_version: 3, criteria_version: 'x', assessment: {}, answers: {}, plan: {} };
+      for (const [id, evidence] of [['awith', block], ['awithout', null]]) {
+        const d = evidence ? { ...doc, evidence } : doc;
+        localStorage.setItem('sp-readiness.a.' + id, JSON.stringify({ id, label: id, created: id.length, doc: d, seen: null }));
+      }
+    }""", block)
+    page.reload()
+    page.wait_for_selector("#sp-checklist[data-ready=true]")
+    times = {"awith": [], "awithout": []}
+    for _ in range(rounds):
+        for id_ in times:
+            page.select_option("#cl-current", id_)
+            times[id_].append(page.evaluate(MEASURE, ["#item-cs-process", "radio"])[0])
+    page.select_option("#cl-current", "awith")
+    assert page.locator(".cl-measured li").count() == 200  # the block is drawn
+    page.close()
+    with_, without = statistics.median(times["awith"]), statistics.median(times["awithout"])
+    return {"answer_script_ms": round(with_, 2), "answer_script_ms_without_block": round(without, 2),
+            "ratio": round(with_ / without, 2) if without else None}
+
+
 def main() -> int:
     out = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
@@ -133,6 +167,8 @@ def main() -> int:
             if size is None:
                 print("==> a 1 MB assessment", file=sys.stderr, flush=True)
                 out["one_mb_assessment"] = big_assessment(browser, server.url + "checklist/")
+                print("==> an evidence block beside 4.1 and 4.2", file=sys.stderr, flush=True)
+                out["evidence_block_200_channels"] = evidence_beside(browser, server.url + "checklist/")
             server.close()
             out[name] = result
         browser.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import assessment
 from assessment import history
-from assessment import answers, plan, review
+from assessment import answers, evidence_block, plan, review
 from tests import edge_vectors, review_vectors, scoring_vectors
 from tests.test_browser_plan import EDGE_CASES as PLAN_CASES
 from tests.test_plan import CRITERIA as PLAN_CRITERIA
@@ -114,6 +114,18 @@ def plan_cases() -> list[dict]:
     return cases
 
 
+def evidence_display_cases() -> list[dict]:
+    """The blocks of tests/test_evidence_display.py with the lines `report` writes for them."""
+    from tests.test_evidence_display import CASES, LABELS
+    out = []
+    for name, criteria, doc in CASES:
+        read = answers.parse(criteria, doc)
+        for lang in ("zh", "en"):
+            out.append({"name": f"{name} ({lang})", "lang": lang, "criteria": json.loads(criteria.model_dump_json()),
+                        "doc": doc, "labels": LABELS[lang], "lines": evidence_block.lines(criteria, read, read.evidence, lang)})
+    return out
+
+
 def fixtures() -> dict:
     return {
         "criteria": {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
@@ -121,6 +133,9 @@ def fixtures() -> dict:
                      "plan": _criteria_json(PLAN_CRITERIA), "review": _criteria_json(review_vectors.CRITERIA)},
         "answers": answers_cases(), "reviews": review_cases(), "plan": plan_cases(), "page_css": plan.PAGE_CSS,
         "numbers": [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
+        "evidence_display": evidence_display_cases(),
+        # Shares as a percent with one decimal: every tie a double can hold at that precision lies in k/400.
+        "percents": [[s, evidence_block._percent(s)] for s in sorted({k / d for d in (400, 1000, 1024, 3) for k in range(d + 1)})],
     }
 
 

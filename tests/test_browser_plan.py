@@ -12,6 +12,7 @@ from assessment import plan, quantity
 from assessment.js_number import js_number
 from tests.browser_checks import axe_violations, pdf_text, squeezed
 from tests.checklist_page import CHANNELS, answer_some, current_doc, entries, item, open_checklist, show, texts, wait_saved
+from tests.evidence_vectors import DIR as EVIDENCE_DIR
 from tests.test_plan import CRITERIA, doc
 
 CRITERIA_JSON = history.published(CRITERIA)
@@ -122,6 +123,8 @@ def test_exported_markdown_and_html_are_what_the_python_writer_gives(page, serve
 
 
 ALL_WRITTEN = {p.id: f"{p.number}\n第二行" for p in CRITERIA.template if not p.group}
+# A block measured from a ticket export, as the command line prints it (tests/vectors/evidence/).
+MEASURED = json.loads((EVIDENCE_DIR / "answers.json").read_text(encoding="utf-8"))["vectors"][0]["doc"]["evidence"]
 EDGE_CASES = [
     doc(), doc(version=1), doc(assessment={}),
     doc(plan={"overview": "  <img src=x onerror=alert(1)> & \"q\" 'a'  ", "cs-process": "|a|\r\nb"}),
@@ -142,6 +145,11 @@ EDGE_CASES = [
                                    "quality-round-the-clock": {"value": 0}, "quality-first-reply": {"value": 1}}),
     doc(plan=ALL_WRITTEN, answers={"plan-covers-sections": {"status": "partial"}, "quality-round-the-clock": {"value": 3},
                                    "quality-first-reply": {"value": 0.5}}),
+    # the measured evidence under 4.2's own evidence, or alone; a period holding what XML cannot hold,
+    # a lone surrogate and an astral character; a percent Python and JavaScript round differently
+    doc(evidence=MEASURED, answers={"quality-first-reply": {"value": 0.5, "evidence": "工单系统\n截图"}}),
+    doc(evidence={**MEASURED, "attainment": 0.1225,
+                  "period": {"first_arrival": "2024\x01-03-01\ud800x", "last_arrival": "😀2024-03-03T"}}),
     # a note the SP keeps private, beside one it shares
     doc(answers={"cs-organisation": {"status": "met", "note": "演练尚未进行", "note_private": True, "evidence": "a.pdf"},
                  "cs-content": {"status": "partial", "note": "visible", "note_private": False}}),

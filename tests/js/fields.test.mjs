@@ -53,7 +53,7 @@ test("fieldPaths lists every field of either entry at the merge depth, once, in 
   assert.deepEqual(fieldPaths(a, b), [
     ["label"], ["doc", "assessment", "organisation"], ["doc", "assessment", "service"],
     ["doc", "plan", "p"], ["doc", "plan", "q"], ["invalid", "y"],
-    ...answer("x"), ...answer("z"),
+    ...answer("x"), ...answer("z"), ["doc", "evidence"],
     ["doc", "criteria_version"], ["doc", "format_version"], ["seen"], ["review"], ["plan_annex"], ["drafted"],
   ]);
 });

@@ -20,6 +20,7 @@ import { Summary } from "./summary.js";
 import { Views } from "./views.js";
 import { EXPORT_VERSION, checkDate, newId, remoteChange, wireAssessments } from "./assessments.js";
 import { loadCriteria } from "./criteria-source.js";
+import { showMeasured } from "./evidence-items.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -157,7 +158,11 @@ class App {
   rescore() {
     this.result = score(this.criteria, this.entry.doc);
     const checks = this.plan.checks(this.result);
-    const contradictions = Object.keys(checks.contradictions).filter((id) => checks.contradictions[id]);
+    // Declared "met" answers put in doubt: by the plan (5.1, 5.2) or by the measured evidence (4.1, 4.2).
+    this.drawnEvidence = this.entry.doc.evidence;
+    this.measuredContradictions = showMeasured(this);
+    const doubted = new Set([...this.measuredContradictions, ...Object.keys(checks.contradictions).filter((id) => checks.contradictions[id])]);
+    const contradictions = this.criteria.items.filter((i) => doubted.has(i.id)).map((i) => i.id);
     for (const id of Object.keys(checks.contradictions)) {
       const clause = this.byId.get(id).clause;
       const parts = clause === "5.1" ? checks.missing_5_1 : checks.failing_5_2;
@@ -176,6 +181,8 @@ class App {
 
   shown(view) {
     document.body.classList.toggle("cl-reporting", view === "report");
+    // An evidence block attached or removed in this tab while another view was shown.
+    if (this.entry.doc.evidence !== this.drawnEvidence) this.rescore();
     if (view === "plan") this.plan.renderRelated();
     if (view === "report") renderReport(this, this.contradictions ?? []);
   }

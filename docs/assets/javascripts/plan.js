@@ -10,6 +10,7 @@ import { isBlank, trim } from "./blank.js";
 import * as md from "./markdown-text.js";
 import { quantityText, thresholdText } from "./quantity.js";
 import { statusOf, valueInThresholdUnit } from "./scoring.js";
+import { measuredText } from "./evidence-display.js";
 
 export const META_KEYS = ["organisation", "service", "contact", "date"];
 // Shares of the text width per table column: the question wide, statuses and numbers narrow.
@@ -84,9 +85,13 @@ export function outline(criteria, doc, result, labels, lang, { annex = true } = 
   const plan = doc.plan ?? {};
   const answers = doc.answers ?? {};
   const titles = Object.fromEntries(criteria.sections.map((s) => [s.id, s.title[lang]]));
+  // Measured from the SP's ticket export, under the SP's own evidence for 4.2: beside, never instead.
+  const measured = doc.evidence ? clean(measuredText(criteria, doc.evidence, labels.evidence_block, lang)) : "";
   const row = (i) => {
     const a = own(answers, i.id) ?? null;
-    return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels, doc.criteria_version), a && a.note_private !== true ? clean(a.note ?? "") : "", a ? clean(a.evidence ?? "") : ""];
+    let evidence = a ? clean(a.evidence ?? "") : "";
+    if (i.clause === "4.2" && measured) evidence = evidence ? `${evidence}\n${measured}` : measured;
+    return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels, doc.criteria_version), a && a.note_private !== true ? clean(a.note ?? "") : "", evidence];
   };
   return {
     title: labels.title,

@@ -2,6 +2,7 @@
 // phone and to print on A4 with a sign-off block.
 
 import { el, today } from "./dom.js";
+import { evidenceLines } from "./evidence-display.js";
 import { outline, WIDTHS } from "./plan.js";
 import { verdictBadge } from "./summary.js";
 
@@ -26,6 +27,9 @@ export function renderReport(app, contradictions) {
     el("h3", {}, t.result), table(o.table, {}, WIDTHS.table),
     ...(contradictions.length ? [el("div", { class: "cl-report__flags" }, el("h3", {}, t.contradictions),
       el("ul", {}, contradictions.map((id) => el("li", {}, app.question(id)))))] : []),
+    // Measured from the SP's ticket export, in the lines of the command line's report.
+    ...(app.entry.doc.evidence ? [el("div", { class: "cl-report__list cl-report__evidence" }, el("h3", {}, t.evidence_block.title),
+      el("ul", {}, evidenceLines(criteria, app.entry.doc, t.evidence_block, lang).map((line) => el("li", {}, line))))] : []),
     // "Unknown items" only matters when there are some; the other lists say "none" on purpose.
     ...o.lists.filter(([title, items]) => items.length || title !== t.unknown).map(([title, items]) => el("div", { class: "cl-report__list" }, el("h3", {}, title),
       items.length ? el("ul", {}, items.map((i) => el("li", {}, i))) : el("p", {}, o.none))),

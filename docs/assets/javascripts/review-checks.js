@@ -3,6 +3,7 @@
 // and what an imported review file may fill in. Pure functions of criteria, documents and reviews.
 
 import { answerText, planChecks } from "./plan.js";
+import { evidenceContradicted } from "./evidence-display.js";
 import { score } from "./scoring.js";
 
 const own = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : undefined);
@@ -34,13 +35,15 @@ export function earliestDue(review) {
 
 /**
  * The items that need a reviewer's attention: answered not met or partly met, or "met" where the
- * plan contradicts it (clauses 5.1 and 5.2, as the checklist computes it).
+ * plan contradicts it (clauses 5.1 and 5.2, as the checklist computes it) or the measured evidence
+ * does (clauses 4.1 and 4.2: `measured`).
  */
 export function attention(criteria, doc, result) {
   const checks = planChecks(criteria, doc, result);
   const weak = criteria.items.filter((i) => ["unmet", "partial"].includes(own(doc.answers, i.id)?.status)).map((i) => i.id);
   const contradictions = Object.keys(checks.contradictions).filter((id) => checks.contradictions[id]);
-  return { weak, contradictions, ids: [...new Set([...weak, ...contradictions, ...result.blockers])] };
+  const measured = evidenceContradicted(criteria, doc);
+  return { weak, contradictions, measured, ids: [...new Set([...weak, ...contradictions, ...measured, ...result.blockers])] };
 }
 
 /** What the inbox shows of a submission, kept with its review so the inbox reads no submission. */

@@ -3,6 +3,7 @@
 
 import { META_KEYS, answerText, percent, writtenText } from "./plan.js";
 import { attention } from "./review-checks.js";
+import { evidenceParts } from "./evidence-display.js";
 import { unconfirmedSince } from "./scoring.js";
 
 /** An answer as the reviewer reads it, saying when it was given under earlier terms and not confirmed since. */
@@ -110,7 +111,9 @@ export function showChanges(root, criteria, entry, doc, result, t) {
   root.querySelector("#rv-history").replaceChildren(...(entry.previous
     ? [el("p", { class: "admonition info rv-note" }, fill(t.history, { previous: entry.previous.file, changed }))] : []));
   const { ids, contradictions } = attention(criteria, doc, result);
+  const measured = doc.evidence ? evidenceParts(criteria, doc, t.evidence_block, t.lang) : null;
   for (const box of root.querySelectorAll(".rv-item, .rv-part")) {
+    if (box.dataset.item) showMeasured(box, criteria.items.find((i) => i.id === box.dataset.item), measured);
     const id = box.dataset.item ?? box.dataset.part;
     const change = (box.dataset.item ? changes.items : changes.plan)[id];
     const line = box.querySelector("[data-show=change]");
@@ -126,6 +129,22 @@ export function showChanges(root, criteria, entry, doc, result, t) {
     if (needs) box.dataset.attention = "true";
     else delete box.dataset.attention;
   }
+}
+
+/**
+ * Beside the answers to clauses 4.1 and 4.2: what the SP's ticket export measured (the file's
+ * `evidence` block), in the checklist's and the command line's words, and the contradiction if any.
+ */
+function showMeasured(box, item, parts) {
+  const figures = !parts || !item ? null : item.clause === "4.2" ? [parts.measured] : item.clause === "4.1" ? parts.hours : null;
+  let node = box.querySelector(".rv-measured");
+  if (!figures) {
+    node?.remove();
+    return;
+  }
+  node ??= box.querySelector("[data-show=contradiction]").insertAdjacentElement("afterend", el("div", { class: "rv-measured" }));
+  const flag = parts.flags.find((f) => f.id === item.id);
+  node.replaceChildren(...figures.map((f) => el("p", {}, f)), ...(flag ? [el("p", { class: "rv-contradiction" }, flag.text)] : []));
 }
 
 /** The conditions list, shown only with a conditional decision. */

@@ -11,8 +11,8 @@ const ICONS = { ready: "✔", conditional: "!", incomplete: "…", not_ready: "�
 
 /**
  * The verdict as shown in the status bar, the result and the report alike: when the plan
- * contradicts a "met" answer to 5.1 or 5.2, a ready or conditional verdict is put in doubt, in the
- * colour of a problem, everywhere at once.
+ * contradicts a "met" answer to 5.1 or 5.2, or the measured evidence one to 4.1 or 4.2, a ready or
+ * conditional verdict is put in doubt, in the colour of a problem, everywhere at once.
  */
 export function verdictBadge(t, verdict, contradictions) {
   const { kind, word } = verdictWords(t, verdict, contradictions);
@@ -58,9 +58,11 @@ export class Summary {
     const blocked = new Set(result.blockers);
     const unanswered = new Set(result.unanswered);
     const doubted = new Set(contradictions);
+    const measured = new Set(this.app.measuredContradictions ?? []); // 4.1, 4.2: by the evidence, not the plan
     for (const [id, span] of this.launch) {
       const state = blocked.has(id) ? "unmet" : unanswered.has(id) ? "none" : doubted.has(id) ? "contradicted" : "met";
-      const word = { none: t.unanswered_status, met: t.met, unmet: t.unmet, contradicted: t.met_contradicted }[state];
+      const contradicted = measured.has(id) ? t.met_measured_contradicted : t.met_contradicted;
+      const word = { none: t.unanswered_status, met: t.met, unmet: t.unmet, contradicted }[state];
       span.className = `cl-state cl-state--${state}`;
       span.textContent = `${this.app.question(id)} — ${word}`;
     }
