@@ -75,6 +75,7 @@ def _thirty_minutes_two_channels_one_item(data: dict) -> None:
     data["thresholds"]["first_reply"] = {"value": 30, "unit": "minute"}
     data["thresholds"]["round_the_clock_channels"] = {"value": 2, "unit": "channel"}
     data["scoring"]["ready_percent"] = NEW["ready_percent"]  # the other values pages show change too
+    data["evidence"]["attainment_target_percent"] = NEW["attainment_target_percent"]
     data["units"]["channel"].update(NEW["channel"])
     first = data["items"][0]
     data["items"].insert(1, {**first, "id": "cs-added-by-test", "question": {"zh": "测试新增的问题？", "en": "A question a test added?"}})
@@ -122,10 +123,12 @@ def test_a_released_change_of_value_unit_and_items_reaches_every_page_scorer_and
 
 
 # Values other than thresholds, each followed to every page that shows it (and the browser's copy).
-NEW = {"ready_percent": 73, "channel": {"zh": "条", "en": "line", "en_plural": "lines"}}
+NEW = {"ready_percent": 73, "attainment_target_percent": 87.5, "channel": {"zh": "条", "en": "line", "en_plural": "lines"}}
 FOLLOWED = {
     "ready_percent": {"zh": {"checklist/": "得分 × 100 ≥ {} × 满分", "maintainers/": "当前为 {}"},
                       "en": {"checklist/": "earned × 100 ≥ {} × possible", "maintainers/": "now {}"}},
+    "attainment_target_percent": {"zh": {"checklist/": "不足 {}%", "maintainers/": "目前为 {}%"},
+                                  "en": {"checklist/": "fewer than {}% of the measured", "maintainers/": "now {} %"}},
     "version": {"zh": {"checklist/": "自评表版本：{}", "about/": "自评表版本（数据文件 assessment/criteria.yml）：{}"},
                 "en": {"checklist/": "Checklist version: {}", "about/": "Checklist version (data file assessment/criteria.yml): {}"}},
 }
@@ -133,7 +136,9 @@ FOLLOWED = {
 
 def follows_the_other_values(site: Path, lang: str, old, new) -> None:
     """The ready rule, the version and the units' names reach the pages that show them; the old ones are gone."""
-    values = {"ready_percent": (old.scoring.ready_percent, new.scoring.ready_percent), "version": (old.version, new.version)}
+    values = {"ready_percent": (old.scoring.ready_percent, new.scoring.ready_percent), "version": (old.version, new.version),
+              "attainment_target_percent": (js_number(old.evidence.attainment_target_percent),
+                                            js_number(new.evidence.attainment_target_percent))}
     for key, pages in FOLLOWED.items():
         for path, phrase in pages[lang].items():
             text = squash(page(site, lang, path).text)
