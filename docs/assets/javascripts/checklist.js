@@ -178,6 +178,8 @@ class App {
     document.body.classList.toggle("cl-reporting", view === "report");
     if (view === "plan") this.plan.renderRelated();
     if (view === "report") renderReport(this, this.contradictions ?? []);
+    // The evidence view's modules (and its worker) load the first time it is opened.
+    if (view === "evidence") import("./evidence-view.js").then((m) => m.showEvidence(this));
   }
 
   question(id) {
