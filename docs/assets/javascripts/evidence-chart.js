@@ -44,10 +44,10 @@ export function heatGrid(grid, title, t, zone, id) {
       picture.append(svg("rect", attrs, svg("title", {}, fill(t.cell, { day: dayName(t, d), hour: hourName(t, h), n }))));
     }
   }
-  const head = el("tr", {}, el("th", { scope: "col" }, ""), ...Array.from({ length: HOURS }, (_, h) => el("th", { scope: "col" }, hourName(t, h))));
+  const head = el("tr", {}, el("td", {}), ...Array.from({ length: HOURS }, (_, h) => el("th", { scope: "col" }, hourName(t, h))));
   const rows = Array.from({ length: DAYS }, (_, d) => el("tr", {}, el("th", { scope: "row" }, dayName(t, d)),
     ...Array.from({ length: HOURS }, (_, h) => el("td", {}, String(grid[d * HOURS + h])))));
-  const table = el("div", { class: "cl-ev__scroll" }, el("table", { class: "cl-ev__table" }, el("caption", {}, title), el("thead", {}, head), el("tbody", {}, ...rows)));
+  const table = el("div", { class: "cl-ev__scroll", tabindex: "0", role: "region", "aria-label": title }, el("table", { class: "cl-ev__table" }, el("caption", {}, title), el("thead", {}, head), el("tbody", {}, ...rows)));
   return el("figure", { class: "cl-ev__figure", "aria-labelledby": id },
     el("figcaption", { id, class: "cl-ev__caption" }, title),
     picture,

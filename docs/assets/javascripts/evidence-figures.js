@@ -18,7 +18,8 @@ function minutes(value, t) {
 }
 
 function table(caption, heads, rows, numeric = new Set()) {
-  return el("div", { class: "cl-ev__scroll" }, el("table", { class: "cl-ev__table" },
+  // A wide table scrolls on a phone: its box takes focus so the keyboard scrolls it too.
+  return el("div", { class: "cl-ev__scroll", tabindex: "0", role: "region", "aria-label": caption }, el("table", { class: "cl-ev__table" },
     el("caption", {}, caption),
     el("thead", {}, el("tr", {}, heads.map((h, i) => el("th", { scope: "col", class: numeric.has(i) ? "cl-ev__num" : null }, h)))),
     el("tbody", {}, rows.map((row) => el("tr", {}, row.map((cell, i) => (i === 0
