@@ -1,0 +1,102 @@
+"""`make bench`: the checklist's evidence view measuring a ticket export in Chromium, as medians (never asserted).
+
+Zendesk-style CSV exports of 100,000 and 1,000,000 rows (bench_evidence.write_csv) are picked in the
+view; for each: the time from the pick to the figures drawn (median of 3), the longest main-thread task
+meanwhile (PerformanceObserver longtask; none over 50 ms means none reported), the page's JS heap
+before and after (the worker's own heap is not visible to the page: the figure shows that nothing of
+the file reaches the page), and the growth from 100k to 1M rows. Baseline in the same run: a worker
+that only reads the same File's bytes in 1 MiB slices, as the evidence worker reads them.
+Run alone: .venv/bin/python -m tests.bench_evidence_browser [--quick]  (--quick: 20k and 200k rows).
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from tests.bench_evidence import write_csv
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.site_build import Server, build, free_port
+
+WATCH = """() => {
+  window.benchLong = 0;
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) benchLong = Math.max(benchLong, e.duration); })
+    .observe({ type: 'longtask', buffered: false });
+  const input = document.getElementById('cl-ev-file');
+  input.addEventListener('change', () => { window.benchStart = performance.now(); window.benchLong = 0; }, { capture: true });
+  new MutationObserver(() => {
+    if (document.getElementById('cl-ev-headline') && window.benchStart && !window.benchEnd) window.benchEnd = performance.now();
+  }).observe(document.getElementById('cl-ev-figures'), { childList: true });
+}"""
+
+# The baseline: a worker that only reads the File's bytes, by 1 MiB slices.
+BASELINE = """async () => {
+  const file = document.getElementById('cl-ev-file').files[0];
+  const code = `onmessage = async ({data: file}) => { let n = 0;
+    for (let at = 0; at < file.size; at += 1 << 20) n += (await file.slice(at, at + (1 << 20)).arrayBuffer()).byteLength;
+    postMessage(n); };`;
+  const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
+  const start = performance.now();
+  await new Promise((done) => { worker.onmessage = done; worker.postMessage(file); });
+  worker.terminate();
+  return performance.now() - start;
+}"""
+
+
+def heap(page) -> int:
+    return page.evaluate("performance.memory.usedJSHeapSize")
+
+
+def run_once(page, path: Path) -> dict:
+    page.evaluate("window.benchStart = 0; window.benchEnd = 0; window.gc && gc()")
+    before = heap(page)
+    page.set_input_files("#cl-ev-file", str(path))
+    page.wait_for_function("window.benchEnd > 0", timeout=600_000)
+    page.evaluate("window.gc && gc()")
+    return {"seconds": page.evaluate("(benchEnd - benchStart) / 1000"), "longest_task_ms": page.evaluate("benchLong"),
+            "heap_before_mb": before / 2**20, "heap_after_mb": heap(page) / 2**20,
+            "baseline_read_seconds": page.evaluate(BASELINE) / 1000}
+
+
+def main() -> None:
+    quick = "--quick" in sys.argv
+    sizes = [20_000, 200_000] if quick else [100_000, 1_000_000]
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        port = free_port()
+        build(tmp / "site", f"http://127.0.0.1:{port}/")
+        server = Server(tmp / "site", port)
+        results = {}
+        try:
+            with sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM,
+                                            args=[*CHROMIUM_ARGS, "--enable-precise-memory-info", "--js-flags=--expose-gc"])
+                page = browser.new_page()
+                page.goto(server.url + "checklist/#evidence")
+                page.wait_for_selector("#sp-checklist[data-ready=true]")
+                page.wait_for_selector("#cl-ev-file")
+                page.evaluate(WATCH)
+                for rows in sizes:
+                    path = write_csv(tmp / f"{rows}.csv", rows)
+                    runs = [run_once(page, path) for _ in range(3)]
+                    med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+                    med["file_mb"] = path.stat().st_size / 2**20
+                    med["ratio_to_baseline"] = med["seconds"] / med["baseline_read_seconds"]
+                    results[f"{rows}_rows"] = {k: round(v, 3) for k, v in med.items()}
+                    path.unlink()
+                browser.close()
+        finally:
+            server.close()
+        a, b = (results[f"{n}_rows"] for n in sizes)
+        results["growth"] = {"rows": sizes[1] / sizes[0], "seconds": round(b["seconds"] / a["seconds"], 2),
+                             "heap_after_mb": round(b["heap_after_mb"] / max(a["heap_after_mb"], 1e-9), 2)}
+        print(json.dumps({"evidence_view": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
