@@ -53,6 +53,7 @@ def heap(page) -> int:
 
 
 def run_once(page, path: Path) -> dict:
+    page.set_input_files("#cl-ev-file", [])  # the same file picked again must be a new pick
     page.evaluate("window.benchStart = 0; window.benchEnd = 0; window.gc && gc()")
     before = heap(page)
     page.set_input_files("#cl-ev-file", str(path))
@@ -79,7 +80,7 @@ def main() -> None:
                 page = browser.new_page()
                 page.goto(server.url + "checklist/#evidence")
                 page.wait_for_selector("#sp-checklist[data-ready=true]")
-                page.wait_for_selector("#cl-ev-file")
+                page.wait_for_selector("#cl-evidence[data-ready=true]")
                 page.evaluate(WATCH)
                 for rows in sizes:
                     path = write_csv(tmp / f"{rows}.csv", rows)

@@ -40,7 +40,7 @@ def view(page, served_site):
     seen = record_requests(page)
     open_checklist(page, served_site, empty=True)
     page.locator("[data-view-link=evidence]").click()
-    page.wait_for_selector("#cl-ev-file")
+    page.wait_for_selector("#cl-evidence[data-ready=true]")
     yield page
     assert away == [], f"requests left the site: {away}"
     assert [u for u in seen if urlparse(u).hostname != "127.0.0.1"] == []
@@ -106,6 +106,7 @@ def test_attach_stores_only_the_aggregate_and_it_survives_a_reload(view, served_
     view.reload()
     view.wait_for_selector("#sp-checklist[data-ready=true]")
     view.locator("[data-view-link=evidence]").click()
+    view.wait_for_selector("#cl-evidence[data-ready=true]")
     view.wait_for_selector("#cl-ev-headline")  # the attached figures are drawn again
     assert stored_evidence(view) == [cli_json(path)]
     view.locator("#cl-ev-remove").click()
@@ -236,3 +237,58 @@ def test_the_keyboard_alone_picks_a_file_measures_and_attaches(view, tmp_path):
     view.keyboard.press("Enter")
     view.wait_for_selector("#cl-ev-remove:not([hidden])")
     assert stored_evidence(view) == [cli_json(DIR / "zendesk.csv")]
+
+
+def test_another_time_zone_typed_and_a_cut_off_give_the_command_lines_figures(view):
+    path = DIR / "zendesk.csv"
+    measure(view, path)
+    view.locator("#cl-ev-zone").select_option("")
+    name = view.locator("#cl-ev-zone-name")
+    name.fill("Mars/Olympus_Mons")
+    name.press("Enter")
+    lang = view_lang(view)
+    assert view.locator("#cl-ev-zone-msg").text_content() == T[lang]["zone_bad"].format(zone="Mars/Olympus_Mons")
+    assert name.get_attribute("aria-invalid") == "true"
+    name.fill("Europe/London")
+    name.press("Enter")
+    view.wait_for_selector("#cl-ev-headline")
+    view.locator("#cl-ev-until").fill("2024-03-02 10:30")
+    view.locator("#cl-ev-until").press("Enter")
+    view.wait_for_selector("#cl-ev-headline")
+    view.locator("#cl-ev-attach-button").click()
+    view.wait_for_selector("#cl-ev-remove:not([hidden])")
+    assert stored_evidence(view) == [cli_json(path, "--tz", "Europe/London", "--until", "2024-03-02 10:30")]
+
+
+def test_a_column_the_preset_maps_can_be_left_out_by_hand(view, tmp_path):
+    path = DIR / "zendesk.csv"
+    measure(view, path)
+    view.locator("[data-role=channel]").select_option("")
+    view.wait_for_selector("#cl-ev-headline")
+    view.locator("#cl-ev-attach-button").click()
+    view.wait_for_selector("#cl-ev-remove:not([hidden])")
+    [got] = stored_evidence(view)
+    # The command line on the same export without its channel column gives the same figures.
+    import csv
+    import io
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    at = rows[0].index("Via")
+    plain = tmp_path / "no-via.csv"
+    with open(plain, "w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([r[:at] + r[at + 1:] for r in rows])
+    want = cli_json(plain)
+    assert got["preset"] == "zendesk+map" and "channel" not in got["columns"] and got["by_channel"] == []
+    skip = {"preset", "source"}
+    assert {k: v for k, v in got.items() if k not in skip} == {k: v for k, v in want.items() if k not in skip}
+
+
+def test_papa_parse_and_the_worker_load_only_when_the_view_is_used(page, served_site):
+    seen = record_requests(page)
+    open_checklist(page, served_site, empty=True)
+    loaded = lambda: {u.rsplit("/", 1)[-1] for u in seen}  # noqa: E731
+    assert not {"papaparse.js", "evidence-worker.js", "evidence-view.js", "evidence-file.js"} & loaded()
+    page.locator("[data-view-link=evidence]").click()
+    page.wait_for_selector("#cl-evidence[data-ready=true]")
+    assert "evidence-view.js" in loaded() and not {"papaparse.js", "evidence-worker.js"} & loaded()
+    measure(page, DIR / "zendesk.csv")
+    assert {"evidence-worker.js", "papaparse.js"} <= loaded()

@@ -27,7 +27,7 @@ export function untilOf(text, zone) {
 }
 
 // The preset and the Measure for a header: columns resolved from it and the options.
-// options: {preset: name|null, overrides: [[column, role]…], zone: name, until: text|null}.
+// options: {preset: name|null, overrides: [[column, role]…], zone: name, until: text|null, without: [role…]}.
 export function measureFor(header, options, threshold) {
   let preset;
   let mapping;
@@ -37,12 +37,20 @@ export function measureFor(header, options, threshold) {
     if (error instanceof MappingError) throw new EvidenceError(error.message);
     throw error;
   }
+  // Optional roles the SP set to "none" in the view's column form, though a preset maps them.
+  for (const role of options.without ?? []) {
+    if (OPTIONAL.includes(role) && role in mapping) {
+      delete mapping[role];
+      if (!preset.endsWith('map')) preset = `${preset}+map`;
+    }
+  }
   const zone = zoneOf(options.zone);
   const names = {};
   for (const [role, index] of Object.entries(mapping)) names[role] = trim(header[index]);
   return [preset, new Measure(mapping, zone, threshold, untilOf(options.until, zone), names), mapping];
 }
 
+const OPTIONAL = ['id', 'channel', 'forwarded'];
 const withDefaults = (options) => ({ preset: null, overrides: [], zone: DEFAULT_ZONE, until: null, ...options });
 
 // onHeader(header) hears the columns before they are resolved (the view's mapping form needs them

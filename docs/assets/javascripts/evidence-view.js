@@ -28,6 +28,7 @@ class EvidenceView {
     this.selects = Object.fromEntries([...this.root.querySelectorAll("[data-role]")].map((s) => [s.dataset.role, s]));
     this.file = null; this.header = null; this.manual = false; this.result = null; this.worker = null;
     this.wire();
+    this.root.dataset.ready = "true"; // the controls answer from now on (tests and bench wait for it)
   }
 
   wire() {
@@ -61,6 +62,7 @@ class EvidenceView {
 
   pick(file) {
     this.file = file;
+    this.announce = true;
     this.header = null;
     this.manual = false;
     this.run();
@@ -99,7 +101,8 @@ class EvidenceView {
     const zone = this.zone();
     if (zone === null) return;
     this.stop();
-    const options = { preset: null, overrides: this.overrides(), zone, until: this.$("cl-ev-until").value.trim() || null };
+    const without = this.manual ? ["id", "channel", "forwarded"].filter((r) => this.selects[r].value === "") : [];
+    const options = { preset: null, overrides: this.overrides(), zone, until: this.$("cl-ev-until").value.trim() || null, without };
     try {
       this.worker = new Worker(new URL("./evidence-worker.js", import.meta.url), { type: "module" });
     } catch {
@@ -128,7 +131,11 @@ class EvidenceView {
       this.result = data.result;
       this.draw(data.result);
       this.refresh();
-      this.$("cl-ev-headline")?.focus?.();
+      // A file just picked: focus goes to the result. A re-run from the column form or the settings
+      // leaves focus where the SP is, and the live region reads the new headline.
+      if (this.announce) this.$("cl-ev-headline").focus();
+      else this.$("cl-live").textContent = this.$("cl-ev-headline").textContent;
+      this.announce = false;
     } else if (data.type === "error") {
       this.stop();
       this.say(fill(this.t.refused, { message: data.message }), true);
