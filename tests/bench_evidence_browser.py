@@ -2,9 +2,9 @@
 
 Zendesk-style CSV exports of 100,000 and 1,000,000 rows (bench_evidence.write_csv) are picked in the
 view; for each: the time from the pick to the figures drawn (median of 3), the longest main-thread task
-meanwhile (PerformanceObserver longtask; none over 50 ms means none reported), the page's JS heap
-before and after (the worker's own heap is not visible to the page: the figure shows that nothing of
-the file reaches the page), and the growth from 100k to 1M rows. Baseline in the same run: a worker
+meanwhile (PerformanceObserver longtask; 0 means no task over 50 ms), the page's JS heap before and
+after (nothing of the file reaches the page), the peak resident memory of the page's renderer process
+(page and worker together; a page per size), and the growth from 100k to 1M rows. Baseline in the same run: a worker
 that only reads the same File's bytes in 1 MiB slices, as the evidence worker reads them.
 Run alone: .venv/bin/python -m tests.bench_evidence_browser [--quick]  (--quick: 20k and 200k rows).
 """
@@ -48,6 +48,31 @@ BASELINE = """async () => {
 }"""
 
 
+def renderers() -> set[int]:
+    """Chromium's renderer processes now running (the page and its worker live in one)."""
+    out = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and b"--type=renderer" in (entry / "cmdline").read_bytes():
+                out.add(int(entry.name))
+        except OSError:
+            pass
+    return out
+
+
+def peak_rss_mb(pids: set[int]) -> float:
+    """The largest peak resident memory (VmHWM) among these processes, in MiB."""
+    peak = 0
+    for pid in pids:
+        try:
+            for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]))
+        except OSError:
+            pass
+    return peak / 1024
+
+
 def heap(page) -> int:
     return page.evaluate("performance.memory.usedJSHeapSize")
 
@@ -77,15 +102,20 @@ def main() -> None:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM,
                                             args=[*CHROMIUM_ARGS, "--enable-precise-memory-info", "--js-flags=--expose-gc"])
-                page = browser.new_page()
-                page.goto(server.url + "checklist/#evidence")
-                page.wait_for_selector("#sp-checklist[data-ready=true]")
-                page.wait_for_selector("#cl-evidence[data-ready=true]")
-                page.evaluate(WATCH)
                 for rows in sizes:
                     path = write_csv(tmp / f"{rows}.csv", rows)
+                    before = renderers()
+                    # A page of its own per size, so its renderer's peak memory is this size's alone.
+                    page = browser.new_context().new_page()
+                    page.goto(server.url + "checklist/#evidence")
+                    page.wait_for_selector("#sp-checklist[data-ready=true]")
+                    page.wait_for_selector("#cl-evidence[data-ready=true]")
+                    page.evaluate(WATCH)
+                    mine = renderers() - before
                     runs = [run_once(page, path) for _ in range(3)]
                     med = {k: statistics.median(r[k] for r in runs) for k in runs[0]}
+                    med["renderer_peak_rss_mb"] = peak_rss_mb(mine)
+                    page.context.close()
                     med["file_mb"] = path.stat().st_size / 2**20
                     med["ratio_to_baseline"] = med["seconds"] / med["baseline_read_seconds"]
                     results[f"{rows}_rows"] = {k: round(v, 3) for k, v in med.items()}
@@ -95,7 +125,8 @@ def main() -> None:
             server.close()
         a, b = (results[f"{n}_rows"] for n in sizes)
         results["growth"] = {"rows": sizes[1] / sizes[0], "seconds": round(b["seconds"] / a["seconds"], 2),
-                             "heap_after_mb": round(b["heap_after_mb"] / max(a["heap_after_mb"], 1e-9), 2)}
+                             "heap_after_mb": round(b["heap_after_mb"] / max(a["heap_after_mb"], 1e-9), 2),
+                             "renderer_peak_rss_mb": round(b["renderer_peak_rss_mb"] / max(a["renderer_peak_rss_mb"], 1e-9), 2)}
         print(json.dumps({"evidence_view": results}, indent=2))
 
 

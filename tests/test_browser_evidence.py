@@ -292,3 +292,19 @@ def test_papa_parse_and_the_worker_load_only_when_the_view_is_used(page, served_
     assert "evidence-view.js" in loaded() and not {"papaparse.js", "evidence-worker.js"} & loaded()
     measure(page, DIR / "zendesk.csv")
     assert {"evidence-worker.js", "papaparse.js"} <= loaded()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_view_with_figures_fits_a_phone_and_its_targets_a_finger(browser, served_site, lang):
+    from tests.test_browser_phone import PHONE, TARGETS
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    open_checklist(phone, served_site, lang, empty=True)
+    phone.locator("[data-view-link=evidence]").click()
+    phone.wait_for_selector("#cl-evidence[data-ready=true]")
+    measure(phone, DIR / "zammad-gb18030.csv")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert phone.evaluate(TARGETS) == []
+    bottom = phone.evaluate("document.getElementById('cl-bar').getBoundingClientRect().bottom")
+    assert bottom <= 110, bottom  # four view tabs still leave the sticky bar short
+    context.close()

@@ -10,8 +10,8 @@ const DAYS = 7;
 const HOURS = 24;
 const CELL = 22;
 const GAP = 2;
-const LEFT = 44;
-const TOP = 18;
+const LEFT = 48;
+const TOP = 20;
 
 function svg(tag, attrs = {}, ...children) {
   const node = document.createElementNS(SVG, tag);

@@ -51,11 +51,11 @@ export function figures(result, t, criteria, lang) {
     { key: "breached", label: t.count_breached, n: result.unanswered_breached }, { key: "pending", label: t.count_pending, n: result.pending },
   ];
   out.push(outcomeBar(parts));
-  out.push(table(t.counts_caption, [t.counts_caption, t.head_tickets], parts.map((p) => [
+  out.push(table(t.counts_caption, [t.outcome, t.head_tickets], parts.map((p) => [
     el("span", {}, el("span", { class: `cl-ev__key cl-ev__part--${p.key}`, "aria-hidden": "true" }), p.label), n(p.n)]), new Set([1])));
   out.push(table(t.percentiles_caption, [t.percentile, t.value], [50, 90, 99].map((p) => [`p${p}`, minutes(result[`p${p}_minutes`], t)]), new Set([1])));
   if (excluded) {
-    out.push(table(t.excluded, [t.excluded, t.head_tickets],
+    out.push(table(t.excluded, [t.reason, t.head_tickets],
       REASONS.filter((r) => result.excluded[r]).map((r) => [t[`reason_${r}`], n(result.excluded[r])]), new Set([1])));
   }
   if (result.by_channel.length) {
