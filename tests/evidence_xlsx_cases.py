@@ -69,6 +69,14 @@ def cases(tmp: Path) -> list[dict]:
     shifted = [[None, *row] for row in KINDS]
     out.append({"name": "a sheet that starts at column B", "options": Options(), "js_options": plain,
                 "path": write_xlsx(tmp / "shifted.xlsx", shifted)})
+    # Hostile: a cell of 10 MB (refused by both with the same message); a dimension claiming a billion rows.
+    import random
+    rng = random.Random(17)
+    big = "".join(rng.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(10_000_000))
+    out.append({"name": "a 10 MB cell", "options": Options(), "js_options": plain,
+                "path": write_xlsx(tmp / "big-cell.xlsx", [HEAD, [1, "2024-03-01 08:00:00", 5, big]])})
+    out.append({"name": "a dimension claiming a billion rows", "options": Options(), "js_options": plain,
+                "path": write_xlsx(tmp / "claim.xlsx", KINDS[:3], dimension="A1:XFD1000000000")})
     path = write_xlsx(tmp / "norefs.xlsx", [["x"]], extra={})
     import zipfile
     with zipfile.ZipFile(path) as z:
