@@ -54,7 +54,7 @@ test("fieldPaths lists every field of either entry at the merge depth, once, in 
     ["label"], ["doc", "assessment", "organisation"], ["doc", "assessment", "service"],
     ["doc", "plan", "p"], ["doc", "plan", "q"], ["invalid", "y"],
     ...answer("x"), ...answer("z"),
-    ["doc", "criteria_version"], ["doc", "format_version"], ["seen"], ["review"], ["plan_annex"], ["drafted"],
+    ["doc", "criteria_version"], ["doc", "format_version"], ["doc", "evidence"], ["seen"], ["review"], ["plan_annex"], ["drafted"],
   ]);
 });
 
