@@ -308,3 +308,20 @@ def test_the_view_with_figures_fits_a_phone_and_its_targets_a_finger(browser, se
     bottom = phone.evaluate("document.getElementById('cl-bar').getBoundingClientRect().bottom")
     assert bottom <= 110, bottom  # four view tabs still leave the sticky bar short
     context.close()
+
+
+def test_evidence_attached_in_one_tab_and_a_note_typed_in_another_are_both_kept(view, served_site):
+    from tests.checklist_page import current_doc, texts, wait_saved
+    other = view.context.new_page()
+    open_checklist(other, served_site)
+    texts(other, "cs-process").locator("[data-field=note]").fill("另一个标签页的备注")  # before the attach reaches it
+    measure(view, DIR / "zendesk.csv")
+    view.locator("#cl-ev-attach-button").click()
+    view.wait_for_selector("#cl-ev-remove:not([hidden])")
+    wait_saved(other)
+    for tab in (view, other):
+        tab.reload()
+        tab.wait_for_selector("#sp-checklist[data-ready=true]")
+        doc = current_doc(tab)
+        assert doc["evidence"] == cli_json(DIR / "zendesk.csv")
+        assert doc["answers"]["cs-process"]["note"] == "另一个标签页的备注"
