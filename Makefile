@@ -72,6 +72,7 @@ bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench_review
 	$(BIN)/python -m tests.bench_publish
 	$(BIN)/python -m tests.bench_evidence
+	$(BIN)/python -m tests.bench_evidence_browser
 
 clean:
 	rm -rf site dist node_modules plan-pdf .pytest_cache .hypothesis

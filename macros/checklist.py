@@ -47,6 +47,13 @@ assert not any(_shadowed.values()), f"MESSAGES, assessment.plan.LABELS and asses
 assert MESSAGES["zh"].keys() == MESSAGES["en"].keys(), "MESSAGES: both languages need the same keys"
 
 
+# The evidence view's words (loaded with its modules only when opened): its own table, and the
+# command line's `evidence` table for the names the two share (reasons, days, "no reply").
+EVIDENCE_VIEW = texts.table("evidence_view")
+EVIDENCE = texts.table("evidence")
+assert not any(set(EVIDENCE_VIEW[lang]) & set(EVIDENCE[lang]) for lang in EVIDENCE_VIEW), "evidence_view shadows evidence"
+
+
 def strings(lang: str) -> dict:
     """Every label the app shows, in one language. plan.LABELS brings the `evidence_block` table whole
     (the measured figures beside clauses 4.1 and 4.2, written by evidence-display.js as
@@ -93,7 +100,8 @@ def app(criteria: Criteria, lang: str, links: Links) -> str:
     html = _TEMPLATES.get_template("checklist.html").render(
         t=t, lang=lang, criteria=criteria, text=text, items=items, links=links,
         items_by_section={s.id: [i for i in items if i["item"].section == s.id] for s in criteria.sections},
-        strings_json=json.dumps(t, ensure_ascii=False),
+        strings_json=json.dumps(t, ensure_ascii=False), ev=EVIDENCE_VIEW[lang],
+        evidence_json=json.dumps({**EVIDENCE[lang], **EVIDENCE_VIEW[lang]}, ensure_ascii=False),
         date_range=[f"{DATE_YEARS[0]}-01-01", f"{DATE_YEARS[1]}-12-31"], modules=module_graph(),
         # Kept byte for byte (the exported page must equal the command line's): newlines as references.
         plan_css=markupsafe.Markup(str(markupsafe.escape(plan.PAGE_CSS)).replace("\n", "&#10;")),

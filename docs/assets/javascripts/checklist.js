@@ -185,6 +185,8 @@ class App {
     if (this.entry.doc.evidence !== this.drawnEvidence) this.rescore();
     if (view === "plan") this.plan.renderRelated();
     if (view === "report") renderReport(this, this.contradictions ?? []);
+    // The evidence view's modules (and its worker) load the first time it is opened.
+    if (view === "evidence") import("./evidence-view.js").then((m) => m.showEvidence(this));
   }
 
   question(id) {

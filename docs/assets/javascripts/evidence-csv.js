@@ -37,6 +37,12 @@ function newlineOf(text) {
   return '\n';
 }
 
+function newlines(text, end) {
+  let n = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < end; at = text.indexOf('\n', at + 1)) n += 1;
+  return n;
+}
+
 // Feed bytes with push(chunk) and finally end(); onHeader(header) once, then onRow(row) per data row.
 export class CsvStream {
   constructor(onHeader, onRow) {
@@ -50,6 +56,7 @@ export class CsvStream {
     this.parser = null;
     this.header = null;
     this.lines = 0;
+    this.breaks = 0; // line feeds decoded so far
   }
 
   // The encoding is chosen once the first SNIFF_BYTES (or the whole, shorter file) are in.
@@ -92,7 +99,10 @@ export class CsvStream {
   }
 
   text(chunk, final) {
-    if (chunk.includes('\0')) throw new CsvError(`line ${this.lines + 1}: a NUL byte; this is not a text export`);
+    const nul = chunk.indexOf('\0');
+    // The physical line, as the command line counts it (line breaks before the NUL byte).
+    if (nul !== -1) throw new CsvError(`line ${this.breaks + newlines(chunk, nul) + 1}: a NUL byte; this is not a text export`);
+    this.breaks += newlines(chunk, chunk.length);
     const text = this.pending + chunk;
     if (this.parser === null) {
       const cut = text.search(/[\r\n]/);

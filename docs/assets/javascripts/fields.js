@@ -1,4 +1,4 @@
-// One field of a stored assessment, named by its path: ["doc", "answers", id, "note"],
+// One field of a stored assessment, named by its path: ["doc", "answers", id, "note"], ["doc", "evidence"],
 // ["doc", "plan", part], ["doc", "assessment", key], ["label"], ["invalid", id], ["plan_annex"]. Tabs merge at
 // this depth: two tabs that change different fields both keep their change.
 
@@ -45,7 +45,7 @@ export function fieldPaths(a, b) {
   for (const id of keysOf(["doc", "answers"])) {
     for (const field of ["status", "value", "unit", "version", "note", "evidence", "note_private"]) paths.push(["doc", "answers", id, field]);
   }
-  paths.push(["doc", "evidence"])
+  paths.push(["doc", "evidence"]); // the aggregate measured from a ticket export, whole (evidence-view.js)
   for (const key of ["criteria_version", "format_version"]) paths.push(["doc", key]);
   paths.push(["seen"], ["review"]); // review: the operator's review the SP attached (reviewnotes.js)
   paths.push(["plan_annex"], ["drafted"]); // the plan's options and inserted values (planwriter.js)

@@ -1,9 +1,9 @@
-// The checklist's views (answers, plan, report), each with its own URL fragment, so Back and
+// The checklist's views (answers, plan, report, evidence), each with its own URL fragment, so Back and
 // Forward move between them and a view or an item can be bookmarked. Links inside the app are
 // handled here, not by the browser or Material, so the first click scrolls even when the page was
 // opened directly, and coming back to a view returns to where the reader was in it.
 
-const VIEWS = ["answers", "plan", "report"];
+const VIEWS = ["answers", "plan", "report", "evidence"];
 
 export class Views {
   constructor(root, onShow) {
