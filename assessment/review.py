@@ -25,7 +25,7 @@ from . import texts
 FORMAT = "sp-readiness-review"
 FORMAT_VERSION = 2  # 2 added the pre-launch test log and the submission's exact text; 1 is still read
 VERSIONS = (1, 2)
-MAX_BYTES = input_file.REVIEW_MAX_BYTES  # the answers file (at most 1 MB) plus the reviewer's comments
+MAX_BYTES = input_file.REVIEW_MAX_BYTES  # the answers file twice (its answers and its text), comments, the test log
 MAX_DEPTH = 64
 ITEM_DECISIONS = ("accepted", "needs_work", "rejected")
 DECISIONS = ("approved", "conditional", "rejected")

@@ -21,6 +21,9 @@ from .criteria import Criteria
 from .evidence import Measure, threshold_minutes
 from .evidence_time import DAY, HOUR, Zone, civil_from_days, days_from_civil, local_fields, trim
 from .test_schedule import Schedule
+from . import texts
+
+LABELS = texts.table("review")
 
 ZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "UTC")
 DEFAULT_ZONE = ZONES[0]
@@ -131,3 +134,38 @@ def figures(criteria: Criteria, log: dict, schedule: Schedule, as_of: str | None
         "by_channel": [{"channel": c["channel"], **{k: c[k] for k in keep},
                         **{k: k in covered.get(c["channel"], ()) for k in KINDS}} for c in result["by_channel"]],
     }
+
+
+# --- in words (review_report.py; the checklist and the review page write the same, test-log-view.js) ---
+
+
+def _percent(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.1f}%"
+
+
+def _shown_time(text: str) -> str:
+    return text.replace("T", " ")
+
+
+def figure_lines(criteria: Criteria, figures: dict, lang: str) -> list[str]:
+    """The figures in words: the totals, the planned tests, one line per channel."""
+    from .evidence_block import threshold_text  # evidence_block imports answers, which imports review's kin
+    t = LABELS[lang]
+    out = [t["tl_figures"].format(
+        tests=figures["tickets"], cutoff=_shown_time((figures["cutoff"] or "—")[:16]),
+        percent=_percent(figures["attainment"]), threshold=threshold_text(criteria, figures["threshold_minutes"], lang),
+        within=figures["within"], late=figures["late"], breached=figures["unanswered_breached"], pending=figures["pending"])]
+    if figures["planned"]:
+        out.append(t["tl_planned"].format(n=figures["planned"]))
+    word = {True: t["tl_tested"], False: t["tl_untested"]}
+    out += [t["tl_channel_line"].format(channel=c["channel"], tests=c["tickets"], percent=_percent(c["attainment"]),
+                                        **{k: word[c[k]] for k in KINDS}) for c in figures["by_channel"]]
+    return out
+
+
+def row_line(n: int, test: dict, lang: str) -> str:
+    """One test in words: "1. 热线：2026-10-01 03:10 联系，2026-10-01 03:20 答复"."""
+    labels = LABELS[lang]
+    replied = test.get("replied", "")
+    said = labels["tl_replied_at"].format(replied=_shown_time(replied)) if replied else labels["tl_no_reply"]
+    return labels["tl_row"].format(n=n, channel=test["channel"], contacted=_shown_time(test["contacted"]), replied=said)
