@@ -8,7 +8,8 @@ import { ReviewStore, isQuota } from "./review-store.js";
 import { Inbox } from "./review-inbox.js";
 import { openFiles } from "./review-open.js";
 import { acceptUndecided, describe, progress } from "./review-checks.js";
-import { backupAll, download, exportFile, restoreBackup } from "./review-export.js";
+import { backupAll, download, exportFile, memoryNotice, restoreBackup } from "./review-export.js";
+import { TestLog } from "./review-testlog.js";
 import { el, fill, renderReport, showChanges, showConditions, showReview, showSubmission } from "./review-view.js";
 import { loadCriteria } from "./criteria-source.js";
 import { storageBlocked } from "./storage-area.js";
@@ -28,6 +29,7 @@ class ReviewPage {
     this.criteria = criteria;
     this.store = new ReviewStore((error) => this.saved(error), (id) => this.remote(id));
     this.inbox = new Inbox(root, this.t, this.lang, (id) => this.select(id));
+    this.testlog = new TestLog(this);
   }
 
   alert(text, details = []) {
@@ -46,9 +48,12 @@ class ReviewPage {
   saved(error = null) {
     this.lastError = error;
     const place = this.$("rv-saved");
-    const text = !error ? this.t.saved : isQuota(error) ? this.t.storage_full : fill(this.t.save_failed, { error: error.message ?? error });
+    // Once the database refused, what is "saved" lives in this page only, and the indicator says so.
+    const memory = !error && this.store.memory;
+    const text = memory ? this.t.memory_saved : !error ? this.t.saved : isQuota(error) ? this.t.storage_full
+      : fill(this.t.save_failed, { error: error.message ?? error });
     if (place.textContent !== text) place.textContent = text;
-    place.classList.toggle("rv-saved--failed", Boolean(error));
+    place.classList.toggle("rv-saved--failed", Boolean(error || memory));
     place.setAttribute("role", error ? "alert" : "status");
   }
 
@@ -58,8 +63,11 @@ class ReviewPage {
   }
 
   async start() {
-    if (storageBlocked) this.notice(this.t.storage_blocked); // the page works; nothing is kept
     await this.store.open((doc) => describe(criteria, doc));
+    // The page works either way; it says that nothing will be kept, and how to keep it (export).
+    if (this.store.memory) memoryNotice(this, this.store.memory);
+    else if (storageBlocked) this.notice(this.t.storage_blocked);
+    this.store.onMemory = (error) => memoryNotice(this, error);
     for (const { raw } of this.store.broken) {
       const button = el("button", { type: "button", class: "md-button" }, this.t.download_raw);
       button.addEventListener("click", () => download("sp-readiness-review-damaged.txt", raw));
@@ -68,6 +76,7 @@ class ReviewPage {
     this.wire();
     this.$("rv-app").hidden = false;
     await this.show();
+    if (this.store.memory) this.saved();
     this.meter();
   }
 
@@ -92,6 +101,7 @@ class ReviewPage {
     if (!entry) return this.show();
     if (id === entry.id || id === "*") {
       showReview(this.root, entry.review, this.t, document.activeElement);
+      this.testlog.show(this.doc, document.activeElement);
       this.progress();
     }
   }
@@ -114,6 +124,7 @@ class ReviewPage {
     showSubmission(this.root, criteria, entry, doc, this.result, this.t, this.lang);
     showReview(this.root, entry.review, this.t);
     showChanges(this.root, criteria, entry, doc, this.result, this.t);
+    this.testlog.show(doc);
     this.progress();
   }
 
