@@ -80,6 +80,7 @@ export function memoryNotice(page, error) {
   all.addEventListener("click", () => backupAll(page));
   page.$("rv-notices").append(el("div", { class: "admonition warning rv-notice rv-memory", role: "alert" },
     el("p", {}, fill(t.memory_notice, { why })), el("p", {}, one, " ", all)));
+  page.saved(); // the indicator says where the review is kept now
 }
 
 export async function backupAll(page) {

@@ -159,8 +159,10 @@ export class ReviewStore {
 
   select(id) {
     this.current = this.get(id) ? id : null;
-    if (this.current) sessionArea.setItem(CURRENT, this.current);
-    else sessionArea.removeItem(CURRENT);
+    try {
+      if (this.current) sessionArea.setItem(CURRENT, this.current);
+      else sessionArea.removeItem(CURRENT);
+    } catch { /* a tab that cannot remember its review opens the inbox after a reload */ }
   }
 
   // A value of the submissions store, or null (also when the database is gone).
