@@ -45,8 +45,8 @@ export function reviewDoc(page, text = null, now = Date.now()) {
 }
 
 // Refusals stop an export; warnings ask once, beside the review, with "Export anyway".
-export async function exportFile(page, anyway = false) {
-  const doc = reviewDoc(page, await page.store.text(page.entry.id));
+export function exportFile(page, anyway = false) {
+  const doc = reviewDoc(page);
   const problems = validateReview(page.criteria, doc);
   // The file's own words stay (reviewers compare them with the command line's), led by where on the page.
   const where = (p) => p.replace(/^conditions\[(\d+)\]\.(text|due):/, (all, n, key) =>
@@ -66,7 +66,9 @@ export async function exportFile(page, anyway = false) {
   page.$("rv-warnings").replaceChildren();
   const meta = doc.submission.assessment ?? {};
   const stem = [meta.organisation, meta.service, doc.reviewer.date].filter(Boolean).join("-").replace(/[^\p{L}\p{N}._-]+/gu, "_");
-  download(`sp-readiness-review-${stem || "submission"}.json`, JSON.stringify(doc, null, 2));
+  // The submission's exact text is read from storage only now (it may be a megabyte); the rest was checked above.
+  return page.store.text(page.entry.id).then((text) =>
+    download(`sp-readiness-review-${stem || "submission"}.json`, JSON.stringify(reviewDoc(page, text), null, 2)));
 }
 
 /** Storage refused: say that the reviews now live in this page only, and offer to take them out of it. */
