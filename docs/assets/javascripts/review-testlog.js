@@ -188,8 +188,15 @@ export class TestLog {
     this.$("rv-tl-add-all").disabled = !this.missing().length;
   }
 
-  /** The rows in words, for the printed report. */
-  reportLines() {
-    return this.log.tests.filter(countable).map((row, n) => rowLine(n + 1, row, this.t));
+  /** The printed report's section: each test in words, with its note, and the figures; before the sign-off. */
+  addToReport(container) {
+    const { t } = this;
+    const tests = this.log.tests.filter(countable);
+    if (!tests.length) return;
+    const figures = this.$("rv-tl-figures").querySelectorAll("p");
+    container.querySelector(".rv-signoff")?.before(el("section", { class: "rv-report__tests" },
+      el("h3", {}, `${t.tl_h}${t.paren.replace("{}", fill(t.tl_zone, { zone: this.log.time_zone }))}`),
+      el("ul", {}, tests.map((row, n) => el("li", {}, rowLine(n + 1, row, t), row.note ? ` — ${row.note}` : ""))),
+      ...[...figures].map((p) => el("p", {}, p.textContent))));
   }
 }

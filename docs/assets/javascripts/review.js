@@ -215,6 +215,7 @@ class ReviewPage {
     const entry = this.entry;
     if (!entry || !this.root.isConnected) return;
     renderReport(this.$("rv-report"), criteria, entry, this.doc, entry.review, this.result, this.t, this.lang);
+    this.testlog.addToReport(this.$("rv-report"));
     this.$("rv-report").hidden = false;
     document.body.classList.add("rv-printing");
   }
