@@ -148,6 +148,12 @@ def test_a_reviewer_logs_tests_by_keyboard_takes_the_schedule_and_exports_what_t
     # The holiday test is planned, not tested; the night test covers the night of the first channel.
     assert t["tl_tested"] in schedule.nth(0).locator("td").nth(0).inner_text()
     assert slots["holiday"] in schedule.nth(1).locator("td").nth(2).inner_text()
+    # The printed review report carries each test and the figures, before the sign-off.
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    printed = page.locator("#rv-report .rv-report__tests")
+    assert printed.locator("p").all_inner_texts() == lines
+    assert printed.locator("li").first.inner_text().startswith(test_log.row_line(1, log["tests"][0], "zh"))
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")
     # Kept across a reload.
     page.reload()
     page.wait_for_selector("#rv-review:not([hidden])")
@@ -374,3 +380,93 @@ def test_the_test_log_has_no_accessibility_violations(reviewer, served_site, tmp
     page.wait_for_function("document.querySelectorAll('#rv-tl-rows tr').length === 6")
     page.locator("#rv-testlog").scroll_into_view_if_needed()
     assert axe_violations(page) == []
+
+
+def test_two_tabs_editing_the_log_keep_each_others_rows(reviewer, tmp_path):
+    first = reviewer
+    open_review(first, answers_file(tmp_path)[0])
+    first.locator("#rv-tl-add").click()
+    first.locator("#rv-tl-rows [data-test=channel]").first.fill(CHANNELS[0])
+    second = first.context.new_page()
+    second.clock.set_fixed_time(NOW)
+    second.goto(first.url)
+    second.wait_for_selector("#sp-review[data-ready=true]")
+    second.locator("#rv-inbox-rows [data-open]").first.click()  # each tab chooses its own review
+    second.wait_for_selector("#rv-review:not([hidden])")
+    second.wait_for_function("document.querySelectorAll('#rv-tl-rows tr').length === 1")
+    # One tab writes the note of the first test while the other adds a second test.
+    first.locator("#rv-tl-rows [data-test=note]").first.fill("甲标签页")
+    second.locator("#rv-tl-add").click()
+    second.locator("#rv-tl-rows tr").nth(1).locator("[data-test=channel]").fill(CHANNELS[1])
+    first.wait_for_function("document.querySelectorAll('#rv-tl-rows tr').length === 2")
+    second.wait_for_function("document.querySelector('#rv-tl-rows [data-test=note]').value === '甲标签页'")
+    for tab in (first, second):
+        tab.reload()
+        tab.wait_for_selector("#rv-review:not([hidden])")
+        assert [tab.locator("#rv-tl-rows [data-test=channel]").nth(n).input_value() for n in range(2)] == list(CHANNELS)
+        assert tab.locator("#rv-tl-rows [data-test=note]").first.input_value() == "甲标签页"
+
+
+def test_a_backup_carries_the_log_and_the_submissions_text_to_another_browser(reviewer, browser, served_site, tmp_path):
+    page = reviewer
+    path, data = answers_file(tmp_path)
+    open_review(page, path)
+    page.locator("#rv-tl-schedule [data-action=add-suggested]").first.click()
+    page.wait_for_function("document.querySelectorAll('#rv-tl-rows tr').length === 1")
+    with page.expect_download() as info:
+        page.locator("#rv-backup").click()
+    backup = tmp_path / "backup.json"
+    backup.write_bytes(open(info.value.path(), "rb").read())
+    context = browser.new_context(locale="en-US", timezone_id="Asia/Shanghai", accept_downloads=True)
+    other = context.new_page()
+    other.clock.set_fixed_time(NOW)
+    other.goto(served_site.url + "review/")
+    other.wait_for_selector("#sp-review[data-ready=true]")
+    other.locator("#rv-restore").set_input_files(str(backup))
+    other.locator("#rv-inbox-rows [data-open]").first.click()
+    other.wait_for_selector("#rv-review:not([hidden])")
+    assert other.locator("#rv-tl-rows [data-test=channel]").first.input_value() == CHANNELS[0]
+    with other.expect_download() as info:
+        other.locator("#rv-export").click()
+        if other.locator("#rv-export-anyway").count():
+            other.locator("#rv-export-anyway").click()
+    doc = json.loads(open(info.value.path(), "rb").read())
+    assert doc["submission_text"].encode("utf-8") == data and len(doc["test_log"]["tests"]) == 1
+    context.close()
+
+
+# --- random logs and texts: Python and the browser judge them alike ----------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+READ_REVIEW = """async ([criteria, text]) => {
+  const m = await import('./assets/javascripts/review-file.js');
+  return m.readReview(criteria, new TextEncoder().encode(text)).problems;
+}"""
+odd = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.text(max_size=6), st.lists(st.integers(), max_size=1))
+times = st.one_of(st.sampled_from(["2026-10-01T03:10", "2026-10-01T03:09", "2026-02-29T10:00", "2099-12-31T23:59",
+                                   "1999-12-31T23:59", "2100-01-01T00:00", "2026-10-01 03:10", "2026-10-01T24:00", ""]), odd)
+tests_ = st.one_of(odd, st.fixed_dictionaries({}, optional={
+    "channel": st.one_of(st.sampled_from(["热线", " ", "x" * 60, "x" * 61, "\u3000", "𠀀" * 60]), odd),
+    "contacted": times, "replied": times, "note": st.one_of(st.sampled_from(["", "长" * 500, "长" * 501]), odd), "who": odd}))
+logs = st.one_of(odd, st.fixed_dictionaries({}, optional={
+    "time_zone": st.one_of(st.sampled_from(list(test_log.ZONES) + ["Asia/shanghai", "Mars/Base"]), odd),
+    "as_of": times, "tests": st.one_of(st.lists(tests_, max_size=4), odd), "extra": odd}))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(log=logs, version=st.sampled_from([1, 2]), text=st.sampled_from(["own", "spaced", "other", "absent", "number"]))
+def test_random_logs_and_texts_are_judged_identically_in_python_and_js(site_tab, log, version, text):
+    doc = json.loads(json.dumps(next(v for v in VALID if v["name"].startswith("format 2: the submission"))["doc"]))
+    doc.update(format_version=version, test_log=log)
+    own = doc["submission_text"]
+    other = json.dumps({**doc["submission"], "plan": {"overview": "别的方案"}}, ensure_ascii=False)  # hashed right, other answers
+    doc["submission_text"] = {"own": own, "spaced": own + " ", "other": other, "number": 5}.get(text)
+    if text == "other":
+        doc["submission_sha256"] = hashlib.sha256(other.encode("utf-8")).hexdigest()
+    if text == "absent":
+        del doc["submission_text"]
+    payload = json.dumps(doc, ensure_ascii=False)
+    found = site_tab.evaluate(READ_REVIEW, [history.published(VECTOR_CRITERIA), payload])
+    assert found == review.problems(VECTOR_CRITERIA, json.loads(payload))
