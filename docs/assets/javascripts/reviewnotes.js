@@ -234,7 +234,10 @@ export class ReviewNotes {
   attach(id, doc, file) {
     const { app, t } = this;
     const had = Boolean(app.store.entries.get(id).review);
-    app.store.change(id, ["review"], doc);
+    // The submission's text proved the bytes when the file was read; kept, it would double what is stored.
+    const kept = { ...doc };
+    delete kept.submission_text;
+    app.store.change(id, ["review"], kept);
     const error = app.store.flush();
     app.open(id);
     const name = app.name(app.entry);
