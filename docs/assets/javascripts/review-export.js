@@ -78,7 +78,8 @@ export function memoryNotice(page, error) {
     ? t.memory_blocked : isQuota(error) ? t.memory_full : String(error?.message ?? error);
   const one = el("button", { type: "button", class: "md-button", "data-action": "memory-export" }, t.export_this);
   const all = el("button", { type: "button", class: "md-button", "data-action": "memory-backup" }, t.backup_all);
-  one.addEventListener("click", () => (page.entry ? exportFile(page) : page.$("rv-inbox-h").focus()));
+  one.hidden = !page.entry;
+  one.addEventListener("click", () => exportFile(page));
   all.addEventListener("click", () => backupAll(page));
   page.$("rv-notices").append(el("div", { class: "admonition warning rv-notice rv-memory", role: "alert" },
     el("p", {}, fill(t.memory_notice, { why })), el("p", {}, one, " ", all)));

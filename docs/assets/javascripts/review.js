@@ -117,6 +117,7 @@ class ReviewPage {
     const doc = entry && await this.store.submission(entry.id);
     this.$("rv-inbox").hidden = Boolean(doc);
     this.$("rv-review").hidden = !doc;
+    this.$("rv-notices").querySelector("[data-action=memory-export]")?.toggleAttribute("hidden", !doc); // only with a review open
     if (!doc) return;
     this.doc = doc;
     this.result = score(criteria, doc);
