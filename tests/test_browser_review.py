@@ -95,10 +95,12 @@ def decide(page):
     page.locator("#rv-condition-list [data-condition=text]").first.fill("增加第二种全天候客服渠道")
     page.locator("#rv-condition-list [data-condition=due]").first.fill("2027-01-15")
     page.locator("#rv-summary").fill("基本满足，按条件整改。")
+    page.wait_for_selector("#rv-saved:not([aria-busy])", state="attached")  # saved before anything reloads
 
 
 def export(page) -> tuple[dict, bytes]:
     """The exported review file; past the warnings (undecided items and the like) when there are any."""
+    page.wait_for_selector("#rv-saved:not([aria-busy])", state="attached")  # every change saved first
     with page.expect_download() as info:
         page.locator("#rv-export").click()
         anyway = page.locator("#rv-export-anyway")
@@ -217,7 +219,9 @@ def test_export_is_refused_while_a_condition_has_no_due_date(reviewing, tmp_path
     page.wait_for_selector("#rv-review:not([hidden])")
     page.locator("#rv-decision input[value=conditional]").check()
     page.locator("#rv-condition-list [data-condition=text]").first.fill("补充材料")
+    page.wait_for_selector("#rv-saved:not([aria-busy])", state="attached")  # every change saved first
     page.locator("#rv-export").click()
+    page.locator("#rv-alert li").first.wait_for()
     assert "conditions[0].due: expected a date (YYYY-MM-DD)" in page.locator("#rv-alert").inner_text()
 
 

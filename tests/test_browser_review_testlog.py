@@ -160,6 +160,7 @@ def test_a_reviewer_logs_tests_by_keyboard_takes_the_schedule_and_exports_what_t
     assert page.locator("#rv-tl-rows [data-test=note]").first.input_value() == "值班人员接听"
     assert page.locator("#rv-tl-figures p").all_inner_texts() == lines
     # Exported in format 2, with the exact text of the file reviewed; the command line prints the same figures.
+    page.wait_for_selector("#rv-saved:not([aria-busy])", state="attached")
     with page.expect_download() as info:
         page.locator("#rv-export").click()
         if page.locator("#rv-export-anyway").count():
@@ -354,6 +355,7 @@ def test_with_indexeddb_refused_the_review_lives_in_the_page_says_so_and_exports
     page.wait_for_function("document.querySelectorAll('#rv-tl-rows tr').length === 1")
     page.locator("#rv-item-cs-organisation [data-field=comment]").fill("只在本页")
     assert page.locator("#rv-saved").inner_text() == t["memory_saved"] != t["saved"]
+    page.wait_for_selector("#rv-saved:not([aria-busy])", state="attached")
     with page.expect_download() as info:
         notice.locator("[data-action=memory-export]").click()
         if page.locator("#rv-export-anyway").count():
@@ -426,6 +428,7 @@ def test_a_backup_carries_the_log_and_the_submissions_text_to_another_browser(re
     other.locator("#rv-inbox-rows [data-open]").first.click()
     other.wait_for_selector("#rv-review:not([hidden])")
     assert other.locator("#rv-tl-rows [data-test=channel]").first.input_value() == CHANNELS[0]
+    other.wait_for_selector("#rv-saved:not([aria-busy])", state="attached")
     with other.expect_download() as info:
         other.locator("#rv-export").click()
         if other.locator("#rv-export-anyway").count():

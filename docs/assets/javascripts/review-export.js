@@ -45,7 +45,9 @@ export function reviewDoc(page, text = null, now = Date.now()) {
 }
 
 // Refusals stop an export; warnings ask once, beside the review, with "Export anyway".
-export function exportFile(page, anyway = false) {
+export async function exportFile(page, anyway = false) {
+  if (page.inFlight) await page.pending; // every change typed so far is in the review first
+  if (!page.entry) return undefined;
   const doc = reviewDoc(page);
   const problems = validateReview(page.criteria, doc);
   // The file's own words stay (reviewers compare them with the command line's), led by where on the page.

@@ -16,8 +16,9 @@
 // written to the database from then on (a later write that succeeded would bring back a stale copy),
 // and the page says that nothing will be kept once it is closed and offers the export.
 
-import { LEGACY_INDEX, isEntry, readLegacy } from "./review-legacy.js";
-import { localArea, sessionArea } from "./storage-area.js";
+import { isEntry, readLegacy } from "./review-legacy.js";
+import { migrate } from "./review-migrate.js";
+import { sessionArea } from "./storage-area.js";
 
 const DB_NAME = "sp-readiness-reviews";
 const CURRENT = "sp-readiness.review-current"; // per tab (sessionStorage): which review is on screen
@@ -80,35 +81,13 @@ export class ReviewStore {
     }
     const legacy = readLegacy();
     this.broken = legacy.broken;
-    if (legacy.reviews.length) await this.migrate(legacy, describe);
+    if (legacy.reviews.length) await migrate(this, legacy, describe);
     this.entries = await done(this.db.transaction("reviews").objectStore("reviews").getAll());
     this.entries.sort((a, b) => (a.opened + a.id < b.opened + b.id ? -1 : 1));
     const wanted = sessionArea.getItem(CURRENT) ?? legacy.current;
     this.current = this.get(wanted) ? wanted : null;
     this.channel = new BroadcastChannel(CHANNEL);
     this.channel.onmessage = (event) => !this.memory && this.remote(event.data?.id);
-  }
-
-  // One transaction for all: either every old review is in the database, or none is and localStorage
-  // keeps them all. Reviews already moved (an earlier, interrupted start) are not written again.
-  async migrate(legacy, describe) {
-    const ok = await this.transaction(["reviews", "submissions"], (stores, guard) => {
-      for (const { entry, submission } of legacy.reviews) {
-        const request = stores.reviews.get(entry.id);
-        request.onsuccess = guard(() => {
-          if (request.result) return;
-          let meta = {};
-          try {
-            meta = describe(submission);
-          } catch { /* what the inbox shows is worked out again when the review is opened */ }
-          stores.reviews.put({ edited: new Date().toISOString(), ...entry, meta });
-          stores.submissions.put(submission, entry.id);
-        });
-      }
-    });
-    if (!ok) return;
-    for (const { keys } of legacy.reviews) for (const key of keys) localArea.removeItem(key);
-    if (!legacy.broken.length) localArea.removeItem(LEGACY_INDEX);
   }
 
   /**

@@ -61,7 +61,7 @@ export class TestLog {
     const { t } = this;
     const log = this.log;
     this.$("rv-tl-zone").textContent = fill(t.tl_zone, { zone: log.time_zone });
-    const channels = declaredChannels(doc);
+    const channels = declaredChannels(this.page.criteria, doc);
     this.$("rv-tl-channels").replaceChildren(...channels.map((c) => el("option", { value: c })));
     const body = this.$("rv-tl-rows");
     const have = new Map([...body.children].map((tr) => [tr.dataset.row, tr]));
@@ -114,7 +114,7 @@ export class TestLog {
     this.page.save(({ review }) => {
       const row = review.test_log?.tests.find((r) => r.id === id);
       if (row) row[key] = value; // a row another tab removed meanwhile stays removed
-    }).then(() => this.figures(declaredChannels(this.doc)));
+    }).then(() => this.figures(declaredChannels(this.page.criteria, this.doc)));
   }
 
   async remove(id) {

@@ -138,14 +138,23 @@ class ReviewPage {
     this.$("rv-accept-all").disabled = decided === total;
   }
 
-  async save(mutate) {
+  // Saves in flight are counted (aria-busy on the indicator), so an export waits for the last keystroke.
+  save(mutate) {
     const entry = this.entry;
-    if (entry && await this.store.update(entry.id, mutate)) {
-      this.saved();
-      this.progress();
-      return true;
-    }
-    return false;
+    this.inFlight = (this.inFlight ?? 0) + 1;
+    this.$("rv-saved").setAttribute("aria-busy", "true");
+    const done = (async () => {
+      try {
+        if (!entry || !await this.store.update(entry.id, mutate)) return false;
+        this.saved();
+        this.progress();
+        return true;
+      } finally {
+        if (!--this.inFlight) this.$("rv-saved").removeAttribute("aria-busy");
+      }
+    })();
+    this.pending = Promise.all([this.pending, done]);
+    return done;
   }
 
   // Every change is saved at once, one field at a time, so a reload loses nothing.
@@ -229,7 +238,8 @@ class ReviewPage {
   wire() {
     const ours = (e) => e.target.matches("input:not([type=file]), textarea") && e.target.closest("#rv-review");
     this.root.addEventListener("input", (e) => ours(e) && e.target.type !== "radio" && e.target.type !== "checkbox" && this.changed(e.target));
-    this.root.addEventListener("change", (e) => ours(e) && this.changed(e.target));
+    // Text fields were saved as typed: their change on leaving would only save the same again.
+    this.root.addEventListener("change", (e) => ours(e) && (e.target.type === "radio" || e.target.type === "checkbox") && this.changed(e.target));
     const click = (id, act) => this.$(id).addEventListener("click", act);
     click("rv-inbox-button", () => this.select(null));
     click("rv-open-button", () => this.$("rv-open").click());

@@ -157,20 +157,22 @@ export function suggestions(channels, schedule, nowLocal) {
 
 /**
  * The channels the SP declared, for the reviewer to pick from: those its evidence block measured,
- * then each line of the plan's channels section (cs-channels), its list mark taken off and cut at the
- * first colon or comma ("- 客服热线：400…" gives "客服热线"), at most 60 characters; no repeats.
+ * then each line of the plan sections that answer clause 4.1's item (the template's channels
+ * section), its list mark taken off and cut at the first colon or comma ("- 客服热线：400…" gives
+ * "客服热线"), at most 60 characters; no repeats, at most 20.
  */
-export function declaredChannels(doc) {
+export function declaredChannels(criteria, doc) {
   const found = [];
   const add = (name) => {
     const clean = Array.from(trim(name)).slice(0, MAX_CHANNEL).join('');
     if (clean && !isBlank(clean) && !found.includes(clean)) found.push(clean);
   };
   for (const c of Array.isArray(doc?.evidence?.by_channel) ? doc.evidence.by_channel : []) if (typeof c?.channel === 'string') add(c.channel);
-  const text = typeof doc?.plan?.['cs-channels'] === 'string' ? doc.plan['cs-channels'] : '';
+  const round = new Set(criteria.items.filter((i) => i.clause === '4.1').map((i) => i.id));
+  const sections = criteria.template.filter((p) => !p.group && (p.items ?? []).some((id) => round.has(id)));
+  const text = sections.map((p) => (typeof doc?.plan?.[p.id] === 'string' ? doc.plan[p.id] : '')).join('\n');
   for (const line of text.split(/\r?\n/)) {
     add(line.replace(/^\s*(?:[-*•·]|[0-9]+[.、)）])\s*/u, '').split(/[:：,，;；(（]/u)[0]);
-    if (found.length >= 20) break;
   }
-  return found;
+  return found.slice(0, 20); // a schedule of more would not be read
 }
