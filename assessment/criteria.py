@@ -297,6 +297,8 @@ def read_yaml(path: Path, error: type[ValueError]) -> object:
         raise error(f"{path}: line {line}, column {column}: character U+{code:04X} is not allowed in YAML") from None
     except RecursionError:
         raise error(f"{path}: (file): nested too deeply to read") from None
+    except ValueError as exc:  # a value YAML parses but Python cannot hold, such as the date 2026-02-30
+        raise error(f"{path}: (file): {exc}") from None
 
 
 def load(path: str | Path = DEFAULT_PATH) -> Criteria:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 # One limit per kind of file, the same in every command and in the browser.
 ANSWERS_MAX_BYTES = 1_000_000
-REVIEW_MAX_BYTES = 2_000_000  # the answers file (at most 1 MB) plus the reviewer's comments
+REVIEW_MAX_BYTES = 5_000_000  # the answers file (at most 1 MB) as read and as its text, comments, the test log
 CRITERIA_MAX_BYTES = 1_000_000
 # A ticket export is streamed, never held: the limit only keeps a mistaken multi-terabyte pick from
 # running for hours. 10 million tickets of a typical export are about 1.1 GB.

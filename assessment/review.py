@@ -19,19 +19,24 @@ from . import answers as answers_mod
 from . import input_file
 from .blank import is_blank
 from .criteria import Criteria, load
+from . import test_log as test_log_mod
 from . import texts
 
 FORMAT = "sp-readiness-review"
-FORMAT_VERSION = 1
-MAX_BYTES = input_file.REVIEW_MAX_BYTES  # the answers file (at most 1 MB) plus the reviewer's comments
+FORMAT_VERSION = 2  # 2 added the pre-launch test log and the submission's exact text; 1 is still read
+VERSIONS = (1, 2)
+MAX_BYTES = input_file.REVIEW_MAX_BYTES  # the answers file twice (its answers and its text), comments, the test log
 MAX_DEPTH = 64
 ITEM_DECISIONS = ("accepted", "needs_work", "rejected")
 DECISIONS = ("approved", "conditional", "rejected")
 REVIEWER_KEYS = ("name", "organisation", "date")
 ENTRY_KEYS = ("decision", "comment")
 CONDITION_KEYS = ("text", "due")
-TOP_KEYS = ("format", "format_version", "criteria_version", "submission_sha256", "submission", "reviewer",
-            "items", "plan", "decision", "conditions", "summary")
+TOP_KEYS_1 = ("format", "format_version", "criteria_version", "submission_sha256", "submission", "reviewer",
+              "items", "plan", "decision", "conditions", "summary")
+TOP_KEYS = TOP_KEYS_1 + ("submission_text", "test_log")
+TEXT_NOT_HASHED = ("submission_text: its SHA-256 is not submission_sha256; it is not the text of the file reviewed")
+TEXT_OTHER = "submission_text: holds other answers than the submission in this review"
 
 # Words for decisions, in both languages of the site; the review page receives them with
 # assessment.plan.LABELS, so none of these keys may shadow a key there (checked in macros/review.py).
@@ -80,6 +85,8 @@ class Review:
     decision: str | None = None  # approved | conditional | rejected; None while in progress
     conditions: list[Condition] = field(default_factory=list)
     summary: str = ""
+    test_log: dict | None = None  # format 2: the pre-launch test log (assessment/test_log.py)
+    submission_text: str | None = None  # format 2: the reviewed file's text, whose SHA-256 is submission_sha256
 
 
 # --- how a value is named in a message (same text as review-file.js) ------------------------
@@ -147,12 +154,13 @@ def problems(criteria: Criteria, doc: object) -> list[str]:
         return [f"(top level): nested deeper than {MAX_DEPTH} levels"]
     if not isinstance(doc, dict):
         return ["(top level): expected a JSON object"]
-    out = [f"(top level): unknown key {quote(k)}" for k in js_order(doc) if k not in TOP_KEYS]
+    version = doc.get("format_version")
+    known = TOP_KEYS_1 if _number(version) and version == 1 else TOP_KEYS
+    out = [f"(top level): unknown key {quote(k)}" for k in js_order(doc) if k not in known]
     if doc.get("format") != FORMAT:
         out.append(f'format: expected "{FORMAT}", got {show(doc.get("format"))}')
-    version = doc.get("format_version")
-    if not (_number(version) and version == FORMAT_VERSION):
-        out.append(f"format_version: expected {FORMAT_VERSION}, got {show(version)}")
+    if not (_number(version) and version in VERSIONS):
+        out.append(f"format_version: expected {' or '.join(map(str, VERSIONS))}, got {show(version)}")
     if not isinstance(doc.get("criteria_version"), str):
         out.append(f"criteria_version: expected a string, got {show(doc.get('criteria_version'))}")
     sha = doc.get("submission_sha256")
@@ -185,7 +193,33 @@ def problems(criteria: Criteria, doc: object) -> list[str]:
         out += _conditions_problems(doc["conditions"], decision)
     if "summary" in doc and not isinstance(doc["summary"], str):
         out.append(f"summary: expected a string, got {show(doc['summary'])}")
+    if "test_log" in doc and known is TOP_KEYS:
+        out += test_log_mod.problems(doc["test_log"], show, quote)
+    if "submission_text" in doc and known is TOP_KEYS:
+        out += _text_problems(criteria, doc, not out)
     return out
+
+
+def _text_problems(criteria: Criteria, doc: dict, rest_valid: bool) -> list[str]:
+    """The embedded text must be the file reviewed: its SHA-256 is submission_sha256 and it holds the
+    submission's answers (checked only when the rest of the review is valid)."""
+    text = doc["submission_text"]
+    if not isinstance(text, str):
+        return [f"submission_text: expected a string, got {show(text)}"]
+    if not rest_valid:
+        return []
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: no file's text (JavaScript hashes it as U+FFFD)
+        return [TEXT_NOT_HASHED]
+    if sha256(data) != doc["submission_sha256"]:
+        return [TEXT_NOT_HASHED]
+    try:
+        named = answers_mod.read_bytes(criteria, data, "<text>")
+    except answers_mod.AnswersError:
+        return [TEXT_OTHER]
+    submission = answers_mod.parse(criteria, doc["submission"], "<submission>")
+    return [] if same_submission(named, submission) else [TEXT_OTHER]
 
 
 def submission_problems(criteria: Criteria, submission: dict) -> list[str]:
@@ -268,6 +302,8 @@ def parse(criteria: Criteria, doc: object, source: str = "<review>") -> Review:
         decision=doc.get("decision"),
         conditions=[Condition(c["text"], c["due"]) for c in doc.get("conditions", [])],
         summary=doc.get("summary", ""),
+        test_log=doc.get("test_log"),
+        submission_text=doc.get("submission_text"),
     )
 
 

@@ -29,6 +29,8 @@ from . import markdown_text as md
 from . import plan as plan_mod
 from . import diff as diff_mod
 from . import review as review_mod
+from . import test_log as test_log_mod
+from . import test_schedule
 from .scoring import score, terms_changed
 from . import texts
 
@@ -75,7 +77,11 @@ def outline(criteria: criteria_mod.Criteria, review: review_mod.Review, lang: st
                       "decision": entry.decision, "comment": entry.comment})
     known = {i.id for i in criteria.items} | {p.id for p in criteria.template}
     unknown = [k for k in [*review.items, *review.plan] if k not in known]
-    return {"labels": labels, "result": score(criteria, sub), "items": items, "plan": parts, "unknown": unknown}
+    log = review.test_log
+    figures = test_log_mod.figures(criteria, log, test_schedule.load()) if log and log["tests"] else None
+    return {"labels": labels, "result": score(criteria, sub), "items": items, "plan": parts, "unknown": unknown,
+            "test_log": log, "test_figures": figures,
+            "test_lines": test_log_mod.figure_lines(criteria, figures, lang) if figures else []}
 
 
 def _who(review: review_mod.Review) -> str:
@@ -110,6 +116,13 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
         for n, c in enumerate(review.conditions, 1):
             out += block(f"{n}. {t['due']} {c.due}", c.text)
     out += block(t["summary"], review.summary or "—", "")
+    if o["test_log"] is not None:  # the operator's own test of the service (clause 3.3)
+        out.append(f"{t['tl_h']}{t['paren'].format(t['tl_zone'].format(zone=o['test_log']['time_zone']))}{sep}".rstrip())
+        for n, test in enumerate(o["test_log"]["tests"], 1):
+            out.append("  " + escaped(test_log_mod.row_line(n, test, lang)))
+            if test.get("note"):
+                out += block(t["tl_note"], test["note"], "    ")
+        out += ["  " + escaped(line) for line in o["test_lines"] or [t["tl_none"]]]
     out.append(f"{t['items']}{sep}".rstrip())
     for i in o["items"]:
         clause = t["paren"].format(t["clause"].format(i["clause"])) if i["clause"] else ""
@@ -151,6 +164,16 @@ def markdown(source: str, criteria, review: review_mod.Review, lang: str, check:
         out += [f"## {t['conditions']}", "", f"| {t['condition']} | {t['due']} |", "| --- | --- |"]
         out += [f"| {_md(c.text)} | {c.due} |" for c in review.conditions] + [""]
     out += [f"## {t['summary']}", "", _md(review.summary, 'item') if review.summary else "—", ""]
+    if o["test_log"] is not None:
+        out += [f"## {t['tl_h']}", "", _md(t["tl_zone"].format(zone=o["test_log"]["time_zone"]), "item"), ""]
+        if o["test_log"]["tests"]:
+            out += [f"| # | {t['tl_channel']} | {t['tl_contacted']} | {t['tl_replied']} | {t['tl_note']} |",
+                    "| --- | --- | --- | --- | --- |"]
+            out += [f"| {n} | {_md(x['channel'])} | {x['contacted'].replace('T', ' ')} | "
+                    f"{x.get('replied', '').replace('T', ' ') or _md(t['tl_no_reply'])} | {_md(x.get('note', ''))} |"
+                    for n, x in enumerate(o["test_log"]["tests"], 1)]
+            out.append("")
+        out += [f"- {_md(line, 'item')}" for line in o["test_lines"] or [t["tl_none"]]] + [""]
     out += [f"## {t['items']}", "", f"| {t['item']} | {t['answer']} | {t['decision']} | {t['comment']} |", "| --- | --- | --- | --- |"]
     for i in o["items"]:
         clause = t["paren"].format(t["clause"].format(i["clause"])) if i["clause"] else ""
@@ -169,6 +192,8 @@ def as_json(source: str, criteria, review: review_mod.Review, lang: str, check: 
         "result": o["result"], "reviewer": review.reviewer, "decision": review.decision,
         "conditions": [{"text": c.text, "due": c.due} for c in review.conditions], "summary": review.summary,
         "items": o["items"], "plan": o["plan"], "unknown": o["unknown"],
+        "test_log": None if o["test_log"] is None else {**o["test_log"], "figures": o["test_figures"],
+                                                         "message": o["test_lines"]},
     }
     if check is not None:
         doc["answers_check"] = {**check, "message": check_lines(check, review, lang)}
@@ -183,6 +208,10 @@ def as_csv(criteria, review: review_mod.Review, lang: str, check: dict | None = 
     rows += [["condition", str(n), "", "", "", "", c.text, c.due] for n, c in enumerate(review.conditions, 1)]
     rows += [["item", i["id"], i["clause"], i["question"], i["answer"], i["decision"] or "", i["comment"], ""] for i in o["items"]]
     rows += [["plan", p["id"], p["number"], p["title"], "", p["decision"] or "", p["comment"], ""] for p in o["plan"]]
+    if o["test_log"] is not None:  # each test: channel, contact → reply, note; then the figures in words
+        rows += [["test", str(n), "", x["channel"], f"{x['contacted']} → {x.get('replied', '')}".rstrip(" →"), "",
+                  x.get("note", ""), ""] for n, x in enumerate(o["test_log"]["tests"], 1)]
+        rows += [["test_figures", "", "", line, "", "", "", ""] for line in o["test_lines"]]
     if check is not None:  # the --answers check in the file itself, a row per line, so a spreadsheet shows it too
         rows += [["answers_check", "", "", line.strip(), "", "", "", ""] for line in check_lines(check, review, lang)]
     out = io.StringIO()

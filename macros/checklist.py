@@ -23,7 +23,7 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from assessment import plan, review
+from assessment import plan, review, test_schedule
 from assessment import quantity as quantities
 from assessment.answers import DATE_YEARS
 from assessment.criteria import Criteria
@@ -102,6 +102,7 @@ def app(criteria: Criteria, lang: str, links: Links) -> str:
         items_by_section={s.id: [i for i in items if i["item"].section == s.id] for s in criteria.sections},
         strings_json=json.dumps(t, ensure_ascii=False), ev=EVIDENCE_VIEW[lang],
         evidence_json=json.dumps({**EVIDENCE[lang], **EVIDENCE_VIEW[lang]}, ensure_ascii=False),
+        schedule_json=json.dumps(test_schedule.load().published(), ensure_ascii=False),
         date_range=[f"{DATE_YEARS[0]}-01-01", f"{DATE_YEARS[1]}-12-31"], modules=module_graph(),
         # Kept byte for byte (the exported page must equal the command line's): newlines as references.
         plan_css=markupsafe.Markup(str(markupsafe.escape(plan.PAGE_CSS)).replace("\n", "&#10;")),

@@ -171,10 +171,15 @@ def test_with_writes_failing_the_review_page_opens_the_file_and_says_it_is_not_s
     path = tmp_path / "a.json"
     path.write_text(json.dumps(answers_doc(), ensure_ascii=False), encoding="utf-8")
     page.locator("#rv-open").set_input_files(str(path))
-    page.wait_for_selector("#rv-saved.rv-saved--failed")
+    page.wait_for_selector("#rv-review:not([hidden])")
     words = page_strings(page, "sp-review")
-    # Nothing was kept, and the page says so in its language: never "Saved" for what was not saved.
-    assert page.locator("#rv-saved").inner_text() == words["storage_full"] != words["saved"]
+    # Nothing was kept in the browser: the review lives in the page, and the page says so in its
+    # language, with why and how to keep it (export): never "Saved" for what was not saved.
+    page.wait_for_function(f"document.querySelector('#rv-saved').textContent === {json.dumps(words['memory_saved'])}")
+    assert "rv-saved--failed" in page.locator("#rv-saved").get_attribute("class")
+    notice = page.locator("#rv-notices .rv-memory").inner_text()
+    assert words["memory_full"] in notice and words["saved"] not in notice
+    assert page.locator("#rv-notices .rv-memory [data-action=memory-export]").is_visible()
     context.close()
 
 

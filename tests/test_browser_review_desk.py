@@ -162,7 +162,9 @@ def test_export_warns_before_approving_a_not_ready_submission_with_a_condition_d
     page.locator("#rv-decision input[value=conditional]").check()
     page.locator("#rv-condition-list [data-condition=text]").first.fill("补充材料")
     page.locator("#rv-condition-list [data-condition=due]").first.fill("2026-11-01")
+    page.wait_for_selector("#rv-saved:not([aria-busy])", state="attached")  # every change saved first
     page.locator("#rv-export").click()
+    page.locator("#rv-warnings li").first.wait_for()
     warnings = page.locator("#rv-warnings").inner_text()
     assert "“未完成”" in warnings and "2026-11-01" in warnings and "早于审核日期 2026-12-01" in warnings
     assert f"{DECIDABLE} 个条目和方案章节（共 {DECIDABLE} 个）尚未决定" in warnings.replace("还有 ", "")

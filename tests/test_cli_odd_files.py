@@ -105,7 +105,7 @@ def test_one_limit_per_kind_the_same_in_review_and_summary(tmp_path):
     path = review_file(tmp_path, big)
     size = path.stat().st_size
     expected = input_file.too_big(size, "review")
-    assert expected.endswith("the limit for a review file is 2,000,000")
+    assert expected.endswith(f"the limit for a review file is {review.MAX_BYTES:,}")
     code, _, err = run(["review", path, "--criteria", CRITERIA])
     assert (code, err) == (2, f"{path}: {expected}\n")
     code, out, _ = run(["summary", path, "--csv", "--criteria", CRITERIA])

@@ -29,7 +29,7 @@ def test_shared_invalid_review_vector_is_refused_naming_file_place_and_problem(v
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_parsed():
-    assert problems_of(b" " * review.MAX_BYTES + b"{}") == ["(file): the file is 2,000,002 bytes; the limit for a review file is 2,000,000"]
+    assert problems_of(b" " * review.MAX_BYTES + b"{}") == [f"(file): the file is {review.MAX_BYTES + 2:,} bytes; the limit for a review file is {review.MAX_BYTES:,}"]
 
 
 def test_parsed_review_holds_decisions_conditions_and_the_submission():

@@ -56,7 +56,7 @@ def test_js_refuses_each_bad_review_with_python_s_messages_byte_for_byte(tab, ve
 
 def test_js_refuses_an_oversized_review_like_python(tab):
     data = b" " * review.MAX_BYTES + b"{}"
-    assert js_problems(tab, data) == py_problems(data) == ["(file): the file is 2,000,002 bytes; the limit for a review file is 2,000,000"]
+    assert js_problems(tab, data) == py_problems(data) == [f"(file): the file is {review.MAX_BYTES + 2:,} bytes; the limit for a review file is {review.MAX_BYTES:,}"]
 
 
 # Random review-shaped documents with wrong and odd values in every place.

@@ -5,6 +5,8 @@
 import { ITEM_DECISIONS, DECISIONS, isDate } from "./review-file.js";
 import { validate } from "./scoring.js";
 import { describe } from "./review-checks.js";
+import { DEFAULT_ZONE, MAX_TESTS, ZONES } from "./test-log.js";
+import { sha256 } from "./sha256.js";
 
 export const BACKUP_FORMAT = "sp-readiness-review-backup";
 export const BACKUP_VERSION = 1;
@@ -29,6 +31,15 @@ function entries(x) {
   return out;
 }
 
+// A stored test log with known fields of known types (rows in progress may be incomplete: kept as text).
+function testLog(x) {
+  if (!isObject(x) || !Array.isArray(x.tests)) return undefined;
+  const tests = x.tests.filter(isObject).slice(0, MAX_TESTS).map((r, n) => ({
+    id: text(r.id) && /^[A-Za-z0-9_-]{1,64}$/.test(r.id) ? r.id : `b${n}`,
+    channel: text(r.channel) ?? "", contacted: text(r.contacted) ?? "", replied: text(r.replied) ?? "", note: text(r.note) ?? "" }));
+  return { time_zone: ZONES.includes(x.time_zone) ? x.time_zone : DEFAULT_ZONE, tests };
+}
+
 // A stored review rebuilt from known fields of known types; null when it is not one at all.
 function cleanEntry(x) {
   if (!isObject(x) || !text(x.id) || !/^[A-Za-z0-9_-]{1,64}$/.test(x.id) || !text(x.file) ||
@@ -46,6 +57,7 @@ function cleanEntry(x) {
       decision: DECISIONS.includes(r.decision) ? r.decision : undefined,
       conditions: Array.isArray(r.conditions) ? r.conditions.filter(isObject).map((c) => ({ text: text(c.text) ?? "", due: text(c.due) ?? "" })) : [],
       summary: text(r.summary) ?? "",
+      test_log: testLog(r.test_log),
     },
   }));
 }
@@ -72,7 +84,9 @@ export function readBackup(criteria, textContent) {
     const found = validate(criteria, r.submission);
     if (found.length) return problems.push(`reviews[${n}].submission: ${found[0]}`);
     // What the inbox shows is worked out again here, never taken from the file.
-    reviews.push({ entry: { ...entry, meta: describe(criteria, r.submission) }, submission: r.submission });
+    // The submission's text comes back only if it is the file the review names (its SHA-256).
+    const own = typeof r.text === "string" && sha256(new TextEncoder().encode(r.text)) === entry.sha256 ? { text: r.text } : {};
+    reviews.push({ entry: { ...entry, meta: describe(criteria, r.submission) }, submission: r.submission, ...own });
   });
   return { reviews, problems };
 }

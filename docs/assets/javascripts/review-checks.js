@@ -150,6 +150,11 @@ export function fillEmpty(review, imported) {
       n += 1;
     }
   }
+  // The test log fills in only when this review has no test yet: rows are never merged one by one.
+  if (!review.test_log?.tests?.length && imported.test_log?.tests?.length) {
+    review.test_log = imported.test_log;
+    n += 1;
+  }
   if (!review.decision && imported.decision) {
     review.decision = imported.decision;
     if (!(review.conditions ?? []).some((c) => c.text || c.due)) review.conditions = imported.conditions ?? [];

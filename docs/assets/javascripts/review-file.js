@@ -8,11 +8,14 @@
 
 import { isBlank } from "./blank.js";
 import { readAnswers, tooBig as answersTooBig, validate } from "./scoring.js";
+import { sha256 } from "./sha256.js";
+import { testLogProblems } from "./test-log.js";
 
 export const FORMAT = "sp-readiness-review";
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2; // 2 added the pre-launch test log and the submission's exact text; 1 is still read
+const VERSIONS = [1, 2];
 // One limit per kind of file, the same in the command line (assessment/input_file.py).
-export const MAX_BYTES = 2_000_000; // the answers file (at most 1 MB) plus the reviewer's comments
+export const MAX_BYTES = 5_000_000; // the answers file (at most 1 MB) twice (as read and as text), comments, the test log
 const SNIFF_BYTES = 65_536; // of a file too large to read, looked at to tell which kind it was meant as
 export const OUT_OF_RANGE = "(top level): a number out of range (beyond what a double holds)";
 export const MISMATCH = "submission_sha256: the file with this SHA-256 holds other answers than the submission "
@@ -23,8 +26,11 @@ export const DECISIONS = ["approved", "conditional", "rejected"];
 const REVIEWER_KEYS = ["name", "organisation", "date"];
 const ENTRY_KEYS = ["decision", "comment"];
 const CONDITION_KEYS = ["text", "due"];
-const TOP_KEYS = ["format", "format_version", "criteria_version", "submission_sha256", "submission", "reviewer",
+const TOP_KEYS_1 = ["format", "format_version", "criteria_version", "submission_sha256", "submission", "reviewer",
   "items", "plan", "decision", "conditions", "summary"];
+const TOP_KEYS = [...TOP_KEYS_1, "submission_text", "test_log"];
+export const TEXT_NOT_HASHED = "submission_text: its SHA-256 is not submission_sha256; it is not the text of the file reviewed";
+export const TEXT_OTHER = "submission_text: holds other answers than the submission in this review";
 
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
 const has = (o, k) => Object.hasOwn(o, k);
@@ -77,9 +83,10 @@ function depth(doc) {
 export function validateReview(criteria, doc) {
   if (depth(doc) > MAX_DEPTH) return [`(top level): nested deeper than ${MAX_DEPTH} levels`];
   if (!isObject(doc)) return ["(top level): expected a JSON object"];
-  const out = Object.keys(doc).filter((k) => !TOP_KEYS.includes(k)).map((k) => `(top level): unknown key ${quote(k)}`);
+  const known = doc.format_version === 1 ? TOP_KEYS_1 : TOP_KEYS;
+  const out = Object.keys(doc).filter((k) => !known.includes(k)).map((k) => `(top level): unknown key ${quote(k)}`);
   if (doc.format !== FORMAT) out.push(`format: expected "${FORMAT}", got ${show(doc.format)}`);
-  if (doc.format_version !== FORMAT_VERSION) out.push(`format_version: expected ${FORMAT_VERSION}, got ${show(doc.format_version)}`);
+  if (!VERSIONS.includes(doc.format_version)) out.push(`format_version: expected ${VERSIONS.join(" or ")}, got ${show(doc.format_version)}`);
   if (typeof doc.criteria_version !== "string") out.push(`criteria_version: expected a string, got ${show(doc.criteria_version)}`);
   const sha = doc.submission_sha256;
   if (!(typeof sha === "string" && /^[0-9a-f]{64}$/.test(sha))) {
@@ -103,7 +110,23 @@ export function validateReview(criteria, doc) {
   }
   if (has(doc, "conditions")) out.push(...conditionsProblems(doc.conditions, doc.decision));
   if (has(doc, "summary") && typeof doc.summary !== "string") out.push(`summary: expected a string, got ${show(doc.summary)}`);
+  if (has(doc, "test_log") && known === TOP_KEYS) out.push(...testLogProblems(doc.test_log, { show, quote }));
+  if (has(doc, "submission_text") && known === TOP_KEYS) out.push(...textProblems(criteria, doc, !out.length));
   return out;
+}
+
+// The embedded text must be the file reviewed: its SHA-256 is submission_sha256 and it holds the
+// submission's answers (checked only when the rest of the review is valid). assessment/review.py.
+function textProblems(criteria, doc, restValid) {
+  const text = doc.submission_text;
+  if (typeof text !== "string") return [`submission_text: expected a string, got ${show(text)}`];
+  if (!restValid) return [];
+  // A lone surrogate is no file's text: TextEncoder writes it as U+FFFD, so the hash cannot match.
+  if (/\p{Surrogate}/u.test(text)) return [TEXT_NOT_HASHED];
+  const bytes = new TextEncoder().encode(text);
+  if (sha256(bytes) !== doc.submission_sha256) return [TEXT_NOT_HASHED];
+  const named = readAnswers(criteria, bytes);
+  return !named.problems.length && sameSubmission(named.doc, doc.submission) ? [] : [TEXT_OTHER];
 }
 
 /** The checklist's own rules for the answers file inside the review (the one place they are called). */

@@ -7,6 +7,7 @@ import { FORMAT, decodeJson, fileBytes, readReview, readSubmission, refuseBySize
 import { carryOver, describe, fillEmpty } from "./review-checks.js";
 import { isQuota, newId } from "./review-store.js";
 import { fill } from "./review-view.js";
+import { logFromFile } from "./review-testlog.js";
 import { sha256 } from "./sha256.js";
 
 import { today } from "./dom.js"; // the reader's own day, not UTC's
@@ -37,27 +38,34 @@ export async function openOne(store, criteria, t, file) {
     const { doc, problems } = readReview(criteria, bytes);
     if (problems.length) return { outcome: "refused", problems };
     const { reviewer, items = {}, plan = {}, decision, conditions = [], summary = "" } = doc;
-    const imported = { reviewer, items, plan, decision, conditions, summary };
+    const imported = { reviewer, items, plan, decision, conditions, summary, test_log: logFromFile(doc.test_log) };
+    if (!imported.test_log) delete imported.test_log;
     const present = store.entries.find((e) => e.sha256 === doc.submission_sha256);
     if (present) {
       let n = 0;
       const ok = await store.update(present.id, (entry) => { n = fillEmpty(entry.review, imported); });
       if (!ok) return { outcome: "unsaved" };
+      await store.keepText(present.id, doc.submission_text); // a format 2 file proves the bytes
       return { outcome: "already", id: present.id, message: fill(t.merged, { file: file.name, n }) };
     }
     const entry = { id: newId(), file: file.name, sha256: doc.submission_sha256, opened: today(),
       meta: describe(criteria, doc.submission), review: imported };
-    if (!await store.add([{ entry, submission: doc.submission }])) return { outcome: "unsaved" };
+    if (!await store.add([{ entry, submission: doc.submission, text: doc.submission_text }])) return { outcome: "unsaved" };
     return { outcome: "added", id: entry.id, message: fill(t.continued, { file: file.name }) };
   }
   const { doc, problems } = readSubmission(criteria, bytes);
   if (problems.length) return { outcome: "refused", problems };
   const sha = sha256(bytes);
+  // The file's exact text, byte order mark kept, so the review file can prove the bytes reviewed.
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   const same = store.entries.find((e) => e.sha256 === sha);
   // A stored review that names these bytes but holds other answers is not a review of this file
   // (assessment/review.py binding_problem): this file gets a review of its own, and says why.
   const bound = same && sameSubmission(await store.submission(same.id), doc);
-  if (bound) return { outcome: "already", id: same.id, message: fill(t.already, { file: file.name }) };
+  if (bound) {
+    await store.keepText(same.id, text); // a review opened before the text was kept gets it now
+    return { outcome: "already", id: same.id, message: fill(t.already, { file: file.name }) };
+  }
   const meta = describe(criteria, doc);
   const entry = { id: newId(), file: file.name, sha256: sha, opened: today(), meta,
     review: { reviewer: { name: "", organisation: "", date: today() }, items: {}, plan: {}, summary: "", conditions: [] } };
@@ -75,7 +83,7 @@ export async function openOne(store, criteria, t, file) {
     message = fill(t.resubmitted, { file: file.name, previous: earlier.file, kept: total - changed, changed });
   }
   if (same) message = fill(t.not_bound, { file: file.name });
-  if (!await store.add([{ entry, submission: doc }])) return { outcome: "unsaved" };
+  if (!await store.add([{ entry, submission: doc, text }])) return { outcome: "unsaved" };
   return { outcome: "added", id: entry.id, message };
 }
 

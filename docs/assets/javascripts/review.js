@@ -8,7 +8,9 @@ import { ReviewStore, isQuota } from "./review-store.js";
 import { Inbox } from "./review-inbox.js";
 import { openFiles } from "./review-open.js";
 import { acceptUndecided, describe, progress } from "./review-checks.js";
-import { backupAll, download, exportFile, restoreBackup } from "./review-export.js";
+import { backupAll, download, exportFile, memoryNotice, restoreBackup } from "./review-export.js";
+import { TestLog } from "./review-testlog.js";
+import { showEvidence } from "./review-evidence.js";
 import { el, fill, renderReport, showChanges, showConditions, showReview, showSubmission } from "./review-view.js";
 import { loadCriteria } from "./criteria-source.js";
 import { storageBlocked } from "./storage-area.js";
@@ -28,6 +30,7 @@ class ReviewPage {
     this.criteria = criteria;
     this.store = new ReviewStore((error) => this.saved(error), (id) => this.remote(id));
     this.inbox = new Inbox(root, this.t, this.lang, (id) => this.select(id));
+    this.testlog = new TestLog(this);
   }
 
   alert(text, details = []) {
@@ -46,9 +49,12 @@ class ReviewPage {
   saved(error = null) {
     this.lastError = error;
     const place = this.$("rv-saved");
-    const text = !error ? this.t.saved : isQuota(error) ? this.t.storage_full : fill(this.t.save_failed, { error: error.message ?? error });
+    // Once the database refused, what is "saved" lives in this page only, and the indicator says so.
+    const memory = !error && this.store.memory;
+    const text = memory ? this.t.memory_saved : !error ? this.t.saved : isQuota(error) ? this.t.storage_full
+      : fill(this.t.save_failed, { error: error.message ?? error });
     if (place.textContent !== text) place.textContent = text;
-    place.classList.toggle("rv-saved--failed", Boolean(error));
+    place.classList.toggle("rv-saved--failed", Boolean(error || memory));
     place.setAttribute("role", error ? "alert" : "status");
   }
 
@@ -58,8 +64,11 @@ class ReviewPage {
   }
 
   async start() {
-    if (storageBlocked) this.notice(this.t.storage_blocked); // the page works; nothing is kept
     await this.store.open((doc) => describe(criteria, doc));
+    // The page works either way; it says that nothing will be kept, and how to keep it (export).
+    if (this.store.memory) memoryNotice(this, this.store.memory);
+    else if (storageBlocked) this.notice(this.t.storage_blocked);
+    this.store.onMemory = (error) => memoryNotice(this, error);
     for (const { raw } of this.store.broken) {
       const button = el("button", { type: "button", class: "md-button" }, this.t.download_raw);
       button.addEventListener("click", () => download("sp-readiness-review-damaged.txt", raw));
@@ -68,6 +77,7 @@ class ReviewPage {
     this.wire();
     this.$("rv-app").hidden = false;
     await this.show();
+    if (this.store.memory) this.saved();
     this.meter();
   }
 
@@ -92,6 +102,7 @@ class ReviewPage {
     if (!entry) return this.show();
     if (id === entry.id || id === "*") {
       showReview(this.root, entry.review, this.t, document.activeElement);
+      this.testlog.show(this.doc, document.activeElement);
       this.progress();
     }
   }
@@ -106,14 +117,17 @@ class ReviewPage {
     const doc = entry && await this.store.submission(entry.id);
     this.$("rv-inbox").hidden = Boolean(doc);
     this.$("rv-review").hidden = !doc;
+    this.$("rv-notices").querySelector("[data-action=memory-export]")?.toggleAttribute("hidden", !doc); // only with a review open
     if (!doc) return;
     this.doc = doc;
     this.result = score(criteria, doc);
     const meta = describe(criteria, doc); // the criteria may have changed since the review was opened
     if (JSON.stringify(meta) !== JSON.stringify(entry.meta)) this.store.update(entry.id, (e) => { e.meta = meta; });
     showSubmission(this.root, criteria, entry, doc, this.result, this.t, this.lang);
+    showEvidence(this.root, criteria, doc, this.lang); // measured beside the declared 4.1 and 4.2
     showReview(this.root, entry.review, this.t);
     showChanges(this.root, criteria, entry, doc, this.result, this.t);
+    this.testlog.show(doc);
     this.progress();
   }
 
@@ -124,14 +138,23 @@ class ReviewPage {
     this.$("rv-accept-all").disabled = decided === total;
   }
 
-  async save(mutate) {
+  // Saves in flight are counted (aria-busy on the indicator), so an export waits for the last keystroke.
+  save(mutate) {
     const entry = this.entry;
-    if (entry && await this.store.update(entry.id, mutate)) {
-      this.saved();
-      this.progress();
-      return true;
-    }
-    return false;
+    this.inFlight = (this.inFlight ?? 0) + 1;
+    this.$("rv-saved").setAttribute("aria-busy", "true");
+    const done = (async () => {
+      try {
+        if (!entry || !await this.store.update(entry.id, mutate)) return false;
+        this.saved();
+        this.progress();
+        return true;
+      } finally {
+        if (!--this.inFlight) this.$("rv-saved").removeAttribute("aria-busy");
+      }
+    })();
+    this.pending = Promise.all([this.pending, done]);
+    return done;
   }
 
   // Every change is saved at once, one field at a time, so a reload loses nothing.
@@ -202,6 +225,7 @@ class ReviewPage {
     const entry = this.entry;
     if (!entry || !this.root.isConnected) return;
     renderReport(this.$("rv-report"), criteria, entry, this.doc, entry.review, this.result, this.t, this.lang);
+    this.testlog.addToReport(this.$("rv-report"));
     this.$("rv-report").hidden = false;
     document.body.classList.add("rv-printing");
   }
@@ -214,7 +238,8 @@ class ReviewPage {
   wire() {
     const ours = (e) => e.target.matches("input:not([type=file]), textarea") && e.target.closest("#rv-review");
     this.root.addEventListener("input", (e) => ours(e) && e.target.type !== "radio" && e.target.type !== "checkbox" && this.changed(e.target));
-    this.root.addEventListener("change", (e) => ours(e) && this.changed(e.target));
+    // Text fields were saved as typed: their change on leaving would only save the same again.
+    this.root.addEventListener("change", (e) => ours(e) && (e.target.type === "radio" || e.target.type === "checkbox") && this.changed(e.target));
     const click = (id, act) => this.$(id).addEventListener("click", act);
     click("rv-inbox-button", () => this.select(null));
     click("rv-open-button", () => this.$("rv-open").click());

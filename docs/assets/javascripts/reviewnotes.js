@@ -8,6 +8,8 @@
 import { el, fill, today } from "./dom.js";
 import { newId } from "./assessments.js";
 import { FORMAT, decodeJson, isOverdue, readReview, reviewChanges, validateReview } from "./review-file.js";
+import { testFigures } from "./test-log.js";
+import { figureLines, rowLine } from "./test-log-words.js";
 
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
 
@@ -129,7 +131,19 @@ export class ReviewNotes {
       })));
     }
     if (r.summary) blocks.push(el("p", {}, `${t.summary}${t.sep}`), el("p", { class: "cl-rn__comment" }, r.summary));
-    return blocks;
+    return [...blocks, ...this.testLog(r.test_log)];
+  }
+
+  /** The operator's pre-launch test (clause 3.3): each test and the figures, as `review` prints them. */
+  testLog(log) {
+    if (!log?.tests?.length) return [];
+    const { t, app } = this;
+    const schedule = JSON.parse(app.root.dataset.schedule);
+    const figures = testFigures(app.criteria, log, schedule);
+    return [el("p", { class: "cl-rn__tl-h" }, `${t.tl_h}${this.paren(fill(t.tl_zone, { zone: log.time_zone }))}`),
+      el("ol", { class: "cl-rn__tests" }, log.tests.map((test, n) => el("li", { class: "cl-rn__comment" },
+        rowLine(n + 1, test, t).replace(/^\d+\. /, ""), test.note ? el("span", { class: "cl-rn__note" }, ` · ${test.note}`) : null))),
+      el("ul", { class: "cl-rn__figures" }, figureLines(app.criteria, figures, t, app.lang).map((line) => el("li", {}, line)))];
   }
 
   /** The report's section "Review comments": everything the reviewer wrote, with what changed since. */
@@ -220,7 +234,10 @@ export class ReviewNotes {
   attach(id, doc, file) {
     const { app, t } = this;
     const had = Boolean(app.store.entries.get(id).review);
-    app.store.change(id, ["review"], doc);
+    // The submission's text proved the bytes when the file was read; kept, it would double what is stored.
+    const kept = { ...doc };
+    delete kept.submission_text;
+    app.store.change(id, ["review"], kept);
     const error = app.store.flush();
     app.open(id);
     const name = app.name(app.entry);
