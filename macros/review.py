@@ -45,7 +45,6 @@ def app(criteria: Criteria, lang: str, links: Links) -> str:
     html = _TEMPLATES.get_template("review.html").render(
         criteria=criteria, lang=lang, t=strings, strings_json=json.dumps(strings, ensure_ascii=False),
         schedule_json=json.dumps(test_schedule.load().published(), ensure_ascii=False),
-        evidence_json=json.dumps(texts.table("evidence_block")[lang], ensure_ascii=False),
         links=links,
         decisions=review.ITEM_DECISIONS, overall=review.DECISIONS, columns=INBOX_COLUMNS, filters=INBOX_FILTERS,
         item_label=lambda d: review.item_decision_label(strings, d),

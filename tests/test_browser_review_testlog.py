@@ -221,8 +221,8 @@ def test_the_browser_computes_and_words_the_figures_as_python_does(site_tab, log
 
 
 EVIDENCE = """async ([criteria, doc, w, lang]) => {
-  const m = await import('./assets/javascripts/review-evidence.js');
-  return m.evidenceLines(criteria, doc, doc.evidence, w, lang).map((l) => l.text);
+  const m = await import('./assets/javascripts/evidence-display.js');
+  return m.evidenceLines(criteria, doc, w, lang);
 }"""
 
 

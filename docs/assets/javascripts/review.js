@@ -10,7 +10,6 @@ import { openFiles } from "./review-open.js";
 import { acceptUndecided, describe, progress } from "./review-checks.js";
 import { backupAll, download, exportFile, memoryNotice, restoreBackup } from "./review-export.js";
 import { TestLog } from "./review-testlog.js";
-import { showEvidence } from "./review-evidence.js";
 import { el, fill, renderReport, showChanges, showConditions, showReview, showSubmission } from "./review-view.js";
 import { loadCriteria } from "./criteria-source.js";
 import { storageBlocked } from "./storage-area.js";
@@ -124,7 +123,6 @@ class ReviewPage {
     const meta = describe(criteria, doc); // the criteria may have changed since the review was opened
     if (JSON.stringify(meta) !== JSON.stringify(entry.meta)) this.store.update(entry.id, (e) => { e.meta = meta; });
     showSubmission(this.root, criteria, entry, doc, this.result, this.t, this.lang);
-    showEvidence(this.root, criteria, doc, this.lang); // measured beside the declared 4.1 and 4.2
     showReview(this.root, entry.review, this.t);
     showChanges(this.root, criteria, entry, doc, this.result, this.t);
     this.testlog.show(doc);

@@ -3,20 +3,12 @@
 // `python -m assessment review` say the same. DOM-free; `t` is the page's strings.
 
 import { KINDS } from './test-log.js';
-import { convert, quantityText } from './quantity.js';
+import { percentText, thresholdText } from './evidence-display.js';
 
-// The unit figures count in; only its `minutes` matters to convert() (evidence_block.py _MINUTE).
-const MINUTE_UNIT = { measures: 'duration', minutes: 1 };
+// The figures' threshold and shares are written as the ticket evidence writes them (Python's rounding).
+export { percentText, thresholdText };
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ''));
 
-/** Minutes written in the unit of clause 4.2's threshold ("1小时", "30 minutes"): evidence_block.threshold_text. */
-export function thresholdText(criteria, minutes, lang) {
-  const item = criteria.items.find((i) => i.clause === '4.2');
-  const unit = criteria.units[criteria.thresholds[item.threshold].unit];
-  return quantityText(convert(minutes, MINUTE_UNIT, unit), unit, lang);
-}
-
-export const percentText = (share) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 export const shownTime = (text) => text.replace('T', ' ');
 
 /** The figures in words: the totals, the planned tests, one line per channel. */
