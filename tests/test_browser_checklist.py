@@ -236,7 +236,8 @@ def test_the_built_site_serves_the_validated_criteria(page, served_site):
 DOM_FREE = ["scoring.js", "json-syntax.js", "quantity.js", "plan.js", "review-file.js", "fields.js", "sha256.js", "blank.js", "markdown-text.js",
             # the evidence rule, its display, and the readers its worker runs
             "evidence.js", "evidence-block.js", "evidence-columns.js", "evidence-time.js", "evidence-display.js",
-            "evidence-csv.js", "evidence-file.js", "evidence-zip.js", "evidence-xml.js", "evidence-xlsx.js", "evidence-xlsx-cells.js"]
+            "evidence-csv.js", "evidence-file.js", "evidence-zip.js", "evidence-xml.js", "evidence-xlsx.js", "evidence-xlsx-cells.js", "evidence-run.js",
+            "test-log.js"]
 DOM_NAMES = re.compile(r"\b(document|window|globalThis|self|navigator|localStorage|sessionStorage|location|HTML\w*Element|Node|Event)\b")
 
 

@@ -203,3 +203,28 @@ def test_without_npm_or_esbuild_make_offline_says_what_to_install(tmp_path, monk
     monkeypatch.setattr(offline.shutil, "which", lambda name: None)
     with pytest.raises(offline.OfflineError, match=r"install Node\.js and npm.*esbuild \d+\.\d+\.\d+"):
         offline.esbuild()
+
+
+def test_the_evidence_view_measures_an_export_in_the_page_from_disk(tab, unpacked):
+    """From disk a page may start no worker: the view measures in the page itself, says so, and gives
+    the command line's figures."""
+    from assessment.texts import table
+    from tests.cli import run
+    from tests.evidence_vectors import DIR
+
+    page, trouble, requested = tab
+    export = DIR / "zammad-gb18030.csv"
+    code, out, _ = run(["evidence", export, "--format", "json"])
+    want = json.loads(out)
+    page.goto(url(unpacked, "en", "checklist.html") + "#evidence")
+    page.wait_for_selector("#cl-evidence[data-ready=true]")
+    page.set_input_files("#cl-ev-file", str(export))
+    page.wait_for_selector("#cl-ev-headline, .cl-ev__message--error", timeout=60_000)
+    assert page.locator(".cl-ev__message--error").count() == 0, page.locator("#cl-ev-message").text_content()
+    assert page.locator("#cl-ev-message").text_content() != table("evidence_view")["en"]["no_worker"]
+    assert f"{want['attainment'] * 100:.1f}%" in page.locator("#cl-ev-headline").text_content()
+    page.locator("#cl-ev-attach-button").click()
+    page.wait_for_selector("#cl-ev-remove:not([hidden])")
+    assert [e["doc"].get("evidence") for e in entries(page).values()] == [want]
+    assert not trouble.all(), "\n".join(trouble.all())
+    assert only_disk(requested) == []

@@ -103,20 +103,33 @@ class EvidenceView {
     this.stop();
     const without = this.manual ? ["id", "channel", "forwarded"].filter((r) => this.selects[r].value === "") : [];
     const options = { preset: null, overrides: this.overrides(), zone, until: this.$("cl-ev-until").value.trim() || null, without };
+    // Opened from disk (the offline package) a page may start no worker (the search's stand-in for
+    // Worker there runs classic scripts only): measure in the page, loading the reader only then.
+    if (location.protocol === "file:") {
+      const asked = this.asked;
+      import("./evidence-run.js").then((m) => asked === this.asked && this.start(m.inPageReader(), true, options));
+      return;
+    }
+    let worker;
     try {
-      this.worker = new Worker(new URL("./evidence-worker.js", import.meta.url), { type: "module" });
+      worker = new Worker(new URL("./evidence-worker.js", import.meta.url), { type: "module" });
     } catch {
       this.say(this.t.no_worker, true);
       return;
     }
+    this.start(worker, false, options);
+  }
+
+  start(worker, inPage, options) {
+    this.worker = worker;
+    this.inPage = inPage;
     this.result = null;
     this.resolved = false;
     this.$("cl-ev-figures").replaceChildren();
-    this.say("");
+    this.say(inPage ? this.t.in_page : "");
     this.progress(0, this.file.size);
     this.$("cl-ev-progress").hidden = false;
     this.$("cl-ev-run").hidden = false;
-    const worker = this.worker;
     worker.onmessage = ({ data }) => worker === this.worker && this.heard(data);
     worker.onerror = (e) => { e.preventDefault(); if (worker === this.worker) this.heard({ type: "error", message: this.t.no_worker }); };
     worker.postMessage({ file: this.file, options, threshold: thresholdMinutes(this.app.criteria) });
@@ -128,6 +141,7 @@ class EvidenceView {
     else if (data.type === "mapping") this.mapped(data.preset, data.mapping);
     else if (data.type === "done") {
       this.stop();
+      if (this.inPage) this.say("");
       this.result = data.result;
       this.draw(data.result);
       this.refresh();
@@ -184,6 +198,7 @@ class EvidenceView {
   }
 
   stop() {
+    this.asked = (this.asked ?? 0) + 1; // an in-page reader still loading does not start
     this.worker?.terminate();
     this.worker = null;
     this.$("cl-ev-progress").hidden = true;
