@@ -117,6 +117,24 @@ def test_every_checklist_view_and_word_export_work_under_the_policy(tab, strict,
     assert not trouble.all(), "\n".join(trouble.all())
 
 
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_evidence_view_measures_and_draws_under_the_policy(tab, strict, lang):
+    """A module worker, the CSV reader, SVG grids and the figures' bars: nothing the
+    strict policy refuses (a style attribute or an inline script would show as a violation)."""
+    from tests.evidence_vectors import DIR
+
+    page, trouble = tab
+    page.goto(strict.url + LANGUAGES[lang] + "checklist/#evidence")
+    page.wait_for_selector("#cl-evidence[data-ready=true]")
+    page.set_input_files("#cl-ev-file", str(DIR / "qiyu.csv"))
+    page.wait_for_selector("#cl-ev-headline, .cl-ev__message--error", timeout=60_000)
+    assert page.locator(".cl-ev__message--error").count() == 0
+    assert page.locator("#cl-ev-figures svg").count() >= 2
+    page.locator("#cl-ev-attach-button").click()
+    page.wait_for_selector("#cl-ev-remove:not([hidden])")
+    assert not trouble.all(), "\n".join(trouble.all())
+
+
 def test_the_review_page_works_under_the_policy(tab, strict, built, tmp_path):
     page, trouble = tab
     page.goto(strict.url + "checklist/")
