@@ -68,10 +68,13 @@ export class Zone {
     }
     this.name = name;
     this.cache = new Map();
+    this.lastBlock = null;
+    this.lastOffset = 0;
   }
 
   offset(utcMs) {
     const block = Math.floor(utcMs / 900000);
+    if (block === this.lastBlock) return this.lastOffset; // exports run in time order: mostly the same block
     let found = this.cache.get(block);
     if (found === undefined) {
       const at = block * 900000;
@@ -81,6 +84,8 @@ export class Zone {
       found = local - at;
       this.cache.set(block, found);
     }
+    this.lastBlock = block;
+    this.lastOffset = found;
     return found;
   }
 

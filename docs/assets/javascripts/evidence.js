@@ -114,8 +114,9 @@ export class Measure {
     if (duplicate === null && this.idAt !== null) {
       const ident = this.cell(row, this.idAt);
       if (ident) {
-        duplicate = this.ids.has(ident);
+        const before = this.ids.size; // one hash of the id, not two (has, then add)
         this.ids.add(ident);
+        duplicate = this.ids.size === before;
       }
     }
     if (duplicate) return this.exclude('duplicate_id');
@@ -188,7 +189,9 @@ export class Measure {
 
   channel(row) {
     if (this.channelAt === null) return null;
-    const name = Array.from(this.cell(row, this.channelAt)).slice(0, MAX_CHANNEL_CHARS).join('');
+    const cell = this.cell(row, this.channelAt);
+    // Cut to MAX_CHANNEL_CHARS code points; a text of no more UTF-16 units than that is short enough.
+    const name = cell.length <= MAX_CHANNEL_CHARS ? cell : Array.from(cell).slice(0, MAX_CHANNEL_CHARS).join('');
     let group = this.channels.get(name);
     if (group === undefined) {
       if (this.channels.size >= MAX_CHANNELS) {
