@@ -4,8 +4,7 @@
 import { download, el, fill, localTime } from "./dom.js";
 import { isBlank, trim } from "./blank.js";
 import { DATE_YEARS, plausibleDate, readAnswers } from "./scoring.js";
-import { fileBytes, refuseBySize } from "./review-file.js";
-import { isReviewFile } from "./reviewnotes.js";
+import { fileBytes, isReviewFile, refuseBySize } from "./review-file.js";
 
 export const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import
 export const newId = () => `a${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;

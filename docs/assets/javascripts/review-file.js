@@ -205,6 +205,12 @@ export async function fileBytes(file) {
  * JSON from a file's bytes as assessment/review.py decodes it: UTF-8, one BOM allowed, and numbers
  * beyond a double's range (which JSON.parse reads as Infinity) refused.
  */
+/** Whether a file's bytes are meant as a review file (its problems are then the review's), by its `format`: the checklist's import tells it from an answers file so. */
+export function isReviewFile(bytes) {
+  const { doc } = decodeJson(bytes);
+  return typeof doc === "object" && doc !== null && !Array.isArray(doc) && doc.format === FORMAT;
+}
+
 export function decodeJson(bytes) {
   if (bytes.length > MAX_BYTES) return { doc: null, problem: tooBig(bytes.length) };
   let text;

@@ -7,17 +7,11 @@
 
 import { el, fill, today } from "./dom.js";
 import { newId } from "./assessments.js";
-import { FORMAT, decodeJson, isOverdue, readReview, reviewChanges, validateReview } from "./review-file.js";
+import { isOverdue, readReview, reviewChanges, validateReview } from "./review-file.js";
 import { testFigures } from "./test-log.js";
 import { figureLines, rowLine } from "./test-log-words.js";
 
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
-
-/** Whether a file's bytes are meant as a review file (its problems are then the review's). */
-export function isReviewFile(bytes) {
-  const { doc } = decodeJson(bytes);
-  return isObject(doc) && doc.format === FORMAT;
-}
 
 export class ReviewNotes {
   constructor(app) {
