@@ -115,7 +115,7 @@ vendor:
 # package.json's devDependencies) over the DOM-free modules with their node --test tests, one module
 # at a time so each mutant runs only its module's tests. Both run under nice on the shared cores;
 # tests.mutation_report prints the score per module and every surviving mutant.
-MUTATE_JS := fields scoring review-file plan
+MUTATE_JS := fields scoring review-file plan evidence
 .PHONY: mutate mutate-js mutate-py hypothesis-vectors
 mutate: mutate-js mutate-py
 	$(BIN)/python -m tests.mutation_report
@@ -126,7 +126,7 @@ mutate-js: $(STAMP)
 	mkdir -p reports/mutation
 	$(BIN)/python -m tests.js_fixtures reports/mutation/js-fixtures.json
 	for m in $(MUTATE_JS); do \
-	  SP_JS_FIXTURES=$(CURDIR)/reports/mutation/js-fixtures.json SP_JS_TESTS=$$m nice -n 10 \
+	  SP_JS_FIXTURES=$(CURDIR)/reports/mutation/js-fixtures.json SP_JS_TESTS=$$m timeout 3600 nice -n 19 \
 	    npx stryker run --mutate docs/assets/javascripts/$$m.js || exit 1; \
 	  cp reports/mutation/stryker.json reports/mutation/$$m.json; \
 	done

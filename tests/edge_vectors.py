@@ -132,3 +132,165 @@ def review_edges(base: dict) -> list[dict]:
     for size, accepted in ((review_mod.MAX_BYTES, True), (review_mod.MAX_BYTES + 1, False)):
         add(f"exactly {size:,} bytes", text + b" " * (size - len(text)), accepted)
     return out
+
+
+# --- every branch of the answers rule -----------------------------------------------------------
+
+
+def _pick(criteria: Criteria, test) -> str:
+    return next(i.id for i in criteria.items if test(i))
+
+
+def rule_edges(criteria: Criteria) -> list[dict]:
+    """Answers documents (or raw bytes) at each branch of the rule of answers.py and scoring.js:
+    every check a document can fail, each boundary of the date rule and of the problem count, the
+    clipping of quoted texts at its length, units, versions, sorting of unknown ids by code point,
+    and byte order marks that are only nearly one. Items, units and versions come from `criteria`.
+
+    Each entry is {"name", "data": bytes}; what each scorer makes of them is compared, not typed here."""
+    from assessment import answers as answers_mod
+
+    out: list[dict] = []
+    head = {"format": answers_mod.FORMAT, "format_version": max(answers_mod.FORMAT_VERSIONS),
+            "criteria_version": criteria.version}
+
+    def add(name: str, doc: object) -> None:
+        out.append({"name": name, "data": json.dumps(doc).encode("utf-8", "surrogatepass")})
+
+    def with_answers(name: str, answers: dict, **top) -> None:
+        add(name, {**head, **top, "answers": answers})
+
+    check = _pick(criteria, lambda i: i.kind == "check")
+    na_check = _pick(criteria, lambda i: i.kind == "check" and i.na_allowed)
+    no_na_check = _pick(criteria, lambda i: i.kind == "check" and not i.na_allowed)
+    count = next(i for i in criteria.items if i.kind != "check" and criteria.unit_of(i).measures == "count")
+    duration = next(i for i in criteria.items if i.kind != "check" and criteria.unit_of(i).measures == "duration")
+    count_unit = criteria.threshold(count).unit
+    duration_unit = criteria.threshold(duration).unit
+    other_duration = next(u for u, q in criteria.units.items() if q.measures == "duration" and u != duration_unit)
+    limit = criteria.threshold(duration).value
+
+    # The top level: each required key missing, null or of the wrong type.
+    for key in ("format", "format_version", "criteria_version", "answers"):
+        for label, value in (("missing", None), ("null", "null"), ("a number", 5)):
+            doc = {**head, "answers": {}}
+            if label == "missing":
+                del doc[key]
+            else:
+                doc[key] = None if value == "null" else value
+            add(f"{key} {label}", doc)
+    for key in ("assessment", "plan", "result", "evidence"):
+        add(f"{key} not an object", {**head, "answers": {}, key: [1]})
+    add("evidence with an unknown key", {**head, "answers": {}, "evidence": {"x": 1}})
+
+    # The assessment block: unknown keys clipped at the quoted length and one past it, the date rule.
+    shown = answers_mod.SHOWN_CHARS
+    for n in (shown - 1, shown, shown + 1):
+        add(f"an unknown assessment key of {n} characters", {**head, "answers": {}, "assessment": {"k" * n: ""}})
+    add("an assessment value that is not a string", {**head, "answers": {}, "assessment": {"service": 5}})
+    first, last = answers_mod.DATE_YEARS
+    dates = [f"{first - 1}-12-31", f"{first}-01-01", f"{last}-12-31", f"{last + 1}-01-01", f"{first}-02-29",
+             f"{first + 4}-02-29", f"{first + 3}-02-29", f"{first + 3}-02-28", f"{first + 3}-00-10", f"{first + 3}-01-10",
+             f"{first + 3}-12-10", f"{first + 3}-13-10", f"{first + 3}-01-00", f"{first + 3}-01-01", f"{first + 3}-01-31",
+             f"{first + 3}-01-32", f"{first + 3}-04-30", f"{first + 3}-04-31", f"x{first + 3}-01-01", f"{first + 3}-01-01x",
+             f"{first + 3}-1-01", ""]
+    for date in dates:
+        add(f"the assessment date {date!r}", {**head, "answers": {}, "assessment": {"date": date}})
+
+    # The number of problems listed: one below the limit, at it, one past it.
+    for n in (answers_mod.MAX_PROBLEMS - 1, answers_mod.MAX_PROBLEMS, answers_mod.MAX_PROBLEMS + 1):
+        with_answers(f"{n} problems", {f"unknown-{k:03d}": {"status": "bogus"} for k in range(n)})
+
+    # One answer's every check.
+    bad_answers = {
+        "each text field not a string": {check: {"status": "met", "note": 1, "evidence": 2, "version": 3}},
+        "a unit that is not a string": {duration.id: {"value": limit, "unit": 4}},
+        "an unknown key of an answer": {check: {"status": "met", "x": 1}},
+        "note_private not true or false": {check: {"status": "met", "note_private": "yes"}},
+        "note_private true": {check: {"status": "met", "note_private": True}},
+        "an unknown status": {check: {"status": "done"}},
+        "an unknown unit": {duration.id: {"value": limit, "unit": "fortnight"}},
+        "an unknown unit for an unknown id": {"unknown": {"value": 1, "unit": "fortnight"}},
+        "a unit on a check item": {check: {"status": "met", "unit": duration_unit}},
+        "a value on a check item": {check: {"status": "met", "value": 1}},
+        "a status met on a number item": {duration.id: {"status": "met"}},
+        "status na on a number item not allowing it": {duration.id: {"status": "na"}},
+        "status na and a value": {duration.id: {"status": "na", "value": limit}},
+        "status na on a check item not allowing it": {no_na_check: {"status": "na"}},
+        "status na on a check item allowing it": {na_check: {"status": "na"}},
+        "a unit without a value": {duration.id: {"unit": duration_unit}},
+        "a count unit on a duration item": {duration.id: {"value": limit, "unit": count_unit}},
+        "a duration unit on a count item": {count.id: {"value": 1, "unit": duration_unit}},
+        "a fraction of a count": {count.id: {"value": 1.5}},
+        "a fraction of a count in its unit": {count.id: {"value": 1.5, "unit": count_unit}},
+        "a fraction of a duration": {duration.id: {"value": 0.5}},
+        "a duration in another unit": {duration.id: {"value": limit, "unit": other_duration}},
+        "a string value": {duration.id: {"value": "5"}},
+        "a true value": {duration.id: {"value": True}},
+        "a negative value": {duration.id: {"value": -1}},
+        "a negative zero": {duration.id: {"value": -0.0}},
+        "an answer that is not an object": {check: "met"},
+        "a null answer": {check: None},
+    }
+    for name, answers in bad_answers.items():
+        with_answers(name, answers)
+    out.append({"name": "an infinite value", "data": json.dumps({**head, "answers": {duration.id: {"value": 0}}})
+                .replace('"value": 0', '"value": 1e999').encode()})
+
+    # Unknown ids, kept and listed in code point order (JavaScript's sort differs above U+FFFF).
+    for label, ids in (("plain", ["b", "a", "c"]), ("astral and lone surrogates", ["\udc00", "\U0001F600"]),
+                       ("astral, prefixes and the last plane-0 character",
+                        ["\U0001F600b", "\U0001F600a", "\U0001F600", "\uffff", "\udc00", "z", "a"])):
+        with_answers(f"unknown ids, {label}", {i: {} for i in ids})
+
+    # A section whose items are all "na": no possible points, no percent.
+    na_all = {i.id: {"status": "na"} for i in criteria.items if i.na_allowed}
+    with_answers("every item that allows it answered na", na_all)
+
+    # Bytes that start like a byte order mark without being one.
+    body = json.dumps({**head, "answers": {}}).encode()
+    for label, prefix in (("a byte order mark", b"\xef\xbb\xbf"), ("U+FFFF", "\uffff".encode()),
+                          ("U+FEC0", "\ufec0".encode()), ("a space and BB BF", b" \xbb\xbf"), ("two bytes of one", b"\xef\xbb"),
+                          ("BF third", b"  \xbf")):
+        out.append({"name": f"{label} before the document", "data": prefix + body})
+    return out
+
+
+def with_history(criteria: Criteria) -> Criteria:
+    """A copy of `criteria` with an earlier version in which its duration item was answered in
+    another unit and which its first check item and that duration item changed since; the duration
+    item, made "required", may be answered "na" (so a number item answered "na" is scored)."""
+    duration = next(i for i in criteria.items if i.kind != "check" and criteria.unit_of(i).measures == "duration")
+    check = _pick(criteria, lambda i: i.kind == "check")
+    unit = criteria.threshold(duration).unit
+    other = next(u for u, q in criteria.units.items() if q.measures == "duration" and u != unit)
+    items = [i.model_copy(update={"level": "required", "na_allowed": True}) if i.id == duration.id else i
+             for i in criteria.items]
+    copy = criteria.model_copy(update={"items": items})
+    units = {i.id: criteria.threshold(i).unit for i in criteria.items if i.threshold}
+    copy._history = {**criteria.history, "earlier": {"units": {**units, duration.id: other},
+                                                      "changed": [check, duration.id], "added": []}}
+    return copy
+
+
+def history_edges(criteria: Criteria) -> list[dict]:
+    """Answers given under the earlier version of `with_history(criteria)`, the file's or the answer's own."""
+    duration = next(i for i in criteria.items if i.kind != "check" and criteria.unit_of(i).measures == "duration")
+    check = _pick(criteria, lambda i: i.kind == "check")
+    limit = criteria.threshold(duration).value
+    unit = criteria.threshold(duration).unit
+    out = []
+    for file_version in ("earlier", criteria.version):
+        for answer_version in (None, "earlier", criteria.version, "unknown"):
+            own = {} if answer_version is None else {"version": answer_version}
+            for value in (limit, limit + 1, limit * 1000):
+                for label, answer in (("no unit", {"value": value}), ("its unit", {"value": value, "unit": unit})):
+                    doc = {**HEAD, "format_version": 3, "criteria_version": file_version,
+                           "answers": {duration.id: {**answer, **own}, check: {"status": "met", **own}}}
+                    out.append({"name": f"file {file_version}, answer {answer_version}, {value} with {label}",
+                                "data": json.dumps(doc).encode()})
+            for label, answers in (("na", {duration.id: {"status": "na", **own}}),
+                                   ("a note only", {duration.id: {"note": "n", **own}, check: {"note": "n", **own}})):
+                doc = {**HEAD, "format_version": 3, "criteria_version": file_version, "answers": answers}
+                out.append({"name": f"file {file_version}, answer {answer_version}, {label}", "data": json.dumps(doc).encode()})
+    return out

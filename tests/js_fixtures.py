@@ -15,13 +15,14 @@ from pathlib import Path
 
 import assessment
 from assessment import history
-from assessment import answers, plan, review
-from tests import edge_vectors, review_vectors, scoring_vectors
+from assessment import answers, plan, review, scoring
+from tests import edge_vectors, evidence_rows, evidence_vectors, review_vectors, scoring_vectors
 from tests.test_browser_plan import EDGE_CASES as PLAN_CASES
 from tests.test_plan import CRITERIA as PLAN_CRITERIA
 
 TEST = scoring_vectors.CRITERIA
 BUNDLED = assessment.load()
+HISTORY = edge_vectors.with_history(TEST)
 
 
 def _criteria_json(criteria) -> dict:
@@ -45,9 +46,10 @@ def python_reads(criteria, data: bytes) -> dict:
     try:
         read = answers.read_bytes(criteria, data, "f.json")
     except answers.AnswersError as exc:
-        return {"problems": exc.problems, "keys": None, "result": None}
+        return {"problems": exc.problems, "keys": None, "result": None, "changed": None}
     doc, _ = answers.document(data)
-    return {"problems": [], "keys": list(answers.accepted(doc)), "result": assessment.to_json(assessment.score(criteria, read))}
+    return {"problems": [], "keys": list(answers.accepted(doc)), "result": assessment.to_json(assessment.score(criteria, read)),
+            "changed": scoring.terms_changed(criteria, read)}
 
 
 def _b64(data: bytes) -> str:
@@ -85,6 +87,11 @@ def answers_cases() -> list[dict]:
         for e in edge_vectors.answers_edges(criteria):
             expect = {k: e[k] for k in ("verdict", "item", "status") if k in e}
             add(e["name"], key, criteria, json.dumps(e["doc"]).encode(), edge=expect)
+    for key, criteria in (("test", TEST), ("bundled", BUNDLED)):
+        for e in edge_vectors.rule_edges(criteria):
+            add(e["name"], key, criteria, e["data"])
+    for e in edge_vectors.history_edges(TEST):
+        add(e["name"], "history", HISTORY, e["data"])
     return cases
 
 
@@ -114,12 +121,30 @@ def plan_cases() -> list[dict]:
     return cases
 
 
+def evidence_cases() -> dict:
+    """The ticket-export vectors (files) and the measure's branch rows, with Python's aggregate of each."""
+    from assessment.evidence import attainment_target, to_json
+    from assessment.evidence_read import measure_file
+
+    files = []
+    for v in evidence_vectors.VECTORS:
+        path = evidence_vectors.DIR / v["file"]
+        files.append({"name": f"{v['file']}: {v['name']}", "base64": _b64(path.read_bytes()),
+                      "options": evidence_vectors.js_options(v),
+                      "python": to_json(measure_file(path, evidence_vectors.options(v), evidence_vectors.THRESHOLD))})
+    rows = [{**case, "python": evidence_rows.python_measures(case)} for case in evidence_rows.cases()]
+    criteria = evidence_vectors.CRITERIA
+    return {"criteria": _criteria_json(criteria), "threshold": evidence_vectors.THRESHOLD,
+            "attainment_target": attainment_target(criteria), "files": files, "rows": rows}
+
+
 def fixtures() -> dict:
     return {
         "criteria": {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
-                     "test-ready": _criteria_json(with_reachable_ready_percent(TEST)),
+                     "test-ready": _criteria_json(with_reachable_ready_percent(TEST)), "history": _criteria_json(HISTORY),
                      "plan": _criteria_json(PLAN_CRITERIA), "review": _criteria_json(review_vectors.CRITERIA)},
         "answers": answers_cases(), "reviews": review_cases(), "plan": plan_cases(), "page_css": plan.PAGE_CSS,
+        "evidence": evidence_cases(),
         "numbers": [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
     }
 

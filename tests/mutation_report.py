@@ -14,7 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports" / "mutation"
-JS_MODULES = ["scoring", "review-file", "plan", "fields"]
+JS_MODULES = ["scoring", "review-file", "plan", "fields", "evidence"]
 PY_MODULES = ["scoring", "answers", "review", "plan"]
 LISTED = ROOT / "tests" / "mutation-survivors.md"
 KILLED_JS = {"Killed", "Timeout"}

@@ -1,5 +1,5 @@
 """The Node tests of the DOM-free modules (tests/js/*.test.mjs, Node's own test runner), run on
-fixtures Python writes: scoring.js, review-file.js, plan.js and fields.js against the Python reference."""
+fixtures Python writes: scoring.js, review-file.js, plan.js, fields.js and evidence.js against the Python reference."""
 
 from __future__ import annotations
 
