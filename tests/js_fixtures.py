@@ -1,9 +1,10 @@
 """What the Node tests of the DOM-free modules (tests/js/) compare with: every shared vector, every
 edge vector and a fixed set of variations of them, each with what the Python reference makes of it.
 
-`python -m tests.js_fixtures OUT.json` writes them; tests/test_js_node.py and `make mutate` do that
-before running `node --test tests/js/` with SP_JS_FIXTURES=OUT.json. Node cannot read YAML, and the
-expected results come from Python, so nothing here is typed twice.
+`python -m tests.js_fixtures OUT.json [MODULE]` writes them (all, or only those MODULE.test.mjs
+reads); tests/test_js_node.py and `make mutate` do that before running a Node test file with
+SP_JS_FIXTURES=OUT.json. Node cannot read YAML, and the expected results come from Python, so
+nothing here is typed twice.
 """
 
 from __future__ import annotations
@@ -138,22 +139,30 @@ def evidence_cases() -> dict:
             "attainment_target": attainment_target(criteria), "files": files, "rows": rows}
 
 
-def fixtures() -> dict:
-    return {
-        "criteria": {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
-                     "test-ready": _criteria_json(with_reachable_ready_percent(TEST)), "history": _criteria_json(HISTORY),
-                     "plan": _criteria_json(PLAN_CRITERIA), "review": _criteria_json(review_vectors.CRITERIA)},
-        "answers": answers_cases(), "reviews": review_cases(), "plan": plan_cases(), "page_css": plan.PAGE_CSS,
-        "evidence": evidence_cases(),
-        "numbers": [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
+# What each Node test file reads: the fixtures are written per file when only one is run (a mutant of
+# plan.py needs only plan.test.mjs and the plan's cases).
+PARTS = {"scoring": ("criteria", "answers"), "review-file": ("criteria", "reviews"),
+         "plan": ("criteria", "plan", "page_css", "numbers"), "fields": (), "evidence": ("evidence",)}
+
+
+def fixtures(parts: tuple[str, ...] | None = None) -> dict:
+    makers = {
+        "criteria": lambda: {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
+                             "test-ready": _criteria_json(with_reachable_ready_percent(TEST)), "history": _criteria_json(HISTORY),
+                             "plan": _criteria_json(PLAN_CRITERIA), "review": _criteria_json(review_vectors.CRITERIA)},
+        "answers": answers_cases, "reviews": review_cases, "plan": plan_cases, "page_css": lambda: plan.PAGE_CSS,
+        "evidence": evidence_cases,
+        "numbers": lambda: [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
     }
+    return {name: make() for name, make in makers.items() if parts is None or name in parts}
 
 
-def write(path: Path) -> Path:
+def write(path: Path, parts: tuple[str, ...] | None = None) -> Path:
     # ASCII, so that lone surrogates in the vectors travel as \\u escapes, as the checklist reads them.
-    path.write_text(json.dumps(fixtures()), encoding="ascii")
+    path.write_text(json.dumps(fixtures(parts)), encoding="ascii")
     return path
 
 
 if __name__ == "__main__":
-    write(Path(sys.argv[1]))
+    # OUT.json [MODULE]: with a module, only the fixtures its Node test reads (a smaller file to parse per mutant).
+    write(Path(sys.argv[1]), PARTS[sys.argv[2]] if len(sys.argv) > 2 else None)
