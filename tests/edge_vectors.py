@@ -294,3 +294,43 @@ def history_edges(criteria: Criteria) -> list[dict]:
                 doc = {**HEAD, "format_version": 3, "criteria_version": file_version, "answers": answers}
                 out.append({"name": f"file {file_version}, answer {answer_version}, {label}", "data": json.dumps(doc).encode()})
     return out
+
+
+def binding_edges(review: dict) -> list[dict]:
+    """Answers files set beside a valid review `review`: the one it holds, written otherwise, and each
+    way a file can say something else (or the same in other words). {"name", "review", "data"}: whether
+    the review is of that file and what changed since are Python's to say (review.binding_problem,
+    review.changes_since) and review-file.js's to agree."""
+    sub = review["submission"]
+    answers = sub["answers"]
+    first = next(iter(answers))
+    numbered = next(k for k, a in answers.items() if "value" in a)
+    extra_review = {**review, "items": {**review["items"], "not-an-item": {"decision": "accepted"}},
+                    "plan": {**review["plan"], "not-a-section": {"comment": "c"}}}
+    changed = lambda **kw: {**sub, **kw}
+    answer = lambda id_, **kw: changed(answers={**answers, id_: {**answers[id_], **kw}})
+    cases = [
+        ("the same document", review, sub),
+        ("the same answers, an empty note where none was", review,
+         changed(answers={**answers, numbered: {**answers[numbered], "note": "", "evidence": ""}})),
+        ("a note changed", review, answer(first, note="other")),
+        ("a status changed", review, answer(first, status="partial")),
+        ("a value written as a float", review, answer(numbered, value=float(answers[numbered]["value"]))),
+        ("a value changed", review, answer(numbered, value=answers[numbered]["value"] + 1)),
+        ("evidence changed", review, answer(first, evidence="other.pdf")),
+        ("an answer taken away", review, changed(answers={k: a for k, a in answers.items() if k != first})),
+        ("an answer added", review, changed(answers={**answers, "r2": {"status": "met"}})),
+        ("a plan text changed", review, changed(plan={**sub.get("plan", {}), "overview": "other"})),
+        ("a plan section emptied", review, changed(plan={})),
+        ("the assessment changed", review, changed(assessment={**sub.get("assessment", {}), "service": "other"})),
+        ("no assessment", review, {k: v for k, v in sub.items() if k != "assessment"}),
+        ("a result added", review, changed(result={})),
+        ("another criteria version", review, changed(criteria_version="other")),
+        ("another format version", review, changed(format_version=3 if sub["format_version"] != 3 else 2)),
+        ("review entries for ids no criteria know, the same document", extra_review, sub),
+        ("review entries for ids no criteria know, answers changed", extra_review,
+         changed(answers={**answers, "not-an-item": {"note": "x"}}, plan={**sub.get("plan", {}), "not-a-section": "x"})),
+    ]
+    out = [{"name": name, "review": r, "data": json.dumps(doc, ensure_ascii=False, indent=1).encode()} for name, r, doc in cases]
+    out.append({"name": "not an answers file", "review": review, "data": b"nope"})
+    return out

@@ -108,6 +108,23 @@ def review_cases() -> list[dict]:
     return cases
 
 
+def binding_cases() -> list[dict]:
+    """Answers files beside a review: whether the review is of the file, and what changed since (Python's)."""
+    criteria = review_vectors.CRITERIA
+    base = next(v for v in review_vectors.VALID if v["name"].startswith("a conditional approval"))["doc"]
+    cases = []
+    for e in edge_vectors.binding_edges(base):
+        rev = review.parse(criteria, e["review"])
+        try:
+            current = review.read_submission(criteria, e["data"], "f.json")
+        except answers.AnswersError:
+            current = None
+        changes = None if current is None else dict(zip(("items", "plan"), review.changes_since(criteria, rev, current)))
+        cases.append({"name": e["name"], "review": e["review"], "base64": _b64(e["data"]),
+                      "binding": review.binding_problem(criteria, rev, e["data"]), "changes": changes})
+    return cases
+
+
 def plan_cases() -> list[dict]:
     cases = []
     for lang in plan.LABELS:
@@ -141,7 +158,7 @@ def evidence_cases() -> dict:
 
 # What each Node test file reads: the fixtures are written per file when only one is run (a mutant of
 # plan.py needs only plan.test.mjs and the plan's cases).
-PARTS = {"scoring": ("criteria", "answers"), "review-file": ("criteria", "reviews"),
+PARTS = {"scoring": ("criteria", "answers"), "review-file": ("criteria", "reviews", "bindings"),
          "plan": ("criteria", "plan", "page_css", "numbers"), "fields": (), "evidence": ("evidence",)}
 
 
@@ -150,7 +167,7 @@ def fixtures(parts: tuple[str, ...] | None = None) -> dict:
         "criteria": lambda: {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
                              "test-ready": _criteria_json(with_reachable_ready_percent(TEST)), "history": _criteria_json(HISTORY),
                              "plan": _criteria_json(PLAN_CRITERIA), "review": _criteria_json(review_vectors.CRITERIA)},
-        "answers": answers_cases, "reviews": review_cases, "plan": plan_cases, "page_css": lambda: plan.PAGE_CSS,
+        "answers": answers_cases, "reviews": review_cases, "bindings": binding_cases, "plan": plan_cases, "page_css": lambda: plan.PAGE_CSS,
         "evidence": evidence_cases,
         "numbers": lambda: [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
     }
