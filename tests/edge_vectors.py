@@ -334,3 +334,26 @@ def binding_edges(review: dict) -> list[dict]:
     out = [{"name": name, "review": r, "data": json.dumps(doc, ensure_ascii=False, indent=1).encode()} for name, r, doc in cases]
     out.append({"name": "not an answers file", "review": review, "data": b"nope"})
     return out
+
+
+def review_rule_edges(base: dict) -> list[dict]:
+    """Review files at each branch of the review rule not at a limit: quoted texts at the quoted
+    length, keys that are plain only in part, values of the wrong type that read as right once
+    turned into text. {"name", "data"}; what each reader makes of them is compared, not typed here."""
+    sha = base["submission_sha256"]
+    n = 40  # review.py quotes at most this many characters of a text
+    cases = {f"an unknown top-level key of {k} characters": {**base, "k" * k: 1} for k in (n - 1, n, n + 1)}
+    cases.update({
+        "an item id with a character a plain key has not, first": {**base, "items": {"!r1": {"decision": "bogus"}}},
+        "an item id with a character a plain key has not, last": {**base, "items": {"r1!": {"decision": "bogus"}}},
+        "an item id of 64 plain characters": {**base, "items": {"r" * 64: {"decision": "bogus"}}},
+        "an item id of 65 plain characters": {**base, "items": {"r" * 65: {"decision": "bogus"}}},
+        "a due date in a list": {**base, "conditions": [{"text": "t", "due": ["2024-01-01"]}]},
+        "the SHA-256 in a list": {**base, "submission_sha256": [sha]},
+        "the SHA-256 with a character before": {**base, "submission_sha256": "0" + sha},
+        "the SHA-256 with a character after": {**base, "submission_sha256": sha + "0"},
+        "a condition's text in a list": {**base, "conditions": [{"text": ["t"], "due": "2024-01-01"}]},
+        "a condition's text blank": {**base, "conditions": [{"text": " \u3000", "due": "2024-01-01"}]},
+        "a reviewer date in a list": {**base, "reviewer": {**base["reviewer"], "date": ["2024-01-01"]}},
+    })
+    return [{"name": name, "data": json.dumps(doc, ensure_ascii=False).encode()} for name, doc in cases.items()]

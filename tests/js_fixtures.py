@@ -101,6 +101,7 @@ def review_cases() -> list[dict]:
     base = next(v for v in review_vectors.VALID if v["name"].startswith("a conditional approval"))["doc"]
     vectors = [(v["name"], review_vectors.file_bytes(v), None) for v in review_vectors.VALID + review_vectors.INVALID]
     vectors += [(e["name"], e["data"], e["accepted"]) for e in edge_vectors.review_edges(base)]
+    vectors += [(e["name"], e["data"], None) for e in edge_vectors.review_rule_edges(base)]
     for name, data, accepted in vectors:
         doc, problem = review.decode(data)
         problems = [problem] if problem else review.problems(review_vectors.CRITERIA, doc)
