@@ -357,3 +357,36 @@ def review_rule_edges(base: dict) -> list[dict]:
         "a reviewer date in a list": {**base, "reviewer": {**base["reviewer"], "date": ["2024-01-01"]}},
     })
     return [{"name": name, "data": json.dumps(doc, ensure_ascii=False).encode()} for name, doc in cases.items()]
+
+
+# --- the plan ------------------------------------------------------------------------------------
+
+
+def plan_edges(criteria: Criteria) -> list[dict]:
+    """Answers documents at each branch of the plan (plan.py, plan.js): a number item with a note
+    but no value, section texts blank only once cleaned, every required section written but one,
+    everything written with the quality items met. Ids and the template come from `criteria`."""
+    head = {**HEAD, "criteria_version": criteria.version}
+    parts = [p for p in criteria.template if not p.group]
+    written = {p.id: f"text of {p.id}" for p in parts}
+    number_items = [i for i in criteria.items if i.kind != "check"]
+    met = {i.id: _answer(criteria, i, "met") for i in number_items}
+    required = [p.id for p in parts if p.number.split(".")[0] in ("2", "3")]
+    out = [
+        {**head, "answers": {number_items[0].id: {"note": "no value yet"}}},
+        {**head, "plan": {parts[0].id: "\v", parts[1].id: "\f\f", parts[2].id: "\x00", parts[3].id: "\r\n\r\n"}, "answers": {}},
+        {**head, "plan": {k: v for k, v in written.items() if k != required[-1]}, "answers": met},
+        {**head, "plan": written, "answers": met},
+        {**head, "plan": {k: v for k, v in written.items() if k not in required}, "answers": {}},
+    ]
+    return out
+
+
+def with_inherited_names(criteria: Criteria) -> Criteria:
+    """A copy of `criteria` whose first plan section is named like a property every JavaScript object
+    inherits ("constructor"): a reader must never take an inherited property for the SP's text."""
+    first = next(p for p in criteria.template if not p.group)
+    template = [p.model_copy(update={"id": "constructor"}) if p is first else p for p in criteria.template]
+    copy = criteria.model_copy(update={"template": template})
+    copy._history = criteria.history
+    return copy

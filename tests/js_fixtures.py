@@ -126,17 +126,40 @@ def binding_cases() -> list[dict]:
     return cases
 
 
+PLAN_VARIANTS = {"plan": PLAN_CRITERIA, "plan-history": edge_vectors.with_history(PLAN_CRITERIA),
+                 "plan-inherited": edge_vectors.with_inherited_names(PLAN_CRITERIA)}
+
+
 def plan_cases() -> list[dict]:
     cases = []
+    docs = [("plan", d) for d in PLAN_CASES + edge_vectors.plan_edges(PLAN_CRITERIA)]
+    docs += [(key, d) for key in ("plan-history", "plan-inherited") for d in [PLAN_CASES[0], *edge_vectors.plan_edges(PLAN_CRITERIA)]]
     for lang in plan.LABELS:
-        for d in PLAN_CASES:
-            read = assessment.parse_answers(PLAN_CRITERIA, d)
-            result = assessment.score(PLAN_CRITERIA, read)
-            cases.append({"lang": lang, "doc": d, "result": result, "labels": plan.LABELS[lang],
-                          "outline": plan.outline(PLAN_CRITERIA, read, result, lang),
-                          "checks": plan.plan_checks(PLAN_CRITERIA, read, result),
-                          "markdown": plan.markdown(PLAN_CRITERIA, read, result, lang),
-                          "html": plan.html_page(PLAN_CRITERIA, read, result, lang)})
+        for key, d in docs:
+            criteria = PLAN_VARIANTS[key]
+            read = assessment.parse_answers(criteria, d)
+            result = assessment.score(criteria, read)
+            for annex in (True, False):
+                cases.append({"lang": lang, "criteria": key, "doc": d, "result": result, "labels": plan.LABELS[lang], "annex": annex,
+                              "outline": plan.outline(criteria, read, result, lang, annex),
+                              "checks": plan.plan_checks(criteria, read, result),
+                              "markdown": plan.markdown(criteria, read, result, lang, annex=annex),
+                              "html": plan.html_page(criteria, read, result, lang, annex)})
+    return cases
+
+
+def quantity_cases() -> list[dict]:
+    """Each number item answered in each unit (and in none, and in one no criteria know), as the plan writes it."""
+    cases = []
+    for item in PLAN_CRITERIA.items:
+        if item.kind == "check":
+            continue
+        for unit in [*PLAN_CRITERIA.units, None, "fortnight"]:
+            for value in (3, 0.5):
+                answer = answers.Answer(value=value, unit=unit)
+                for lang in plan.LABELS:
+                    cases.append({"item": item.id, "answer": {"value": value, **({"unit": unit} if unit else {})}, "lang": lang,
+                                  "text": plan.answer_quantity(PLAN_CRITERIA, item, answer, lang)})
     return cases
 
 
@@ -160,15 +183,16 @@ def evidence_cases() -> dict:
 # What each Node test file reads: the fixtures are written per file when only one is run (a mutant of
 # plan.py needs only plan.test.mjs and the plan's cases).
 PARTS = {"scoring": ("criteria", "answers"), "review-file": ("criteria", "reviews", "bindings"),
-         "plan": ("criteria", "plan", "page_css", "numbers"), "fields": (), "evidence": ("evidence",)}
+         "plan": ("criteria", "plan", "page_css", "numbers", "quantities"), "fields": (), "evidence": ("evidence",)}
 
 
 def fixtures(parts: tuple[str, ...] | None = None) -> dict:
     makers = {
         "criteria": lambda: {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
                              "test-ready": _criteria_json(with_reachable_ready_percent(TEST)), "history": _criteria_json(HISTORY),
-                             "plan": _criteria_json(PLAN_CRITERIA), "review": _criteria_json(review_vectors.CRITERIA)},
-        "answers": answers_cases, "reviews": review_cases, "bindings": binding_cases, "plan": plan_cases, "page_css": lambda: plan.PAGE_CSS,
+                             "review": _criteria_json(review_vectors.CRITERIA),
+                             **{key: _criteria_json(c) for key, c in PLAN_VARIANTS.items()}},
+        "answers": answers_cases, "reviews": review_cases, "bindings": binding_cases, "plan": plan_cases, "quantities": quantity_cases, "page_css": lambda: plan.PAGE_CSS,
         "evidence": evidence_cases,
         "numbers": lambda: [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
     }
