@@ -96,11 +96,26 @@ def cases() -> list[dict]:
                 "zone": "Asia/Shanghai", "until": None, "columns": {}})
     out.append({"name": "the same, one ticket later", "rows": many + [["d", at(base + thr + 2 * t.MINUTE), "", "", ""]],
                 "mapping": mapping, "zone": "Asia/Shanghai", "until": None, "columns": {}})
-    # Distinct channels: exactly the most kept, and one more.
-    for n in (evidence.MAX_CHANNELS, evidence.MAX_CHANNELS + 1):
+    # Distinct channels: exactly the most kept, and one more (the column named by its header, or not).
+    for n, names in ((evidence.MAX_CHANNELS, {}), (evidence.MAX_CHANNELS + 1, {"channel": "Via"}),
+                     (evidence.MAX_CHANNELS + 1, {})):
         rows = [[str(k), _text(base + k * t.HOUR, zone), "", f"channel {k}", ""] for k in range(n)]
-        out.append({"name": f"{n} channels", "rows": rows, "mapping": {**full, "replied": 2}, "zone": "Asia/Shanghai",
-                    "until": None, "columns": {"channel": "Via"} if n > evidence.MAX_CHANNELS else {}})
+        out.append({"name": f"{n} channels{', the column named' if names else ''}", "rows": rows,
+                    "mapping": {**full, "replied": 2}, "zone": "Asia/Shanghai", "until": None, "columns": names})
+    # The reply column's own edges, in UTC: a reply at the first instant counted, replies on either
+    # side of the last, durations unreadable, negative or too long; ids blank (never duplicates) and
+    # repeated, in a column that is not the first.
+    utc = t.Zone("UTC")
+    first, last = t.EARLIEST, t.LATEST
+    rows = [[_text(first, utc), "0", ""], [_text(first, utc), "0", ""], [_text(first, utc), "1", "  "],
+            [_text(last - t.HOUR, utc), "59", "a"], [_text(last - t.HOUR, utc), "60", "b"],
+            [_text(last - t.MINUTE, utc), "0", "c"], [_text(last - t.MINUTE, utc), "1", "d"], [_text(first, utc), "2", "a"]]
+    rows += [[_text(first + k * t.DAY, utc), cell, f"e{k}"]
+             for k, cell in enumerate(("abc", "-5", "1e3", "", " 7 ", "1.5", "0.0000005", "99999999999999", "5.", ".5"))]
+    out.append({"name": "reply minutes at the ends of the range and unreadable, ids in the third column", "rows": rows,
+                "mapping": {"arrived": 0, "reply_minutes": 1, "id": 2}, "zone": "UTC", "until": None, "columns": {}})
+    out.append({"name": "the same, without a source", "rows": rows, "mapping": {"arrived": 0, "reply_minutes": 1, "id": 2},
+                "zone": "UTC", "until": None, "columns": {}, "no_source": True})
     return out
 
 
@@ -108,6 +123,7 @@ def python_measures(case: dict) -> str:
     """Python's aggregate of a case as JSON, or "error: …" when it refuses the rows."""
     try:
         return evidence.to_json(evidence.measure(case["rows"], case["mapping"], t.Zone(case["zone"]), THRESHOLD,
-                                                 case["until"], case["columns"], "preset", {"format": "rows"}))
+                                                 case["until"], case["columns"], "preset",
+                                                 None if case.get("no_source") else {"format": "rows"}))
     except evidence.EvidenceError as exc:
         return f"error: {exc}"
