@@ -216,6 +216,7 @@ def rule_edges(criteria: Criteria) -> list[dict]:
         "a status met on a number item": {duration.id: {"status": "met"}},
         "status na on a number item not allowing it": {duration.id: {"status": "na"}},
         "status na and a value": {duration.id: {"status": "na", "value": limit}},
+        "status na and a value on a check item": {na_check: {"status": "na", "value": 1}},
         "status na on a check item not allowing it": {no_na_check: {"status": "na"}},
         "status na on a check item allowing it": {na_check: {"status": "na"}},
         "a unit without a value": {duration.id: {"unit": duration_unit}},
@@ -238,9 +239,9 @@ def rule_edges(criteria: Criteria) -> list[dict]:
                 .replace('"value": 0', '"value": 1e999').encode()})
 
     # Unknown ids, kept and listed in code point order (JavaScript's sort differs above U+FFFF).
-    for label, ids in (("plain", ["b", "a", "c"]), ("astral and lone surrogates", ["\udc00", "\U0001F600"]),
+    for label, ids in (("plain", ["b", "a", "c"]), ("astral only", ["\U0001F600", "\U0001D49C"]),
                        ("astral, prefixes and the last plane-0 character",
-                        ["\U0001F600b", "\U0001F600a", "\U0001F600", "\uffff", "\udc00", "z", "a"])):
+                        ["\U0001F600b", "\U0001F600a", "\U0001F600", "\uffff", "\U0001D49Cz", "z", "a"])):
         with_answers(f"unknown ids, {label}", {i: {} for i in ids})
 
     # A section whose items are all "na": no possible points, no percent.
@@ -258,9 +259,11 @@ def rule_edges(criteria: Criteria) -> list[dict]:
 
 def with_history(criteria: Criteria) -> Criteria:
     """A copy of `criteria` with an earlier version in which its duration item was answered in
-    another unit and which its first check item and that duration item changed since; the duration
-    item, made "required", may be answered "na" (so a number item answered "na" is scored)."""
+    another unit, and its count item in a duration (so an answer given then converts into nothing
+    the item asks for now), and which its first check item and that duration item changed since; the
+    duration item, made "required", may be answered "na" (so a number item answered "na" is scored)."""
     duration = next(i for i in criteria.items if i.kind != "check" and criteria.unit_of(i).measures == "duration")
+    count = next(i for i in criteria.items if i.kind != "check" and criteria.unit_of(i).measures == "count")
     check = _pick(criteria, lambda i: i.kind == "check")
     unit = criteria.threshold(duration).unit
     other = next(u for u, q in criteria.units.items() if q.measures == "duration" and u != unit)
@@ -268,7 +271,7 @@ def with_history(criteria: Criteria) -> Criteria:
              for i in criteria.items]
     copy = criteria.model_copy(update={"items": items})
     units = {i.id: criteria.threshold(i).unit for i in criteria.items if i.threshold}
-    copy._history = {**criteria.history, "earlier": {"units": {**units, duration.id: other},
+    copy._history = {**criteria.history, "earlier": {"units": {**units, duration.id: other, count.id: other},
                                                       "changed": [check, duration.id], "added": []}}
     return copy
 
@@ -276,6 +279,7 @@ def with_history(criteria: Criteria) -> Criteria:
 def history_edges(criteria: Criteria) -> list[dict]:
     """Answers given under the earlier version of `with_history(criteria)`, the file's or the answer's own."""
     duration = next(i for i in criteria.items if i.kind != "check" and criteria.unit_of(i).measures == "duration")
+    count = next(i for i in criteria.items if i.kind != "check" and criteria.unit_of(i).measures == "count")
     check = _pick(criteria, lambda i: i.kind == "check")
     limit = criteria.threshold(duration).value
     unit = criteria.threshold(duration).unit
@@ -286,7 +290,8 @@ def history_edges(criteria: Criteria) -> list[dict]:
             for value in (limit, limit + 1, limit * 1000):
                 for label, answer in (("no unit", {"value": value}), ("its unit", {"value": value, "unit": unit})):
                     doc = {**HEAD, "format_version": 3, "criteria_version": file_version,
-                           "answers": {duration.id: {**answer, **own}, check: {"status": "met", **own}}}
+                           "answers": {duration.id: {**answer, **own}, check: {"status": "met", **own},
+                                       count.id: {"value": value / 2, **own}}}
                     out.append({"name": f"file {file_version}, answer {answer_version}, {value} with {label}",
                                 "data": json.dumps(doc).encode()})
             for label, answers in (("na", {duration.id: {"status": "na", **own}}),

@@ -2,7 +2,8 @@
 
 Reads StrykerJS's JSON reports (reports/mutation/<module>.json) and mutmut's results (mutants/);
 a survivor whose key appears in tests/mutation-survivors.md is marked as listed there (an equivalent
-mutant, with the reason written beside it). Prints, and writes reports/mutation/summary.txt.
+mutant, with the reason written beside it). A StrykerJS key is `file:line:column-line:column Mutator
+-> replacement`; a mutmut key is the mutant's name. Prints, and writes reports/mutation/summary.txt.
 """
 
 from __future__ import annotations
@@ -36,10 +37,12 @@ def js_module(name: str) -> tuple[int, int, list[str]] | None:
             if m["status"] in KILLED_JS:
                 killed += 1
                 continue
-            start = m["location"]["start"]
+            start, end = m["location"]["start"], m["location"]["end"]
             original = lines[start["line"] - 1].strip()
-            survivors.append(f"{Path(file).name}:{start['line']}:{start['column']} {m['mutatorName']} ({m['status']}): "
-                             f"{original[:100]}  ->  {m.get('replacement', '')[:100]}")
+            # The span and the replacement make the key: one place often has several mutants of a kind.
+            replacement = " ".join(m.get("replacement", "").split())
+            key = f"{Path(file).name}:{start['line']}:{start['column']}-{end['line']}:{end['column']} {m['mutatorName']} -> {replacement[:60]}"
+            survivors.append((key, f"({m['status']}): {original[:120]}"))
     return killed, total, survivors
 
 
@@ -59,7 +62,7 @@ def py_module(name: str) -> tuple[int, int, list[str]] | None:
         if status in KILLED_PY:
             killed += 1
         else:
-            survivors.append(f"{mutant} ({status}){diff(mutant)}")
+            survivors.append((mutant, f"({status}){diff(mutant)}"))
     return killed, total, survivors
 
 
@@ -82,10 +85,11 @@ def main() -> int:
                 continue
             killed, total, survivors = found
             score = 100 * killed / total if total else 100.0
-            out.append(f"  {name}: {score:.1f} % killed ({killed} of {total}), {len(survivors)} survived")
-            for s in survivors:
-                key = s.split(" (")[0]
-                out.append(f"    {s}{'  [listed as equivalent]' if key in listed else ''}")
+            unlisted = sum(1 for key, _ in survivors if key not in listed)
+            out.append(f"  {name}: {score:.1f} % killed ({killed} of {total}), {len(survivors)} survived, "
+                       f"{unlisted} of them not listed in tests/mutation-survivors.md")
+            for key, text in survivors:
+                out.append(f"    {key} {text}{'  [listed as equivalent]' if key in listed else ''}")
     text = "\n".join(out) + "\n"
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / "summary.txt").write_text(text, encoding="utf-8")
