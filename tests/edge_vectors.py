@@ -336,6 +336,12 @@ def binding_edges(review: dict) -> list[dict]:
         ("review entries for ids no criteria know, answers changed", extra_review,
          changed(answers={**answers, "not-an-item": {"note": "x"}}, plan={**sub.get("plan", {}), "not-a-section": "x"})),
     ]
+    # The result block is any object: values of other types, arrays of other lengths or order, on either side.
+    results = [({"x": 1}, {"x": 2}), ({"x": 1}, {"x": {}}), ({"x": []}, {"x": {}}), ({"x": None}, {"x": {}}),
+               ({"x": [1, 2]}, {"x": [1]}), ({"x": [1, 2]}, {"x": [2, 1]}), ({"x": [1, {"y": None}]}, {"x": [1, {"y": None}]})]
+    for a, b in results + [(b, a) for a, b in results]:
+        cases.append((f"the review's result {json.dumps(b)}, the file's {json.dumps(a)}",
+                      {**review, "submission": {**sub, "result": b}}, changed(result=a)))
     out = [{"name": name, "review": r, "data": json.dumps(doc, ensure_ascii=False, indent=1).encode()} for name, r, doc in cases]
     out.append({"name": "not an answers file", "review": review, "data": b"nope"})
     return out

@@ -46,6 +46,23 @@ def js_module(name: str) -> tuple[int, int, list[str]] | None:
     return killed, total, survivors
 
 
+def sample_file(name: str) -> Path:
+    return REPORTS / f"mutmut-sample-{name}.txt"
+
+
+def sample(name: str, size: int, seed: int = 19) -> list[str]:
+    """`size` mutants of a Python module drawn at random (seeded, so a rerun draws the same) from those
+    mutmut generated; written to reports/mutation/ so the report scores the sample alone."""
+    import random
+
+    meta = json.loads((ROOT / "mutants" / "assessment" / f"{name}.py.meta").read_text(encoding="utf-8"))
+    names = sorted(meta["exit_code_by_key"])
+    chosen = sorted(random.Random(seed).sample(names, min(size, len(names))))
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    sample_file(name).write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    return chosen
+
+
 def py_module(name: str) -> tuple[int, int, list[str]] | None:
     from mutmut.stats import status_by_exit_code
 
@@ -53,8 +70,12 @@ def py_module(name: str) -> tuple[int, int, list[str]] | None:
     if not path.exists():
         return None
     meta = json.loads(path.read_text(encoding="utf-8"))
+    codes = meta["exit_code_by_key"]
+    if sample_file(name).exists():  # a sampled run: only the drawn mutants count
+        drawn = sample_file(name).read_text(encoding="utf-8").split()
+        codes = {k: codes.get(k) for k in drawn}
     killed, total, survivors = 0, 0, []
-    for mutant, code in sorted(meta["exit_code_by_key"].items()):
+    for mutant, code in sorted(codes.items()):
         status = status_by_exit_code[code]
         if status in ("not checked", "skipped"):
             continue
@@ -85,6 +106,9 @@ def main() -> int:
                 continue
             killed, total, survivors = found
             score = 100 * killed / total if total else 100.0
+            if read is py_module and sample_file(name).exists():
+                generated = len(json.loads((ROOT / "mutants" / "assessment" / f"{name}.py.meta").read_text())["exit_code_by_key"])
+                out.append(f"  {name}: a random sample of {len(sample_file(name).read_text().split())} of {generated} mutants")
             unlisted = sum(1 for key, _ in survivors if key not in listed)
             out.append(f"  {name}: {score:.1f} % killed ({killed} of {total}), {len(survivors)} survived, "
                        f"{unlisted} of them not listed in tests/mutation-survivors.md")
@@ -98,4 +122,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["sample"]:  # python -m tests.mutation_report sample MODULE N: print N drawn mutant names
+        print(" ".join(sample(sys.argv[2], int(sys.argv[3]))))
+        sys.exit(0)
     sys.exit(main())
