@@ -244,6 +244,19 @@ def rule_edges(criteria: Criteria) -> list[dict]:
                         ["\U0001F600b", "\U0001F600a", "\U0001F600", "\uffff", "\U0001D49Cz", "z", "a"])):
         with_answers(f"unknown ids, {label}", {i: {} for i in ids})
 
+    # Keys ordered as JavaScript orders an object's keys: array indices (below 2**32 - 1) first, by value.
+    with_answers("unknown ids that are array indices and one past them",
+                 {i: {"status": "bogus"} for i in ("b", "4294967295", "4294967294", "1", "a", "01", "4294967296", "0")})
+
+    # Refusals the scanner words: what it found (plain or with its code point), inside an object or a
+    # list, on a later line, in escapes of surrogates alone, paired and reversed.
+    for label, text in (("a tilde", "~"), ("an exclamation mark", "!"), ("DEL", "\x7f"),
+                        ("a value then junk in an object", '{"a": 1 x}'), ("a value then junk in a list", "[1 x]"),
+                        ("an X where a value goes", '{"a": X}'), ("junk on the fourth line", '{\n"a":\n\n1 x}'),
+                        ("two low surrogates", '{"a": "\\udc00\\udc00"}'), ("a pair", '{"a": "\\udbff\\udc00"}'),
+                        ("a high surrogate alone", '{"a": "\\udbff"}'), ("a reversed pair", '{"a": "\\udc00\\udbff"}')):
+        out.append({"name": f"{label} in the file", "data": text.encode()})
+
     # A section whose items are all "na": no possible points, no percent.
     na_all = {i.id: {"status": "na"} for i in criteria.items if i.na_allowed}
     with_answers("every item that allows it answered na", na_all)

@@ -105,7 +105,10 @@ def main() -> int:
                 out.append(f"  {name}: no results (run `make mutate`)")
                 continue
             killed, total, survivors = found
-            score = 100 * killed / total if total else 100.0
+            if total == 0:
+                out.append(f"  {name}: no mutant run yet")
+                continue
+            score = 100 * killed / total
             if read is py_module and sample_file(name).exists():
                 generated = len(json.loads((ROOT / "mutants" / "assessment" / f"{name}.py.meta").read_text())["exit_code_by_key"])
                 out.append(f"  {name}: a random sample of {len(sample_file(name).read_text().split())} of {generated} mutants")
