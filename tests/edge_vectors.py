@@ -414,3 +414,20 @@ def with_inherited_names(criteria: Criteria) -> Criteria:
     copy = criteria.model_copy(update={"template": template})
     copy._history = criteria.history
     return copy
+
+
+def binding_edges_with_groups(criteria: Criteria, review: dict) -> list[dict]:
+    """Answers files beside a review of `criteria`, whose template has group headings (no text of
+    their own): text filed under a group's id, under a section's, an empty answer, no plan at all.
+    `review` is any valid review; its submission is replaced by an empty one of `criteria`."""
+    group = next(p.id for p in criteria.template if p.group)
+    section = next(p.id for p in criteria.template if not p.group)
+    item = criteria.items[0].id
+    sub = {**HEAD, "criteria_version": criteria.version, "answers": {}, "plan": {}}
+    rev = {**review, "criteria_version": criteria.version, "submission": sub, "items": {}, "plan": {}}
+    rev.pop("conditions", None)
+    rev["decision"] = "approved"
+    cases = [("the same empty document", sub), ("text under a group heading's id", {**sub, "plan": {group: "x"}}),
+             ("text under a section's id", {**sub, "plan": {section: "x"}}), ("an empty answer", {**sub, "answers": {item: {}}}),
+             ("no plan at all", {k: v for k, v in sub.items() if k != "plan"})]
+    return [{"name": f"with group headings: {name}", "review": rev, "data": json.dumps(doc).encode()} for name, doc in cases]

@@ -111,17 +111,19 @@ def review_cases() -> list[dict]:
 
 def binding_cases() -> list[dict]:
     """Answers files beside a review: whether the review is of the file, and what changed since (Python's)."""
-    criteria = review_vectors.CRITERIA
     base = next(v for v in review_vectors.VALID if v["name"].startswith("a conditional approval"))["doc"]
     cases = []
-    for e in edge_vectors.binding_edges(base):
+    edges = [("review", e) for e in edge_vectors.binding_edges(base)]
+    edges += [("bundled", e) for e in edge_vectors.binding_edges_with_groups(BUNDLED, base)]
+    for key, e in edges:
+        criteria = {"review": review_vectors.CRITERIA, "bundled": BUNDLED}[key]
         rev = review.parse(criteria, e["review"])
         try:
             current = review.read_submission(criteria, e["data"], "f.json")
         except answers.AnswersError:
             current = None
         changes = None if current is None else dict(zip(("items", "plan"), review.changes_since(criteria, rev, current)))
-        cases.append({"name": e["name"], "review": e["review"], "base64": _b64(e["data"]),
+        cases.append({"name": e["name"], "criteria": key, "review": e["review"], "base64": _b64(e["data"]),
                       "binding": review.binding_problem(criteria, rev, e["data"]), "changes": changes})
     return cases
 
