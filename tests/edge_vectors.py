@@ -379,6 +379,12 @@ def review_rule_edges(base: dict) -> list[dict]:
         "a condition's text in a list": {**base, "conditions": [{"text": ["t"], "due": "2024-01-01"}]},
         "a condition's text blank": {**base, "conditions": [{"text": " \u3000", "due": "2024-01-01"}]},
         "a reviewer date in a list": {**base, "reviewer": {**base["reviewer"], "date": ["2024-01-01"]}},
+        "a condition due on the 32nd of January": {**base, "conditions": [{"text": "t", "due": "2024-01-32"}]},
+        "a condition due on the 31st of January": {**base, "conditions": [{"text": "t", "due": "2024-01-31"}]},
+        "item ids that are array indices, with a leading zero and one past": {
+            **base, "items": {k: {"decision": "bogus"} for k in ("b", "01", "1", "0", "4294967295", "4294967294")}},
+        "the submission a list": {**base, "submission": [1]},
+        "the submission a number": {**base, "submission": 5},
     })
     return [{"name": name, "data": json.dumps(doc, ensure_ascii=False).encode()} for name, doc in cases.items()]
 
