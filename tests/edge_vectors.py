@@ -402,21 +402,28 @@ def plan_edges(criteria: Criteria) -> list[dict]:
     number_items = [i for i in criteria.items if i.kind != "check"]
     met = {i.id: _answer(criteria, i, "met") for i in number_items}
     required = [p.id for p in parts if p.number.split(".")[0] in ("2", "3")]
+    # The items that say the plan is whole (5.1) and meets the quality rules (5.2), answered "met":
+    # a plan that fails them contradicts the answer.
+    says_met = {i.id: {"status": "met"} for i in criteria.items if i.clause in ("5.1", "5.2")}
     out = [
         {**head, "answers": {number_items[0].id: {"note": "no value yet"}}},
-        {**head, "plan": {parts[0].id: "\v", parts[1].id: "\f\f", parts[2].id: "\x00", parts[3].id: "\r\n\r\n"}, "answers": {}},
-        {**head, "plan": {k: v for k, v in written.items() if k != required[-1]}, "answers": met},
-        {**head, "plan": written, "answers": met},
-        {**head, "plan": {k: v for k, v in written.items() if k not in required}, "answers": {}},
+        {**head, "plan": {parts[0].id: "\v", parts[1].id: "\f\f", parts[2].id: "\x00", parts[3].id: "\r\n\r\n",
+                          parts[4].id: "\x1c", parts[5].id: "\x1f \x1e"}, "answers": {}},
+        {**head, "plan": {k: v for k, v in written.items() if k != required[-1]}, "answers": {**met, **says_met}},
+        {**head, "plan": written, "answers": {**met, **says_met}},
+        {**head, "plan": {k: v for k, v in written.items() if k not in required}, "answers": says_met},
     ]
     return out
 
 
 def with_inherited_names(criteria: Criteria) -> Criteria:
     """A copy of `criteria` whose first plan section is named like a property every JavaScript object
-    inherits ("constructor"): a reader must never take an inherited property for the SP's text."""
+    inherits ("constructor"): a reader must never take an inherited property for the SP's text; and
+    whose last section is numbered in a chapter of two digits (12.1), which is not chapter 1 or 2."""
     first = next(p for p in criteria.template if not p.group)
-    template = [p.model_copy(update={"id": "constructor"}) if p is first else p for p in criteria.template]
+    last = [p for p in criteria.template if not p.group][-1]
+    template = [p.model_copy(update={"id": "constructor"}) if p is first
+                else p.model_copy(update={"number": "12.1"}) if p is last else p for p in criteria.template]
     copy = criteria.model_copy(update={"template": template})
     copy._history = criteria.history
     return copy
