@@ -52,3 +52,10 @@ def test_a_file_at_the_review_limit_is_read_whole(tmp_path):
     data = json.dumps(BASE).encode().ljust(review.MAX_BYTES)
     path.write_bytes(data)
     assert review.read_either(path) == data
+
+
+def test_a_long_integer_is_read_as_javascript_reads_it_exact_below_2_to_the_53_else_the_nearest_double():
+    below, at, past, far = 2**53 - 1, 2**53, 2**53 + 1, 2**60
+    doc, problem = review.decode(json.dumps([below, at, past, far]).encode())
+    assert problem is None
+    assert [(type(x), x) for x in doc] == [(int, below), (float, float(at)), (float, float(past)), (float, float(far))]
