@@ -196,7 +196,10 @@ def fixtures(parts: tuple[str, ...] | None = None) -> dict:
                              **{key: _criteria_json(c) for key, c in PLAN_VARIANTS.items()}},
         "answers": answers_cases, "reviews": review_cases, "bindings": binding_cases, "plan": plan_cases, "quantities": quantity_cases, "page_css": lambda: plan.PAGE_CSS,
         "evidence": evidence_cases,
-        "numbers": lambda: [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
+        # Around each switch of JavaScript's Number::toString: 21 digits and 22, 1e-6 and 1e-7, negatives.
+        "numbers": lambda: [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53,
+                                                          -1.5, 1e20, 123456789012345680000.0, -0.0, -1e-7, 1e-6, 1.5e-7,
+                                                          -2 ** 53, 1e300, 1.5e21, 999999999999999900000.0)],
     }
     return {name: make() for name, make in makers.items() if parts is None or name in parts}
 

@@ -1,0 +1,29 @@
+"""Rules of assessment/plan.py that only Python meets: numbers JSON cannot carry to the Node tests
+(written as JavaScript's String() writes them), and the Word plan without its annex."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+import assessment
+from assessment import plan
+from tests.test_plan import CRITERIA
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf])
+def test_a_number_json_cannot_hold_is_written_as_javascript_writes_it(value):
+    # JavaScript's own spellings (ECMAScript Number::toString), the plan's rule for every number.
+    assert plan.number(value) == {"nan": "NaN", "inf": "Infinity", "-inf": "-Infinity"}[repr(value)]
+
+
+@pytest.mark.parametrize("lang", sorted(plan.LABELS))
+def test_the_word_plan_has_the_annex_only_when_asked(lang):
+    answers = assessment.parse_answers(CRITERIA, {"format": "sp-readiness-answers", "format_version": 2,
+                                                  "criteria_version": CRITERIA.version, "answers": {}})
+    result = assessment.score(CRITERIA, answers)
+    title = plan.LABELS[lang]["annex"]
+    texts = lambda annex: [p.text for p in plan.docx_document(CRITERIA, answers, result, lang, annex).paragraphs]
+    assert title in texts(True)
+    assert title not in texts(False)
