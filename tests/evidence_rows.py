@@ -102,14 +102,15 @@ def cases() -> list[dict]:
         rows = [[str(k), _text(base + k * t.HOUR, zone), "", f"channel {k}", ""] for k in range(n)]
         out.append({"name": f"{n} channels{', the column named' if names else ''}", "rows": rows,
                     "mapping": {**full, "replied": 2}, "zone": "Asia/Shanghai", "until": None, "columns": names})
-    # The reply column's own edges, in UTC: a reply at the first instant counted, replies on either
-    # side of the last, durations unreadable, negative or too long; ids blank (never duplicates) and
+    # The reply column's own edges, in UTC: a reply at the first instant counted and one before it,
+    # replies on either side of the last, durations unreadable, negative or too long; ids blank (never duplicates) and
     # repeated, in a column that is not the first.
     utc = t.Zone("UTC")
     first, last = t.EARLIEST, t.LATEST
     rows = [[_text(first, utc), "0", ""], [_text(first, utc), "0", ""], [_text(first, utc), "1", "  "],
             [_text(last - t.HOUR, utc), "59", "a"], [_text(last - t.HOUR, utc), "60", "b"],
-            [_text(last - t.MINUTE, utc), "0", "c"], [_text(last - t.MINUTE, utc), "1", "d"], [_text(first, utc), "2", "a"]]
+            [_text(last - t.MINUTE, utc), "0", "c"], [_text(last - t.MINUTE, utc), "1", "d"], [_text(first, utc), "2", "a"],
+            [_text(first, utc), "-1", "f"]]
     rows += [[_text(first + k * t.DAY, utc), cell, f"e{k}"]
              for k, cell in enumerate(("abc", "-5", "1e3", "", " 7 ", "1.5", "0.0000005", "99999999999999", "5.", ".5"))]
     out.append({"name": "reply minutes at the ends of the range and unreadable, ids in the third column", "rows": rows,

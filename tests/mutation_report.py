@@ -9,6 +9,7 @@ mutant, with the reason written beside it). A StrykerJS key is `file:line:column
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -94,6 +95,11 @@ def diff(mutant: str) -> str:
     return "".join(f"\n      {line[:140]}" for line in changed)
 
 
+def is_listed(key: str, listed: str) -> bool:
+    """Whether the key is written in the list whole (mutmut_1 is not mutmut_10)."""
+    return re.search(re.escape(key) + r"(?![0-9A-Za-z_])", listed) is not None
+
+
 def main() -> int:
     listed = LISTED.read_text(encoding="utf-8") if LISTED.exists() else ""
     out = []
@@ -112,11 +118,11 @@ def main() -> int:
             if read is py_module and sample_file(name).exists():
                 generated = len(json.loads((ROOT / "mutants" / "assessment" / f"{name}.py.meta").read_text())["exit_code_by_key"])
                 out.append(f"  {name}: a random sample of {len(sample_file(name).read_text().split())} of {generated} mutants")
-            unlisted = sum(1 for key, _ in survivors if key not in listed)
+            unlisted = sum(1 for key, _ in survivors if not is_listed(key, listed))
             out.append(f"  {name}: {score:.1f} % killed ({killed} of {total}), {len(survivors)} survived, "
                        f"{unlisted} of them not listed in tests/mutation-survivors.md")
             for key, text in survivors:
-                out.append(f"    {key} {text}{'  [listed as equivalent]' if key in listed else ''}")
+                out.append(f"    {key} {text}{'  [listed as equivalent]' if is_listed(key, listed) else ''}")
     text = "\n".join(out) + "\n"
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / "summary.txt").write_text(text, encoding="utf-8")
