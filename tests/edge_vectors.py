@@ -419,11 +419,11 @@ def plan_edges(criteria: Criteria) -> list[dict]:
 def with_inherited_names(criteria: Criteria) -> Criteria:
     """A copy of `criteria` whose first plan section is named like a property every JavaScript object
     inherits ("constructor"): a reader must never take an inherited property for the SP's text; and
-    whose last section is numbered in a chapter of two digits (12.1), which is not chapter 1 or 2."""
+    whose last section is numbered in a chapter of two digits (21.1), which is not chapter 2."""
     first = next(p for p in criteria.template if not p.group)
     last = [p for p in criteria.template if not p.group][-1]
     template = [p.model_copy(update={"id": "constructor"}) if p is first
-                else p.model_copy(update={"number": "12.1"}) if p is last else p for p in criteria.template]
+                else p.model_copy(update={"number": "21.1"}) if p is last else p for p in criteria.template]
     copy = criteria.model_copy(update={"template": template})
     copy._history = criteria.history
     return copy
