@@ -193,7 +193,11 @@ def rule_edges(criteria: Criteria) -> list[dict]:
              f"{first + 4}-02-29", f"{first + 3}-02-29", f"{first + 3}-02-28", f"{first + 3}-00-10", f"{first + 3}-01-10",
              f"{first + 3}-12-10", f"{first + 3}-13-10", f"{first + 3}-01-00", f"{first + 3}-01-01", f"{first + 3}-01-31",
              f"{first + 3}-01-32", f"{first + 3}-04-30", f"{first + 3}-04-31", f"x{first + 3}-01-01", f"{first + 3}-01-01x",
-             f"{first + 3}-1-01", ""]
+             f"{first + 3}-1-01", "", f"{first + 3}-0:-01", f"{first + 3}-1A-01", f"20A{first % 10}-01-01"]
+    # The last day of each month and the day after it, in a leap year and a common one.
+    for year in (first + 3, first + 4):
+        for month, last in enumerate((31, 29 if year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1):
+            dates += [f"{year}-{month:02d}-{last}", f"{year}-{month:02d}-{last + 1}"]
     for date in dates:
         add(f"the assessment date {date!r}", {**head, "answers": {}, "assessment": {"date": date}})
 
@@ -228,6 +232,8 @@ def rule_edges(criteria: Criteria) -> list[dict]:
         "a duration in another unit": {duration.id: {"value": limit, "unit": other_duration}},
         "a string value": {duration.id: {"value": "5"}},
         "a true value": {duration.id: {"value": True}},
+        "a false value": {duration.id: {"value": False}},
+        "a false status": {check: {"status": False}},
         "a negative value": {duration.id: {"value": -1}},
         "a negative zero": {duration.id: {"value": -0.0}},
         "an answer that is not an object": {check: "met"},
@@ -254,7 +260,9 @@ def rule_edges(criteria: Criteria) -> list[dict]:
                         ("a value then junk in an object", '{"a": 1 x}'), ("a value then junk in a list", "[1 x]"),
                         ("an X where a value goes", '{"a": X}'), ("junk on the fourth line", '{\n"a":\n\n1 x}'),
                         ("two low surrogates", '{"a": "\\udc00\\udc00"}'), ("a pair", '{"a": "\\udbff\\udc00"}'),
-                        ("a high surrogate alone", '{"a": "\\udbff"}'), ("a reversed pair", '{"a": "\\udc00\\udbff"}')):
+                        ("a high surrogate alone", '{"a": "\\udbff"}'), ("a reversed pair", '{"a": "\\udc00\\udbff"}'),
+                        ("the lowest pair, then junk", '{"a": "\\ud800\\udc00" x}'), ("a list closed by a brace", "[}"),
+                        ("an object closed by a bracket", "{]")):
         out.append({"name": f"{label} in the file", "data": text.encode()})
 
     # A section whose items are all "na": no possible points, no percent.
@@ -383,9 +391,15 @@ def review_rule_edges(base: dict) -> list[dict]:
         "a condition due on the 31st of January": {**base, "conditions": [{"text": "t", "due": "2024-01-31"}]},
         "item ids that are array indices, with a leading zero and one past": {
             **base, "items": {k: {"decision": "bogus"} for k in ("b", "01", "1", "0", "4294967295", "4294967294")}},
+        "the criteria version a number": {**base, "criteria_version": 5},
         "the submission a list": {**base, "submission": [1]},
         "the submission a number": {**base, "submission": 5},
     })
+    # The last day of each month and the day after it, in a leap year and a common one.
+    for year in (2023, 2024):
+        for month, last in enumerate((31, 29 if year % 4 == 0 else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31), start=1):
+            for day in (last, last + 1):
+                cases[f"a condition due {year}-{month:02d}-{day}"] = {**base, "conditions": [{"text": "t", "due": f"{year}-{month:02d}-{day}"}]}
     return [{"name": name, "data": json.dumps(doc, ensure_ascii=False).encode()} for name, doc in cases.items()]
 
 
@@ -412,6 +426,7 @@ def plan_edges(criteria: Criteria) -> list[dict]:
         {**head, "plan": {k: v for k, v in written.items() if k != required[-1]}, "answers": {**met, **says_met}},
         {**head, "plan": written, "answers": {**met, **says_met}},
         {**head, "plan": {k: v for k, v in written.items() if k not in required}, "answers": says_met},
+        {**head, "answers": {i.id: {"status": "na"} for i in criteria.items if i.na_allowed}},
     ]
     return out
 

@@ -27,3 +27,14 @@ def test_the_word_plan_has_the_annex_only_when_asked(lang):
     texts = lambda annex: [p.text for p in plan.docx_document(CRITERIA, answers, result, lang, annex).paragraphs]
     assert title in texts(True)
     assert title not in texts(False)
+
+
+@pytest.mark.parametrize("name", ["plan.md", "plan.html"])
+def test_a_plan_written_without_its_annex_has_none(tmp_path, name):
+    answers = assessment.parse_answers(CRITERIA, {"format": "sp-readiness-answers", "format_version": 2,
+                                                  "criteria_version": CRITERIA.version, "answers": {}})
+    result = assessment.score(CRITERIA, answers)
+    title = plan.LABELS["en"]["annex"]
+    with_annex = plan.write(tmp_path / f"a-{name}", CRITERIA, answers, result, "en").read_text(encoding="utf-8")
+    without = plan.write(tmp_path / name, CRITERIA, answers, result, "en", annex=False).read_text(encoding="utf-8")
+    assert title in with_annex and title not in without
