@@ -38,3 +38,8 @@ def test_a_plan_written_without_its_annex_has_none(tmp_path, name):
     with_annex = plan.write(tmp_path / f"a-{name}", CRITERIA, answers, result, "en").read_text(encoding="utf-8")
     without = plan.write(tmp_path / name, CRITERIA, answers, result, "en", annex=False).read_text(encoding="utf-8")
     assert title in with_annex and title not in without
+
+
+def test_a_score_with_no_possible_points_is_written_as_a_dash_and_zero_as_zero():
+    assert plan.percent(None) == "—"
+    assert plan.percent(0) == "0%"

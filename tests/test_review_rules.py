@@ -59,3 +59,22 @@ def test_a_long_integer_is_read_as_javascript_reads_it_exact_below_2_to_the_53_e
     doc, problem = review.decode(json.dumps([below, at, past, far]).encode())
     assert problem is None
     assert [(type(x), x) for x in doc] == [(int, below), (float, float(at)), (float, float(past)), (float, float(far))]
+
+
+def test_only_a_json_object_of_the_review_format_is_a_review():
+    assert review.is_review(BASE)
+    assert not review.is_review({**BASE, "format": answers.FORMAT})
+    assert not review.is_review([BASE])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_review_without_an_overall_decision_reads_as_in_progress(lang):
+    labels = review.LABELS[lang]
+    assert review.decision_label(labels, None) == labels["in_progress"]
+    assert review.decision_label(labels, "approved") == labels["approved"]
+
+
+def test_summary_reads_reviews_by_the_criteria_it_is_given(tmp_path):
+    (tmp_path / "r.json").write_text(json.dumps(BASE), encoding="utf-8")
+    found = review.decisions_by_submission([tmp_path], review_vectors.CRITERIA)
+    assert {sha: decision for sha, (_, decision) in found.items()} == {BASE["submission_sha256"]: BASE["decision"]}
