@@ -43,3 +43,12 @@ def test_a_plan_written_without_its_annex_has_none(tmp_path, name):
 def test_a_score_with_no_possible_points_is_written_as_a_dash_and_zero_as_zero():
     assert plan.percent(None) == "—"
     assert plan.percent(0) == "0%"
+
+
+@pytest.mark.parametrize("lang", sorted(plan.LABELS))
+def test_the_self_assessment_alone_in_markdown_ends_in_one_line_break(lang):
+    answers = assessment.parse_answers(CRITERIA, {"format": "sp-readiness-answers", "format_version": 2,
+                                                  "criteria_version": CRITERIA.version, "answers": {}})
+    text = plan.markdown(CRITERIA, answers, assessment.score(CRITERIA, answers), lang, with_plan=False)
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert plan.LABELS[lang]["annex"] in text and plan.LABELS[lang]["sign_off"] not in text
