@@ -78,3 +78,13 @@ def test_summary_reads_reviews_by_the_criteria_it_is_given(tmp_path):
     (tmp_path / "r.json").write_text(json.dumps(BASE), encoding="utf-8")
     found = review.decisions_by_submission([tmp_path], review_vectors.CRITERIA)
     assert {sha: decision for sha, (_, decision) in found.items()} == {BASE["submission_sha256"]: BASE["decision"]}
+
+
+def test_summary_reads_reviews_by_the_bundled_criteria_when_given_none(tmp_path):
+    import assessment
+    from tests.edge_vectors import binding_edges_with_groups
+
+    doc = binding_edges_with_groups(assessment.load(), BASE)[0]["review"]
+    (tmp_path / "r.json").write_text(json.dumps(doc), encoding="utf-8")
+    found = review.decisions_by_submission([tmp_path])
+    assert {sha: decision for sha, (_, decision) in found.items()} == {doc["submission_sha256"]: doc["decision"]}
