@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 from hypothesis.database import DirectoryBasedExampleDatabase, MultiplexedDatabase, ReadOnlyDatabase
 from playwright.sync_api import sync_playwright
 
@@ -49,7 +49,10 @@ KEPT_EXAMPLES = ReadOnlyDatabase(DirectoryBasedExampleDatabase(Path(__file__).pa
 settings.register_profile("ci", settings(derandomize=True, print_blob=True), database=KEPT_EXAMPLES)
 settings.register_profile("dev", database=MultiplexedDatabase(
     DirectoryBasedExampleDatabase(Path(__file__).parents[1] / ".hypothesis" / "examples"), KEPT_EXAMPLES))
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+# `make mutate`: CI's examples, but a mutant's first failing example is enough (no shrinking, which
+# can take longer than the test), so the hundreds of mutants a module has are run in minutes.
+settings.register_profile("mutation", settings(settings.get_profile("ci"), phases=(Phase.explicit, Phase.reuse, Phase.generate)))
+settings.load_profile(os.environ.get("SP_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 # --- Chromium: every page watched for uncaught errors and console errors ---------------------------

@@ -1,9 +1,10 @@
 """What the Node tests of the DOM-free modules (tests/js/) compare with: every shared vector, every
 edge vector and a fixed set of variations of them, each with what the Python reference makes of it.
 
-`python -m tests.js_fixtures OUT.json` writes them; tests/test_js_node.py and `make mutate` do that
-before running `node --test tests/js/` with SP_JS_FIXTURES=OUT.json. Node cannot read YAML, and the
-expected results come from Python, so nothing here is typed twice.
+`python -m tests.js_fixtures OUT.json [MODULE]` writes them (all, or only those MODULE.test.mjs
+reads); tests/test_js_node.py and `make mutate` do that before running a Node test file with
+SP_JS_FIXTURES=OUT.json. Node cannot read YAML, and the expected results come from Python, so
+nothing here is typed twice.
 """
 
 from __future__ import annotations
@@ -15,13 +16,14 @@ from pathlib import Path
 
 import assessment
 from assessment import history
-from assessment import answers, evidence_block, plan, review
-from tests import edge_vectors, review_vectors, scoring_vectors
+from assessment import answers, evidence_block, plan, review, scoring
+from tests import edge_vectors, evidence_rows, evidence_vectors, review_vectors, scoring_vectors
 from tests.test_browser_plan import EDGE_CASES as PLAN_CASES
 from tests.test_plan import CRITERIA as PLAN_CRITERIA
 
 TEST = scoring_vectors.CRITERIA
 BUNDLED = assessment.load()
+HISTORY = edge_vectors.with_history(TEST)
 
 
 def _criteria_json(criteria) -> dict:
@@ -45,9 +47,10 @@ def python_reads(criteria, data: bytes) -> dict:
     try:
         read = answers.read_bytes(criteria, data, "f.json")
     except answers.AnswersError as exc:
-        return {"problems": exc.problems, "keys": None, "result": None}
+        return {"problems": exc.problems, "keys": None, "result": None, "changed": None}
     doc, _ = answers.document(data)
-    return {"problems": [], "keys": list(answers.accepted(doc)), "result": assessment.to_json(assessment.score(criteria, read))}
+    return {"problems": [], "keys": list(answers.accepted(doc)), "result": assessment.to_json(assessment.score(criteria, read)),
+            "changed": scoring.terms_changed(criteria, read)}
 
 
 def _b64(data: bytes) -> str:
@@ -85,6 +88,11 @@ def answers_cases() -> list[dict]:
         for e in edge_vectors.answers_edges(criteria):
             expect = {k: e[k] for k in ("verdict", "item", "status") if k in e}
             add(e["name"], key, criteria, json.dumps(e["doc"]).encode(), edge=expect)
+    for key, criteria in (("test", TEST), ("bundled", BUNDLED)):
+        for e in edge_vectors.rule_edges(criteria):
+            add(e["name"], key, criteria, e["data"])
+    for e in edge_vectors.history_edges(TEST):
+        add(e["name"], "history", HISTORY, e["data"])
     return cases
 
 
@@ -93,6 +101,7 @@ def review_cases() -> list[dict]:
     base = next(v for v in review_vectors.VALID if v["name"].startswith("a conditional approval"))["doc"]
     vectors = [(v["name"], review_vectors.file_bytes(v), None) for v in review_vectors.VALID + review_vectors.INVALID]
     vectors += [(e["name"], e["data"], e["accepted"]) for e in edge_vectors.review_edges(base)]
+    vectors += [(e["name"], e["data"], None) for e in edge_vectors.review_rule_edges(base)]
     for name, data, accepted in vectors:
         doc, problem = review.decode(data)
         problems = [problem] if problem else review.problems(review_vectors.CRITERIA, doc)
@@ -100,17 +109,22 @@ def review_cases() -> list[dict]:
     return cases
 
 
-def plan_cases() -> list[dict]:
+def binding_cases() -> list[dict]:
+    """Answers files beside a review: whether the review is of the file, and what changed since (Python's)."""
+    base = next(v for v in review_vectors.VALID if v["name"].startswith("a conditional approval"))["doc"]
     cases = []
-    for lang in plan.LABELS:
-        for d in PLAN_CASES:
-            read = assessment.parse_answers(PLAN_CRITERIA, d)
-            result = assessment.score(PLAN_CRITERIA, read)
-            cases.append({"lang": lang, "doc": d, "result": result, "labels": plan.LABELS[lang],
-                          "outline": plan.outline(PLAN_CRITERIA, read, result, lang),
-                          "checks": plan.plan_checks(PLAN_CRITERIA, read, result),
-                          "markdown": plan.markdown(PLAN_CRITERIA, read, result, lang),
-                          "html": plan.html_page(PLAN_CRITERIA, read, result, lang)})
+    edges = [("review", e) for e in edge_vectors.binding_edges(base)]
+    edges += [("bundled", e) for e in edge_vectors.binding_edges_with_groups(BUNDLED, base)]
+    for key, e in edges:
+        criteria = {"review": review_vectors.CRITERIA, "bundled": BUNDLED}[key]
+        rev = review.parse(criteria, e["review"])
+        try:
+            current = review.read_submission(criteria, e["data"], "f.json")
+        except answers.AnswersError:
+            current = None
+        changes = None if current is None else dict(zip(("items", "plan"), review.changes_since(criteria, rev, current)))
+        cases.append({"name": e["name"], "criteria": key, "review": e["review"], "base64": _b64(e["data"]),
+                      "binding": review.binding_problem(criteria, rev, e["data"]), "changes": changes})
     return cases
 
 
@@ -126,24 +140,91 @@ def evidence_display_cases() -> list[dict]:
     return out
 
 
-def fixtures() -> dict:
-    return {
-        "criteria": {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
-                     "test-ready": _criteria_json(with_reachable_ready_percent(TEST)),
-                     "plan": _criteria_json(PLAN_CRITERIA), "review": _criteria_json(review_vectors.CRITERIA)},
-        "answers": answers_cases(), "reviews": review_cases(), "plan": plan_cases(), "page_css": plan.PAGE_CSS,
-        "numbers": [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53)],
-        "evidence_display": evidence_display_cases(),
+PLAN_VARIANTS = {"plan": PLAN_CRITERIA, "plan-history": edge_vectors.with_history(PLAN_CRITERIA),
+                 "plan-inherited": edge_vectors.with_inherited_names(PLAN_CRITERIA)}
+
+
+def plan_cases() -> list[dict]:
+    cases = []
+    docs = [("plan", d) for d in PLAN_CASES + edge_vectors.plan_edges(PLAN_CRITERIA)]
+    docs += [(key, d) for key in ("plan-history", "plan-inherited") for d in [PLAN_CASES[0], *edge_vectors.plan_edges(PLAN_CRITERIA)]]
+    for lang in plan.LABELS:
+        for key, d in docs:
+            criteria = PLAN_VARIANTS[key]
+            read = assessment.parse_answers(criteria, d)
+            result = assessment.score(criteria, read)
+            for annex in (True, False):
+                cases.append({"lang": lang, "criteria": key, "doc": d, "result": result, "labels": plan.LABELS[lang], "annex": annex,
+                              "outline": plan.outline(criteria, read, result, lang, annex),
+                              "checks": plan.plan_checks(criteria, read, result),
+                              "markdown": plan.markdown(criteria, read, result, lang, annex=annex),
+                              "html": plan.html_page(criteria, read, result, lang, annex)})
+    return cases
+
+
+def quantity_cases() -> list[dict]:
+    """Each number item answered in each unit (and in none, and in one no criteria know), as the plan writes it."""
+    cases = []
+    for item in PLAN_CRITERIA.items:
+        if item.kind == "check":
+            continue
+        for unit in [*PLAN_CRITERIA.units, None, "fortnight"]:
+            for value in (3, 0.5):
+                answer = answers.Answer(value=value, unit=unit)
+                for lang in plan.LABELS:
+                    cases.append({"item": item.id, "answer": {"value": value, **({"unit": unit} if unit else {})}, "lang": lang,
+                                  "text": plan.answer_quantity(PLAN_CRITERIA, item, answer, lang)})
+    return cases
+
+
+def evidence_cases() -> dict:
+    """The ticket-export vectors (files) and the measure's branch rows, with Python's aggregate of each."""
+    from assessment.evidence import attainment_target, to_json
+    from assessment.evidence_read import measure_file
+
+    files = []
+    for v in evidence_vectors.VECTORS:
+        path = evidence_vectors.DIR / v["file"]
+        files.append({"name": f"{v['file']}: {v['name']}", "base64": _b64(path.read_bytes()),
+                      "options": evidence_vectors.js_options(v),
+                      "python": to_json(measure_file(path, evidence_vectors.options(v), evidence_vectors.THRESHOLD))})
+    rows = [{**case, "python": evidence_rows.python_measures(case)} for case in evidence_rows.cases()]
+    criteria = evidence_vectors.CRITERIA
+    return {"criteria": _criteria_json(criteria), "threshold": evidence_vectors.THRESHOLD,
+            "attainment_target": attainment_target(criteria), "files": files, "rows": rows}
+
+
+# What each Node test file reads: the fixtures are written per file when only one is run (a mutant of
+# plan.py needs only plan.test.mjs and the plan's cases).
+PARTS = {"scoring": ("criteria", "answers"), "review-file": ("criteria", "reviews", "bindings"),
+         "plan": ("criteria", "plan", "page_css", "numbers", "quantities"), "fields": (), "evidence": ("evidence",),
+         "evidence-display": ("evidence_display", "percents")}
+
+
+def fixtures(parts: tuple[str, ...] | None = None) -> dict:
+    makers = {
+        "criteria": lambda: {"test": _criteria_json(TEST), "bundled": _criteria_json(BUNDLED),
+                             "test-ready": _criteria_json(with_reachable_ready_percent(TEST)), "history": _criteria_json(HISTORY),
+                             "review": _criteria_json(review_vectors.CRITERIA),
+                             **{key: _criteria_json(c) for key, c in PLAN_VARIANTS.items()}},
+        "answers": answers_cases, "reviews": review_cases, "bindings": binding_cases, "plan": plan_cases, "quantities": quantity_cases, "page_css": lambda: plan.PAGE_CSS,
+        "evidence": evidence_cases, "evidence_display": evidence_display_cases,
         # Shares as a percent with one decimal: every tie a double can hold at that precision lies in k/400.
-        "percents": [[s, evidence_block._percent(s)] for s in sorted({k / d for d in (400, 1000, 1024, 3) for k in range(d + 1)})],
+        "percents": lambda: [[s, evidence_block._percent(s)] for s in sorted({k / d for d in (400, 1000, 1024, 3) for k in range(d + 1)})],
+        # Around each switch of JavaScript's Number::toString: 21 digits and 22, 1e-6 and 1e-7, negatives.
+        "numbers": lambda: [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53,
+                                                          -1.5, 1e20, 123456789012345680000.0, -0.0, -1e-7, 1e-6, 1.5e-7,
+                                                          -2 ** 53, 1e300, 1.5e21, 999999999999999900000.0)],
     }
+    return {name: make() for name, make in makers.items() if parts is None or name in parts}
 
 
-def write(path: Path) -> Path:
+def write(path: Path, parts: tuple[str, ...] | None = None) -> Path:
     # ASCII, so that lone surrogates in the vectors travel as \\u escapes, as the checklist reads them.
-    path.write_text(json.dumps(fixtures()), encoding="ascii")
+    path.write_text(json.dumps(fixtures(parts)), encoding="ascii")
     return path
 
 
 if __name__ == "__main__":
-    write(Path(sys.argv[1]))
+    # OUT.json [MODULE]: with a module, only the fixtures its Node test reads (a smaller file to parse per mutant).
+    write(Path(sys.argv[1]), PARTS[sys.argv[2]] if len(sys.argv) > 2 else None)

@@ -2,19 +2,21 @@
 
 Reads StrykerJS's JSON reports (reports/mutation/<module>.json) and mutmut's results (mutants/);
 a survivor whose key appears in tests/mutation-survivors.md is marked as listed there (an equivalent
-mutant, with the reason written beside it). Prints, and writes reports/mutation/summary.txt.
+mutant, with the reason written beside it). A StrykerJS key is `file:line:column-line:column Mutator
+-> replacement`; a mutmut key is the mutant's name. Prints, and writes reports/mutation/summary.txt.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports" / "mutation"
-JS_MODULES = ["scoring", "review-file", "plan", "fields"]
+JS_MODULES = ["scoring", "review-file", "plan", "fields", "evidence"]
 PY_MODULES = ["scoring", "answers", "review", "plan"]
 LISTED = ROOT / "tests" / "mutation-survivors.md"
 KILLED_JS = {"Killed", "Timeout"}
@@ -36,11 +38,30 @@ def js_module(name: str) -> tuple[int, int, list[str]] | None:
             if m["status"] in KILLED_JS:
                 killed += 1
                 continue
-            start = m["location"]["start"]
+            start, end = m["location"]["start"], m["location"]["end"]
             original = lines[start["line"] - 1].strip()
-            survivors.append(f"{Path(file).name}:{start['line']}:{start['column']} {m['mutatorName']} ({m['status']}): "
-                             f"{original[:100]}  ->  {m.get('replacement', '')[:100]}")
+            # The span and the replacement make the key: one place often has several mutants of a kind.
+            replacement = " ".join(m.get("replacement", "").split())
+            key = f"{Path(file).name}:{start['line']}:{start['column']}-{end['line']}:{end['column']} {m['mutatorName']} -> {replacement[:60]}"
+            survivors.append((key, f"({m['status']}): {original[:120]}"))
     return killed, total, survivors
+
+
+def sample_file(name: str) -> Path:
+    return REPORTS / f"mutmut-sample-{name}.txt"
+
+
+def sample(name: str, size: int, seed: int = 19) -> list[str]:
+    """`size` mutants of a Python module drawn at random (seeded, so a rerun draws the same) from those
+    mutmut generated; written to reports/mutation/ so the report scores the sample alone."""
+    import random
+
+    meta = json.loads((ROOT / "mutants" / "assessment" / f"{name}.py.meta").read_text(encoding="utf-8"))
+    names = sorted(meta["exit_code_by_key"])
+    chosen = sorted(random.Random(seed).sample(names, min(size, len(names))))
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    sample_file(name).write_text("\n".join(chosen) + "\n", encoding="utf-8")
+    return chosen
 
 
 def py_module(name: str) -> tuple[int, int, list[str]] | None:
@@ -50,8 +71,12 @@ def py_module(name: str) -> tuple[int, int, list[str]] | None:
     if not path.exists():
         return None
     meta = json.loads(path.read_text(encoding="utf-8"))
+    codes = meta["exit_code_by_key"]
+    if sample_file(name).exists():  # a sampled run: only the drawn mutants count
+        drawn = sample_file(name).read_text(encoding="utf-8").split()
+        codes = {k: codes.get(k) for k in drawn}
     killed, total, survivors = 0, 0, []
-    for mutant, code in sorted(meta["exit_code_by_key"].items()):
+    for mutant, code in sorted(codes.items()):
         status = status_by_exit_code[code]
         if status in ("not checked", "skipped"):
             continue
@@ -59,7 +84,7 @@ def py_module(name: str) -> tuple[int, int, list[str]] | None:
         if status in KILLED_PY:
             killed += 1
         else:
-            survivors.append(f"{mutant} ({status}){diff(mutant)}")
+            survivors.append((mutant, f"({status}){diff(mutant)}"))
     return killed, total, survivors
 
 
@@ -68,6 +93,11 @@ def diff(mutant: str) -> str:
     shown = subprocess.run([str(ROOT / ".venv" / "bin" / "mutmut"), "show", mutant], cwd=ROOT, capture_output=True, text=True)
     changed = [line for line in shown.stdout.splitlines() if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     return "".join(f"\n      {line[:140]}" for line in changed)
+
+
+def is_listed(key: str, listed: str) -> bool:
+    """Whether the key is written in the list whole (mutmut_1 is not mutmut_10)."""
+    return re.search(re.escape(key) + r"(?![0-9A-Za-z_])", listed) is not None
 
 
 def main() -> int:
@@ -81,11 +111,18 @@ def main() -> int:
                 out.append(f"  {name}: no results (run `make mutate`)")
                 continue
             killed, total, survivors = found
-            score = 100 * killed / total if total else 100.0
-            out.append(f"  {name}: {score:.1f} % killed ({killed} of {total}), {len(survivors)} survived")
-            for s in survivors:
-                key = s.split(" (")[0]
-                out.append(f"    {s}{'  [listed as equivalent]' if key in listed else ''}")
+            if total == 0:
+                out.append(f"  {name}: no mutant run yet")
+                continue
+            score = 100 * killed / total
+            if read is py_module and sample_file(name).exists():
+                generated = len(json.loads((ROOT / "mutants" / "assessment" / f"{name}.py.meta").read_text())["exit_code_by_key"])
+                out.append(f"  {name}: a random sample of {len(sample_file(name).read_text().split())} of {generated} mutants")
+            unlisted = sum(1 for key, _ in survivors if not is_listed(key, listed))
+            out.append(f"  {name}: {score:.1f} % killed ({killed} of {total}), {len(survivors)} survived, "
+                       f"{unlisted} of them not listed in tests/mutation-survivors.md")
+            for key, text in survivors:
+                out.append(f"    {key} {text}{'  [listed as equivalent]' if is_listed(key, listed) else ''}")
     text = "\n".join(out) + "\n"
     REPORTS.mkdir(parents=True, exist_ok=True)
     (REPORTS / "summary.txt").write_text(text, encoding="utf-8")
@@ -94,4 +131,7 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["sample"]:  # python -m tests.mutation_report sample MODULE N: print N drawn mutant names
+        print(" ".join(sample(sys.argv[2], int(sys.argv[3]))))
+        sys.exit(0)
     sys.exit(main())

@@ -8,14 +8,28 @@ const criteria = fixtures.criteria;
 
 function jsReads(c, data) {
   const { doc, problems } = scoring.readAnswers(c, data);
-  return { problems, keys: doc && Object.keys(doc), result: doc && JSON.stringify(scoring.score(c, doc)) };
+  const result = doc && scoring.score(c, doc);
+  return { problems, keys: doc && Object.keys(doc), result: doc && JSON.stringify(result), changed: doc && scoring.termsChanged(c, doc),
+           value: result };
 }
 
 test("every answers file is accepted or refused with Python's exact messages, and scored to Python's bytes", () => {
   for (const v of fixtures.answers) {
-    const out = jsReads(criteria[v.criteria], bytes(v.base64));
-    assert.deepEqual(out, { problems: v.problems, keys: v.keys, result: v.result }, v.name);
+    const { value, ...out } = jsReads(criteria[v.criteria], bytes(v.base64));
+    assert.deepEqual(out, { problems: v.problems, keys: v.keys, result: v.result, changed: v.changed }, v.name);
+    // Python's as a value too: no NaN or undefined that JSON would write as null or leave out.
+    if (v.result !== null) assert.deepEqual(value, JSON.parse(v.result), v.name);
   }
+});
+
+test("every rule edge is in the fixtures, on both criteria files and the one with an earlier version", () => {
+  const names = new Set(fixtures.answers.map((v) => `${v.criteria}: ${v.name}`));
+  for (const key of ["test", "bundled"]) {
+    for (const name of ["criteria_version missing", "100 problems", "unknown ids, astral only", "status na and a value on a check item", "U+FFFF before the document"]) {
+      assert.ok(names.has(`${key}: ${name}`), `${key}: ${name}`);
+    }
+  }
+  assert.ok(fixtures.answers.filter((v) => v.criteria === "history" && v.changed?.length).length >= 10);
 });
 
 test("an accepted document passes validate, and a refused one fails it or its reading", () => {
