@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import zipfile
 from pathlib import Path
 
 CHANNELS = ("热线", "在线客服", "邮件", "微信公众号", "App")
@@ -31,4 +32,15 @@ def write_zendesk(path: Path, rows: int, seed: int = 17, encoding: str = "utf-8"
                 out.write("".join(block))
                 block = []
         out.write("".join(block))
+    return path
+
+
+def write_zip_bomb(path: Path) -> Path:
+    """An XLSX-looking zip whose sheet inflates to 300 MiB of spaces from a few hundred kilobytes."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
+            block = b" " * (1 << 20)
+            for _ in range(300):
+                f.write(block)
     return path

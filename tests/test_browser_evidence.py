@@ -6,7 +6,6 @@ reload), no request leaves the site, axe finds nothing, and the keyboard alone d
 from __future__ import annotations
 
 import json
-import zipfile
 from urllib.parse import urlparse
 
 import pytest
@@ -17,6 +16,7 @@ from assessment.texts import table
 from tests.browser_checks import axe_violations, record_requests
 from tests.checklist_page import entries, open_checklist
 from tests.cli import run
+from tests.evidence_exports import write_zip_bomb
 from tests.evidence_vectors import DIR
 from tests.xlsx_files import write_xlsx
 
@@ -160,20 +160,10 @@ def test_cancel_stops_the_reading_and_keeps_nothing(view, tmp_path):
     assert stored_evidence(view) == [None]
 
 
-def zip_bomb(path):
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
-            block = b" " * (1 << 20)
-            for _ in range(300):
-                f.write(block)
-    return path
-
-
 def hostile(tmp_path, kind):
     path = tmp_path / f"{kind}.{'xlsx' if kind == 'bomb' else 'csv'}"
     if kind == "bomb":
-        return zip_bomb(path)
+        return write_zip_bomb(path)
     if kind == "nul":
         path.write_bytes(b"ID,Created at,First reply time in minutes\n1,2024-03-01 08:00:00\x00,5\n")
     if kind == "cell":

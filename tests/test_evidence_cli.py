@@ -7,7 +7,6 @@ import csv
 import io
 import json
 import resource
-import zipfile
 from datetime import datetime
 
 import pytest
@@ -17,7 +16,7 @@ from hypothesis import strategies as st
 from assessment.evidence import to_json
 from assessment.evidence_read import Options, measure_file
 from tests.cli import run
-from tests.evidence_exports import write_zendesk
+from tests.evidence_exports import write_zendesk, write_zip_bomb
 from tests.evidence_vectors import DIR, THRESHOLD, VECTORS, differences, options
 from tests.xlsx_files import write_xlsx
 
@@ -196,13 +195,7 @@ def test_an_xlsx_claiming_a_billion_rows_is_read_for_the_rows_it_has(tmp_path):
 
 
 def test_a_zip_bomb_dressed_as_xlsx_is_refused_before_it_is_inflated(tmp_path):
-    path = tmp_path / "bomb.xlsx"
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", "<Types/>")
-        with z.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as f:
-            block = b" " * (1 << 20)
-            for _ in range(300):
-                f.write(block)
+    path = write_zip_bomb(tmp_path / "bomb.xlsx")
     assert "would inflate" in refused(path) and "(a zip bomb?)" in refused(path)
 
 

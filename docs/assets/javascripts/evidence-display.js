@@ -45,7 +45,7 @@ const format = (text, values) => text.replace(/\{(\w+)\}/g, (whole, key) => (Obj
 /** The first `n` characters as Python counts them (code points). */
 const head = (s, n) => Array.from(s).slice(0, n).join("");
 
-/** Clause 4.2's measured figure: "measured: 97.3% within 1 hour, 12,408 tickets, 2026-09-01 to 2026-11-30". */
+/** Clause 4.2's measured figure: the `measured` text with the attainment, the threshold in its unit, the tickets and the period. */
 export function measuredText(criteria, evidence, t, lang) {
   const period = evidence.period ?? { first_arrival: t.none, last_arrival: t.none };
   return format(t.measured, {
