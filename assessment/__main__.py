@@ -18,19 +18,22 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import answers as answers_mod
-from . import cli_options
-from . import criteria as criteria_mod
-from . import history
-from . import plan as plan_mod
-from . import diff as diff_mod
-from . import evidence_block, evidence_cli, report, review_report
-from . import summary as summary_mod
-from . import output_file
-from . import summary_output as summary_out
-from .output import csv_text, terminal
-from .scoring import score, terms_changed, to_json
-from .output_file import OutputRefused, refuse_inputs
+from assessment.answers import answers_file as answers_mod
+from assessment.cli import options as cli_options
+from assessment.criteria import model as criteria_mod
+from assessment.criteria import versions as history
+from assessment.plan import plan as plan_mod
+from assessment.answers import answers_diff as diff_mod
+from assessment.evidence import block as evidence_block
+from assessment.cli import evidence as evidence_cli
+from assessment.cli import report
+from assessment.cli import review as review_report
+from assessment.cli import summary as summary_mod
+from assessment.shared import output_file
+from assessment.cli import summary_layout as summary_out
+from assessment.cli.terminal import csv_text, terminal
+from assessment.answers.scoring import score, terms_changed, to_json
+from assessment.shared.output_file import OutputRefused, refuse_inputs
 
 LANGS = list(plan_mod.LABELS)
 
@@ -68,8 +71,8 @@ def _changes(args: argparse.Namespace) -> int:
     """What changed since the last release (or since OLD), in words, and the change-log entry it needs."""
     import datetime as dt
 
-    from . import changelog as change_log
-    from . import changes
+    from assessment.criteria import changelog as change_log
+    from assessment.criteria import criteria_changes as changes
 
     criteria = _criteria_file(args.criteria)
     log_path = change_log.beside(args.criteria)

@@ -10,14 +10,14 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 
 import assessment
-from assessment import changelog as change_log
-from assessment import history
-from assessment import quantity as quantities
-from assessment.criteria import Quantity, Text
+from assessment.criteria import changelog as change_log
+from assessment.criteria import versions as history
+from assessment.criteria import quantity as quantities
+from assessment.criteria.model import Quantity, Text
 
 from . import checklist, links
 from . import review as review_page
-from assessment import texts
+from assessment.criteria import texts
 
 _CHANGE_WORDS = texts.table("changelog")
 

@@ -23,13 +23,15 @@ from pathlib import Path
 import jinja2
 import markupsafe
 
-from assessment import plan, review, test_schedule
-from assessment import quantity as quantities
-from assessment.answers import DATE_YEARS
-from assessment.criteria import Criteria
+from assessment.plan import plan
+from assessment.review import review_file as review
+from assessment.review import prelaunch_schedule as test_schedule
+from assessment.criteria import quantity as quantities
+from assessment.answers.answers_file import DATE_YEARS
+from assessment.criteria.model import Criteria
 
 from .links import Links
-from assessment import texts
+from assessment.criteria import texts
 
 _TEMPLATES = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),

@@ -14,11 +14,13 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from assessment import plan, review, test_schedule
-from assessment.criteria import Criteria
+from assessment.plan import plan
+from assessment.review import review_file as review
+from assessment.review import prelaunch_schedule as test_schedule
+from assessment.criteria.model import Criteria
 
 from .links import Links
-from assessment import texts
+from assessment.criteria import texts
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True,
                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)

@@ -32,7 +32,7 @@ def full_answers(criteria) -> dict:
                         for i in criteria.items}}
 
 
-def megabyte_answers(criteria, limit: int = assessment.answers.MAX_BYTES) -> bytes:
+def megabyte_answers(criteria, limit: int = assessment.answers.answers_file.MAX_BYTES) -> bytes:
     """A valid answers file just under the size limit: every item answered, the plan filled with Chinese text."""
     doc = full_answers(criteria)
     doc["format_version"] = 2
@@ -63,7 +63,7 @@ def main() -> int:
 
         print("==> reading a 1 MB answers file in Python (the whole rule: bytes, JSON, shape)", flush=True)
         big = megabyte_answers(criteria)
-        read_1mb_s = median_seconds(lambda: assessment.answers.read_bytes(criteria, big, "1mb.json"), 10)
+        read_1mb_s = median_seconds(lambda: assessment.answers.answers_file.read_bytes(criteria, big, "1mb.json"), 10)
 
         print("==> scoring the complete answers file in Chromium (scoring.js)", flush=True)
         server = Server(site, port)

@@ -15,8 +15,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import assessment
-from assessment import history
-from assessment import plan
+from assessment.criteria import versions as history
+from assessment.plan import plan
 from tests.bench import median_seconds
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.site_build import Server, build, free_port

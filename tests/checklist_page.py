@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import assessment
-from assessment.js_number import js_number
+from assessment.shared.formatting import js_number
 
 ENTRY_PREFIX = "sp-readiness.a."
 _CRITERIA = assessment.load()

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import math
 
-from assessment import review as review_mod
-from assessment.criteria import Criteria
+from assessment.review import review_file as review_mod
+from assessment.criteria.model import Criteria
 
 HEAD = {"format": "sp-readiness-answers", "format_version": 2}
 
@@ -148,7 +148,7 @@ def rule_edges(criteria: Criteria) -> list[dict]:
     and byte order marks that are only nearly one. Items, units and versions come from `criteria`.
 
     Each entry is {"name", "data": bytes}; what each scorer makes of them is compared, not typed here."""
-    from assessment import answers as answers_mod
+    from assessment.answers import answers_file as answers_mod
 
     out: list[dict] = []
     head = {"format": answers_mod.FORMAT, "format_version": max(answers_mod.FORMAT_VERSIONS),

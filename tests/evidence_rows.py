@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import random
 
-from assessment import evidence, evidence_time as t
+from assessment.evidence import measure as evidence
+from assessment.evidence import times as t
 from tests.evidence_vectors import THRESHOLD
 
 ZONES = ("Asia/Shanghai", "America/New_York", "UTC")

@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 import assessment
-from assessment.evidence import threshold_minutes
-from assessment.evidence_read import Options
+from assessment.evidence.measure import threshold_minutes
+from assessment.evidence.export_file import Options
 
 DIR = Path(__file__).parent / "vectors" / "evidence"
 VECTORS = json.loads((DIR / "vectors.json").read_text(encoding="utf-8"))["vectors"]

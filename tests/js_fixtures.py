@@ -15,8 +15,12 @@ import sys
 from pathlib import Path
 
 import assessment
-from assessment import history
-from assessment import answers, evidence_block, plan, review, scoring
+from assessment.criteria import versions as history
+from assessment.answers import answers_file as answers
+from assessment.evidence import block as evidence_block
+from assessment.plan import plan
+from assessment.review import review_file as review
+from assessment.answers import scoring
 from tests import edge_vectors, evidence_rows, evidence_vectors, review_vectors, scoring_vectors
 from tests.test_browser_plan import EDGE_CASES as PLAN_CASES
 from tests.test_plan import CRITERIA as PLAN_CRITERIA
@@ -179,8 +183,8 @@ def quantity_cases() -> list[dict]:
 
 def evidence_cases() -> dict:
     """The ticket-export vectors (files) and the measure's branch rows, with Python's aggregate of each."""
-    from assessment.evidence import attainment_target, to_json
-    from assessment.evidence_read import measure_file
+    from assessment.evidence.measure import attainment_target, to_json
+    from assessment.evidence.export_file import measure_file
 
     files = []
     for v in evidence_vectors.VECTORS:

@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 import assessment
-from assessment import plan
+from assessment.plan import plan
 
 CRITERIA = assessment.load()
 TOOLS = ("soffice", "pdftotext", "pdftoppm")

@@ -7,7 +7,7 @@ line wraps) and splits the text at the document's own numbers.
 
 from __future__ import annotations
 
-from assessment.quantity import threshold_text
+from assessment.criteria.quantity import threshold_text
 
 import os
 import re

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 import assessment
-from assessment import history
-from assessment import answers
+from assessment.criteria import versions as history
+from assessment.answers import answers_file as answers
 from tests.scoring_vectors import ANSWERS_FILES, CRITERIA, FILES, file_bytes
 
 SCORING_JS = Path(__file__).parents[1] / "docs" / "assets" / "javascripts" / "scoring.js"

@@ -8,8 +8,8 @@ import os
 import pytest
 from hypothesis import given, settings
 
-from assessment import answers
-from assessment.js_number import js_number
+from assessment.answers import answers_file as answers
+from assessment.shared.formatting import js_number
 from tests.scoring_vectors import ANSWERS_FILES, CRITERIA, FILES, file_bytes
 
 HEAD = '{"format": "sp-readiness-answers", "format_version": 2, "criteria_version": "test-1", '

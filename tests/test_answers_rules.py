@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from assessment import answers
+from assessment.answers import answers_file as answers
 from tests.evidence_vectors import CRITERIA, DIR
 
 VECTORS = json.loads((DIR / "answers.json").read_text(encoding="utf-8"))["vectors"]

@@ -9,7 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assessment import blank, plan, review
+from assessment.shared import blank
+from assessment.plan import plan
+from assessment.review import review_file as review
 from tests.review_vectors import CRITERIA, VALID
 
 CASES = json.loads((Path(__file__).parent / "vectors" / "blank.json").read_text(encoding="utf-8"))["cases"]
@@ -54,8 +56,9 @@ def test_a_condition_of_characters_python_or_javascript_keep_is_refused_by_both(
 
 @pytest.mark.parametrize("text", ["\ufeff", "\x85", "\u2028", "\u200b\u3000", "  \n\t", "\x1c", "x", "\x00"])
 def test_report_and_the_plans_checks_agree_which_sections_are_written(text):
-    from assessment import answers, report
-    from assessment.scoring import score
+    from assessment.answers import answers_file as answers
+    from assessment.cli import report
+    from assessment.answers.scoring import score
     criteria = plan_criteria()
     part = next(p for p in criteria.template if not p.group)
     doc = {"format": "sp-readiness-answers", "format_version": 2, "criteria_version": criteria.version,

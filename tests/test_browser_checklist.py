@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import assessment
-from assessment import history
-from assessment import plan
+from assessment.criteria import versions as history
+from assessment.plan import plan
 from tests.browser_checks import axe_violations
 
 ROOT = Path(__file__).parents[1]

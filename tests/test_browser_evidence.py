@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 import pytest
 
 import assessment
-from assessment.evidence import threshold_minutes
-from assessment.texts import table
+from assessment.evidence.measure import threshold_minutes
+from assessment.criteria.texts import table
 from tests.browser_checks import axe_violations, record_requests
 from tests.checklist_page import entries, open_checklist
 from tests.cli import run

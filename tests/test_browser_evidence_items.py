@@ -11,9 +11,11 @@ import json
 import pytest
 
 import assessment
-from assessment import answers as answers_mod
-from assessment import evidence, evidence_block, scoring
-from assessment.js_number import js_number
+from assessment.answers import answers_file as answers_mod
+from assessment.evidence import measure as evidence
+from assessment.evidence import block as evidence_block
+from assessment.answers import scoring
+from assessment.shared.formatting import js_number
 from tests.browser_checks import axe_violations
 from tests.checklist_page import ENTRY_PREFIX, current_id, export, item, open_checklist, show, wait_saved
 from tests.cli import run
@@ -189,7 +191,7 @@ def test_the_measured_figures_and_flags_pass_axe_in_both_palettes(page, served_s
 
 
 def test_a_block_survives_the_upgrade_of_an_assessment_made_under_an_earlier_checklist(page, served_site, tmp_path):
-    from assessment import history
+    from assessment.criteria import versions as history
     earlier = [v for v in history.published(CRITERIA)["history"] if v != CRITERIA.version]
     assert earlier, "the change log names an earlier version"
     doc = {**declared_met(BLOCK), "criteria_version": earlier[-1]}

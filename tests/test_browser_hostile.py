@@ -10,7 +10,8 @@ import json
 import pytest
 
 import assessment
-from assessment import input_file, review
+from assessment.shared import input_file
+from assessment.review import review_file as review
 from tests.checklist_page import (answer_some, current_id, entries, item, open_checklist, show,
                                   wait_saved)
 

@@ -7,9 +7,10 @@ import json
 import pytest
 
 import assessment
-from assessment import history
-from assessment import plan, quantity
-from assessment.js_number import js_number
+from assessment.criteria import versions as history
+from assessment.plan import plan
+from assessment.criteria import quantity
+from assessment.shared.formatting import js_number
 from tests.browser_checks import axe_violations, pdf_text, squeezed
 from tests.checklist_page import CHANNELS, answer_some, current_doc, entries, item, open_checklist, show, texts, wait_saved
 from tests.evidence_vectors import DIR as EVIDENCE_DIR

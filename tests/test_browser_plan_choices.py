@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from assessment import plan
-from assessment.answers import DATE_YEARS
+from assessment.plan import plan
+from assessment.answers.answers_file import DATE_YEARS
 from tests.checklist_page import current_doc, item, open_checklist, show, texts, wait_saved
 from tests.test_browser_plan import download, part
 from tests.test_plan import CRITERIA

@@ -8,7 +8,7 @@ import json
 import pytest
 
 import assessment
-from assessment import review
+from assessment.review import review_file as review
 from tests.browser_checks import axe_violations, record_requests
 from tests.cli import run
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 
 import assessment
-from assessment import quantity
-from assessment import plan as plan_mod
+from assessment.criteria import quantity
+from assessment.plan import plan as plan_mod
 from tests.browser_checks import axe_violations
 from tests.test_browser_review import (answers_file, export, go_to_review, inbox_rows, item, open_file, open_page,
                                        part, reviewing, stored_reviews)

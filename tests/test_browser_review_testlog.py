@@ -13,9 +13,14 @@ import json
 import pytest
 
 import assessment
-from assessment import evidence_block, history, review, test_log, test_schedule, texts
-from assessment.answers import parse as parse_answers
-from assessment.evidence import to_json
+from assessment.evidence import block as evidence_block
+from assessment.criteria import versions as history
+from assessment.review import review_file as review
+from assessment.review import prelaunch_log as test_log
+from assessment.review import prelaunch_schedule as test_schedule
+from assessment.criteria import texts
+from assessment.answers.answers_file import parse as parse_answers
+from assessment.evidence.measure import to_json
 from tests.browser_checks import axe_violations
 from tests.cli import run
 from tests.review_vectors import CRITERIA as VECTOR_CRITERIA, INVALID, VALID

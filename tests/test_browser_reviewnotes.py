@@ -10,7 +10,7 @@ import json
 import pytest
 
 import assessment
-from assessment import review
+from assessment.review import review_file as review
 from tests.browser_checks import axe_violations
 from tests.checklist_page import answer_some, entries, export, item, open_checklist, show, texts, wait_saved
 

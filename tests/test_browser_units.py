@@ -8,7 +8,7 @@ import json
 import pytest
 
 import assessment
-from assessment import quantity
+from assessment.criteria import quantity
 from tests import maintainer
 from tests.checklist_page import current_doc, export, item
 from tests.site_build import Server, build, free_port
@@ -72,8 +72,8 @@ def test_an_earlier_answer_is_converted_flagged_and_confirmed_in_the_checklist(b
     exported = export(page)
     assert exported["answers"]["quality-first-reply"] == {"value": minutes, "unit": target_key(new), "note": "夜间3小时",
                                                         "version": old.version}
-    read = assessment.answers.parse(new, exported)
-    assert assessment.scoring.terms_changed(new, read) == ["quality-first-reply"]
+    read = assessment.answers.answers_file.parse(new, exported)
+    assert assessment.answers.scoring.terms_changed(new, read) == ["quality-first-reply"]
     assert "quality-first-reply" in assessment.score(new, read)["blockers"]
     context.close()
 

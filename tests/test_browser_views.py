@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 import assessment
-from assessment import quantity
-from assessment.js_number import js_number
+from assessment.criteria import quantity
+from assessment.shared.formatting import js_number
 from macros import checklist
 
 from tests.browser_checks import settled

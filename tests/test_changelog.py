@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 import assessment
-import assessment.criteria
-from assessment import changelog, quantity
+from assessment.criteria import model as criteria_model
+from assessment.criteria import changelog
+from assessment.criteria import quantity
 from assessment.__main__ import main
 from tests import maintainer
 from tests.site_build import LANGUAGES, page
@@ -135,6 +136,6 @@ def test_the_changes_command_describes_a_change_in_words_from_the_data(tmp_path,
     path = maintainer.edit(maintainer.copy(tmp_path), later)
     assert main(["changes", "--criteria", str(path), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    new = assessment.criteria.load(path)
+    new = criteria_model.load(path)
     said = f"{quantity.threshold_text(old, 'first_reply', 'en')} → {quantity.threshold_text(new, 'first_reply', 'en')}"
     assert f"Threshold first_reply: {said}" in out and "key: first_reply" in out and "signature:" in out

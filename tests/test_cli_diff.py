@@ -7,8 +7,8 @@ import io
 import json
 
 import assessment
-from assessment import quantity
-from assessment import plan as plan_mod
+from assessment.criteria import quantity
+from assessment.plan import plan as plan_mod
 from tests.cli import run
 
 CRITERIA = assessment.load()
@@ -41,8 +41,8 @@ def test_a_change_exits_1_with_clause_old_and_new_value_with_units_and_both_verd
     code, out, err = run(["diff", old, new])
     assert code == 1, err
     labels = plan_mod.LABELS["zh"]
-    old_text = plan_mod.answer_text(CRITERIA, CHANNELS, assessment.answers.Answer(value=1), labels)
-    new_text = plan_mod.answer_text(CRITERIA, CHANNELS, assessment.answers.Answer(value=2, note="x"), labels)
+    old_text = plan_mod.answer_text(CRITERIA, CHANNELS, assessment.answers.answers_file.Answer(value=1), labels)
+    new_text = plan_mod.answer_text(CRITERIA, CHANNELS, assessment.answers.answers_file.Answer(value=2, note="x"), labels)
     assert labels["clause"].format(CHANNELS.clause) in out and CHANNELS.question.zh in out
     assert f"{old_text} → {new_text}" in out
     assert quantity.text(2, CRITERIA.unit_of(CHANNELS), "zh") in out

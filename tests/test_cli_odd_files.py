@@ -13,7 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from assessment import input_file, review, summary
+from assessment.shared import input_file
+from assessment.review import review_file as review
+from assessment.cli import summary
 from tests.cli import run
 from tests.review_vectors import HERE, VALID
 

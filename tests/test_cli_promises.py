@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from assessment import criteria as criteria_mod
+from assessment.criteria import model as criteria_mod
 from tests.cli import run
 from tests.review_vectors import VALID as REVIEWS
 from tests.scoring_vectors import FILES, HERE, file_bytes

@@ -10,8 +10,8 @@ import re
 import pytest
 
 import assessment
-from assessment import quantity
-from assessment.js_number import js_number
+from assessment.criteria import quantity
+from assessment.shared.formatting import js_number
 from tests.cli import run
 
 CRITERIA = assessment.load()

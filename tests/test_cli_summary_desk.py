@@ -9,8 +9,8 @@ import io
 import json
 
 import assessment
-from assessment import plan as plan_mod
-from assessment import summary_output
+from assessment.plan import plan as plan_mod
+from assessment.cli import summary_layout as summary_output
 from tests.cli import run
 
 CRITERIA = assessment.load()

@@ -14,8 +14,9 @@ import pytest
 import yaml
 
 import assessment
-from assessment import history, quantity
-from assessment.js_number import js_number
+from assessment.criteria import versions as history
+from assessment.criteria import quantity
+from assessment.shared.formatting import js_number
 from tests import maintainer
 from tests.cli import run
 from tests.site_build import LANGUAGES, PAGES, ROOT, build, page

@@ -8,7 +8,7 @@ import json
 import pytest
 
 import assessment
-from assessment import review
+from assessment.review import review_file as review
 from tests import edge_vectors, review_vectors
 from tests.js_fixtures import BUNDLED, TEST, with_reachable_ready_percent
 
@@ -39,7 +39,7 @@ def test_a_value_exactly_at_each_threshold_meets_it_and_the_nearest_number_past_
     for edge in edges:
         answers = assessment.parse_answers(criteria, edge["doc"])
         item = next(i for i in criteria.items if i.id == edge["item"])
-        assert assessment.scoring.status_of(criteria, item, answers.answers[item.id]) == edge["status"], edge["name"]
+        assert assessment.answers.scoring.status_of(criteria, item, answers.answers[item.id]) == edge["status"], edge["name"]
         if edge["name"].split(" ")[1] == "exactly":
             assert edge["status"] == "met"
 

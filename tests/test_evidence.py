@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 import assessment
-from assessment import evidence_time as t
-from assessment.evidence import NO_REPLY, REASONS, EvidenceError, attainment_target, measure, threshold_minutes
-from assessment.evidence_columns import MappingError, recognise, resolve
-from assessment.evidence_read import measure_file
+from assessment.evidence import times as t
+from assessment.evidence.measure import NO_REPLY, REASONS, EvidenceError, attainment_target, measure, threshold_minutes
+from assessment.evidence.columns import MappingError, recognise, resolve
+from assessment.evidence.export_file import measure_file
 from tests.evidence_vectors import CRITERIA, DIR, THRESHOLD, VECTORS, differences, options
 
 SHANGHAI = t.Zone("Asia/Shanghai")

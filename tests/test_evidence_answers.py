@@ -12,8 +12,9 @@ import json
 import pytest
 
 import assessment
-from assessment import answers as answers_mod
-from assessment import evidence_block, texts
+from assessment.answers import answers_file as answers_mod
+from assessment.evidence import block as evidence_block
+from assessment.criteria import texts
 from tests.cli import run
 from tests.evidence_vectors import CRITERIA, DIR
 

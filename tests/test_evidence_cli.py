@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from assessment.evidence import to_json
-from assessment.evidence_read import Options, measure_file
+from assessment.evidence.measure import to_json
+from assessment.evidence.export_file import Options, measure_file
 from tests.cli import run
 from tests.evidence_exports import write_zendesk, write_zip_bomb
 from tests.evidence_vectors import DIR, THRESHOLD, VECTORS, differences, options

@@ -9,9 +9,10 @@ import json
 
 import pytest
 
-from assessment import answers as answers_mod
-from assessment import criteria as criteria_mod
-from assessment import evidence_block, texts
+from assessment.answers import answers_file as answers_mod
+from assessment.criteria import model as criteria_mod
+from assessment.evidence import block as evidence_block
+from assessment.criteria import texts
 from tests.evidence_vectors import CRITERIA, DIR
 
 MEASURED = json.loads((DIR / "answers.json").read_text(encoding="utf-8"))["vectors"][0]["doc"]
@@ -108,7 +109,8 @@ def test_the_cases_reach_what_they_name():
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_the_plans_annex_writes_the_measured_figure_under_4_2s_own_evidence(lang):
-    from assessment import plan, scoring
+    from assessment.plan import plan
+    from assessment.answers import scoring
     from tests.test_plan import CRITERIA as BUNDLED, doc
     reply = next(i for i in BUNDLED.items if i.clause == "4.2")
     d = doc(evidence=MEASURED["evidence"], answers={reply.id: {"value": 0.5, "evidence": "工单系统截图"}})

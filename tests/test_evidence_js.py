@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment import evidence_time as t
-from assessment.evidence import to_json
-from assessment.evidence_columns import MappingError, resolve
-from assessment.evidence_read import measure_file
+from assessment.evidence import times as t
+from assessment.evidence.measure import to_json
+from assessment.evidence.columns import MappingError, resolve
+from assessment.evidence.export_file import measure_file
 from tests.evidence_vectors import CRITERIA, DIR, THRESHOLD, VECTORS, differences, js_options, options
 
 CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())

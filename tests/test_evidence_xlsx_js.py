@@ -9,9 +9,9 @@ import zipfile
 
 import pytest
 
-from assessment.evidence import EvidenceError, to_json
-from assessment.evidence_read import measure_file
-from assessment.evidence_xlsx import _data, _rows
+from assessment.evidence.measure import EvidenceError, to_json
+from assessment.evidence.export_file import measure_file
+from assessment.evidence.xlsx import _data, _rows
 from tests.evidence_vectors import THRESHOLD
 from tests.evidence_xlsx_cases import cases
 

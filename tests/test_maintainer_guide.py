@@ -10,9 +10,9 @@ import shlex
 import yaml
 
 import assessment
-from assessment import quantity
+from assessment.criteria import quantity
 from assessment.__main__ import main
-from assessment.changes import PLACEHOLDER
+from assessment.criteria.criteria_changes import PLACEHOLDER
 from tests import maintainer
 from tests.site_build import ROOT, build, page
 

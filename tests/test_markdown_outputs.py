@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from assessment import markdown_text
+from assessment.shared import markdown_text
 from tests.cli import run
 from tests.review_vectors import HERE, VALID
 

@@ -12,7 +12,7 @@ import docx
 import pytest
 
 import assessment
-from assessment import plan
+from assessment.plan import plan
 from assessment.__main__ import main
 from tests import source_document as source
 from tests.cli import run

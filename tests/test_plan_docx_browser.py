@@ -11,7 +11,7 @@ import docx
 import pytest
 
 import assessment
-from assessment import plan
+from assessment.plan import plan
 from tests.cli import run
 from tests.test_browser_plan import CRITERIA_JSON
 from tests.test_plan import CRITERIA, doc, write_json

@@ -13,8 +13,9 @@ import pytest
 from docx.oxml.ns import qn
 
 import assessment
-from assessment import plan, quantity
-from assessment.js_number import js_number
+from assessment.plan import plan
+from assessment.criteria import quantity
+from assessment.shared.formatting import js_number
 from tests.cli import run
 from tests.test_plan import CRITERIA, PLAN_TEXT, doc, parsed, write_json
 
@@ -227,7 +228,7 @@ def test_only_a_met_answer_contradicts_and_whitespace_is_not_writing():
 def test_every_label_exists_in_both_languages():
     assert set(plan.LABELS["zh"]) == set(plan.LABELS["en"])
     assert {"sign_off", "sign_person", "sign_signature", "sign_date", "printed", "clause_col", "with_value"} <= set(plan.LABELS["zh"])
-    assert assessment.plan.LABELS["zh"]["sign_person"] == "负责人" and plan.LABELS["en"]["printed"] == "Printed"
+    assert assessment.plan.plan.LABELS["zh"]["sign_person"] == "负责人" and plan.LABELS["en"]["printed"] == "Printed"
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".md", ".html"])

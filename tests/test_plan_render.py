@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assessment import plan
+from assessment.plan import plan
 from tests import plan_render
 
 pytestmark = pytest.mark.skipif(bool(plan_render.missing_tools()), reason=(

@@ -8,7 +8,7 @@ import math
 import pytest
 
 import assessment
-from assessment import plan
+from assessment.plan import plan
 from tests.test_plan import CRITERIA
 
 

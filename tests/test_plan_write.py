@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from assessment import output_file, plan
+from assessment.shared import output_file
+from assessment.plan import plan
 from tests.cli import run
 from tests.test_plan import CRITERIA, doc, parsed, write_json
 
@@ -97,7 +98,8 @@ def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
 CHILD = textwrap.dedent("""
     import sys, time
     import assessment
-    from assessment import output_file, plan
+    from assessment.shared import output_file
+    from assessment.plan import plan
     real_write = output_file.os.write
     def slow(fd, data):
         print("writing", flush=True)

@@ -208,7 +208,7 @@ def test_without_npm_or_esbuild_make_offline_says_what_to_install(tmp_path, monk
 def test_the_evidence_view_measures_an_export_in_the_page_from_disk(tab, unpacked):
     """From disk a page may start no worker: the view measures in the page itself, says so, and gives
     the command line's figures."""
-    from assessment.texts import table
+    from assessment.criteria.texts import table
     from tests.cli import run
     from tests.evidence_vectors import DIR
 

@@ -16,7 +16,7 @@ import docx
 import pytest
 
 import assessment
-from assessment.answers import FORMAT, FORMAT_VERSIONS
+from assessment.answers.answers_file import FORMAT, FORMAT_VERSIONS
 from publish import wheel
 from tests.cli import run
 

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 import assessment
-from assessment import answers, history, quantity
-from assessment.scoring import status_of, terms_changed
+from assessment.answers import answers_file as answers
+from assessment.criteria import versions as history
+from assessment.criteria import quantity
+from assessment.answers.scoring import status_of, terms_changed
 
 HERE = Path(__file__).parent / "vectors"
 VECTORS = json.loads((HERE / "quantities.json").read_text(encoding="utf-8"))

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from assessment import review
+from assessment.review import review_file as review
 from tests.review_vectors import BINDINGS, CRITERIA, INVALID, VALID, file_bytes
 
 

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import assessment
-from assessment import quantity
+from assessment.criteria import quantity
 from tests.cli import run
 from tests.review_vectors import HERE, VALID
 

@@ -11,7 +11,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assessment import history, review
+from assessment.criteria import versions as history
+from assessment.review import review_file as review
 from tests.review_vectors import BINDINGS, CRITERIA, INVALID, VALID, file_bytes
 
 CRITERIA_JSON = history.published(CRITERIA)

@@ -7,7 +7,9 @@ import json
 
 import pytest
 
-from assessment import answers, input_file, review
+from assessment.answers import answers_file as answers
+from assessment.shared import input_file
+from assessment.review import review_file as review
 from tests import review_vectors
 
 BASE = next(v for v in review_vectors.VALID if v["name"].startswith("a conditional approval"))["doc"]

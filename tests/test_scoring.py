@@ -27,7 +27,7 @@ def test_shared_vector_scores_as_worked_by_hand(vector):
 
 @pytest.mark.parametrize("vector", INVALID, ids=[v["name"] for v in INVALID])
 def test_shared_vector_is_refused_naming_item_and_problem(vector):
-    assert assessment.answers.problems(CRITERIA, vector["answers"]) == vector["problems"]
+    assert assessment.answers.answers_file.problems(CRITERIA, vector["answers"]) == vector["problems"]
 
 
 def test_credit_is_two_for_met_one_for_partial_zero_for_unmet_and_unanswered():

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import assessment
-from assessment import history
+from assessment.criteria import versions as history
 from tests.scoring_vectors import CRITERIA, INVALID, VALID
 
 CRITERIA_JSON = history.published(CRITERIA)
@@ -30,7 +30,7 @@ def scorer(site_tab):
 
 
 def python_side(criteria, doc: dict):
-    problems = assessment.answers.problems(criteria, doc)
+    problems = assessment.answers.answers_file.problems(criteria, doc)
     return problems, None if problems else assessment.to_json(assessment.score(criteria, assessment.parse_answers(criteria, doc)))
 
 
@@ -46,7 +46,7 @@ def test_js_refuses_each_bad_vector_with_the_same_messages_as_python(scorer, vec
     # The vectors file is read as text so that 1e999 overflows in JavaScript's parser too.
     text = json.dumps(vector["answers"], ensure_ascii=False).replace("Infinity", "1e999")
     out = scorer(CRITERIA_JSON, text)
-    assert out["problems"] == assessment.answers.problems(CRITERIA, vector["answers"]) == vector["problems"]
+    assert out["problems"] == assessment.answers.answers_file.problems(CRITERIA, vector["answers"]) == vector["problems"]
 
 
 # --- random answers -------------------------------------------------------------------

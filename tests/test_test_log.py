@@ -13,8 +13,12 @@ import json
 import pytest
 
 import assessment
-from assessment import markdown_text, review, test_log, test_schedule, texts
-from assessment.evidence import threshold_minutes
+from assessment.shared import markdown_text
+from assessment.review import review_file as review
+from assessment.review import prelaunch_log as test_log
+from assessment.review import prelaunch_schedule as test_schedule
+from assessment.criteria import texts
+from assessment.evidence.measure import threshold_minutes
 from tests.cli import run
 from tests.review_vectors import HERE, INVALID, VALID
 

@@ -10,7 +10,7 @@ import shutil
 import pytest
 import yaml
 
-from assessment import texts
+from assessment.criteria import texts
 from tests.site_build import ROOT
 
 

@@ -27,11 +27,10 @@ import json
 import math
 from typing import Iterable
 
-from .criteria import Criteria
-from .evidence_columns import DURATION_UNIT, REPLY_ROLES
-from .evidence_time import (DAY, HOUR, MINUTE, OUT_OF_RANGE, UNPARSEABLE, Zone, civil_from_days, iso, parse_duration,
-                            parse_instant, trim)
-from .js_number import js_number
+from assessment.criteria.model import Criteria
+from assessment.evidence.columns import DURATION_UNIT, REPLY_ROLES
+from assessment.evidence.times import DAY, HOUR, MINUTE, OUT_OF_RANGE, UNPARSEABLE, Zone, civil_from_days, iso, parse_duration, parse_instant, trim
+from assessment.shared.formatting import js_number
 
 REASONS = ("duplicate_id", "no_arrival", "unparseable_time", "out_of_range_time", "reply_before_arrival", "after_cutoff")
 NO_REPLY = "no_reply"

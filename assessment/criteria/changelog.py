@@ -14,9 +14,10 @@ from typing import Annotated
 from pydantic import Field, Strict as StrictType, ValidationError, model_validator
 
 # The same strictness, key paths and duplicate-key refusal as the criteria file.
-from .criteria import Key, NonEmpty, Quantity, Slug, Strict, Text, _message, read_yaml
+from assessment.criteria.model import Key, NonEmpty, Quantity, Slug, Strict, Text, _message, read_yaml
+from assessment.shared.data_files import data_file
 
-DEFAULT_PATH = Path(__file__).with_name("changelog.yml")
+DEFAULT_PATH = data_file("changelog.yml")
 
 
 class ChangeLogError(ValueError):

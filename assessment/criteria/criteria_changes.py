@@ -13,11 +13,11 @@ import json
 import re
 from pathlib import Path
 
-from . import changelog as change_log
-from . import history
-from .criteria import Criteria
-from .quantity import text as quantity_text
-from . import texts
+from assessment.criteria import changelog as change_log
+from assessment.criteria import versions as history
+from assessment.criteria.model import Criteria
+from assessment.criteria.quantity import text as quantity_text
+from assessment.criteria import texts
 
 # What a drafted entry says until the maintainer writes the change in words; validate refuses it.
 PLACEHOLDER = texts.table("changes_placeholder")

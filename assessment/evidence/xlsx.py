@@ -17,8 +17,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Iterator
 
-from .evidence import EvidenceError
-from .js_number import js_number
+from assessment.evidence.measure import EvidenceError
+from assessment.shared.formatting import js_number
 
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB inflated: far beyond Excel's 1,048,576 rows of a ticket export
 MAX_RATIO = 200  # real sheets inflate 5–20×; a run of one byte inflates 1,000×
@@ -74,7 +74,7 @@ def _rows(sheet) -> Iterator[list[str]]:
 def measure_xlsx(path: Path, options, threshold: float) -> dict:
     from python_calamine import CalamineWorkbook
 
-    from .evidence_read import measure_rows
+    from assessment.evidence.export_file import measure_rows
     check_zip(path)
     sha = hashlib.sha256()
     with open(path, "rb") as f:

@@ -13,10 +13,11 @@ import functools
 import re
 from pathlib import Path
 
-from .criteria import read_yaml
+from assessment.criteria.model import read_yaml
+from assessment.shared.data_files import DATA_DIR
 
 LANGS = ("zh", "en")
-HERE = Path(__file__).parent
+HERE = DATA_DIR
 _PLACEHOLDER = re.compile(r"\{(\w*)\}")
 
 

@@ -13,13 +13,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import cli_options
-from . import evidence_block, history, texts
-from . import evidence_columns as columns_mod
-from .evidence import NO_REPLY, REASONS, EvidenceError, threshold_minutes, to_json
-from .evidence_read import Options, measure_file
-from .evidence_time import DEFAULT_ZONE
-from .output import table, terminal
+from assessment.cli import options as cli_options
+from assessment.evidence import block as evidence_block
+from assessment.criteria import versions as history
+from assessment.criteria import texts
+from assessment.evidence import columns as columns_mod
+from assessment.evidence.measure import NO_REPLY, REASONS, EvidenceError, threshold_minutes, to_json
+from assessment.evidence.export_file import Options, measure_file
+from assessment.evidence.times import DEFAULT_ZONE
+from assessment.cli.terminal import table, terminal
 
 LABELS = texts.table("evidence")
 DAYS = 7

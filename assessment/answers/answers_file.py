@@ -26,11 +26,11 @@ from itertools import accumulate, count
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import input_file
-from . import evidence_block
-from .criteria import Criteria
-from .js_number import js_number
-from .quantity import convertible
+from assessment.shared import input_file
+from assessment.evidence import block as evidence_block
+from assessment.criteria.model import Criteria
+from assessment.shared.formatting import js_number
+from assessment.criteria.quantity import convertible
 
 FORMAT = "sp-readiness-answers"
 FORMAT_VERSIONS = (1, 2, 3)  # 2 adds the optional `plan`, 3 each number's `unit` and an answer's `version`; all read

@@ -19,20 +19,20 @@ import re
 import sys
 from pathlib import Path
 
-from . import answers as answers_mod
-from . import cli_options
-from . import criteria as criteria_mod
-from . import evidence_block
-from . import history
-from . import input_file
-from . import markdown_text as md
-from . import plan as plan_mod
-from . import diff as diff_mod
-from . import review as review_mod
-from . import test_log as test_log_mod
-from . import test_schedule
-from .scoring import score, terms_changed
-from . import texts
+from assessment.answers import answers_file as answers_mod
+from assessment.cli import options as cli_options
+from assessment.criteria import model as criteria_mod
+from assessment.evidence import block as evidence_block
+from assessment.criteria import versions as history
+from assessment.shared import input_file
+from assessment.shared import markdown_text as md
+from assessment.plan import plan as plan_mod
+from assessment.answers import answers_diff as diff_mod
+from assessment.review import review_file as review_mod
+from assessment.review import prelaunch_log as test_log_mod
+from assessment.review import prelaunch_schedule as test_schedule
+from assessment.answers.scoring import score, terms_changed
+from assessment.criteria import texts
 
 # C0 and C1 controls (but newline and tab), DEL, bidirectional overrides, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")

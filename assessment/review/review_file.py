@@ -15,12 +15,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import answers as answers_mod
-from . import input_file
-from .blank import is_blank
-from .criteria import Criteria, load
-from . import test_log as test_log_mod
-from . import texts
+from assessment.answers import answers_file as answers_mod
+from assessment.shared import input_file
+from assessment.shared.blank import is_blank
+from assessment.criteria.model import Criteria, load
+from assessment.review import prelaunch_log as test_log_mod
+from assessment.criteria import texts
 
 FORMAT = "sp-readiness-review"
 FORMAT_VERSION = 2  # 2 added the pre-launch test log and the submission's exact text; 1 is still read

@@ -18,14 +18,15 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from .answers import Answers
-from . import markdown_text as md
-from .blank import is_blank, trim
-from .criteria import Criteria
-from .output_file import OutputRefused, check_target, write_file
-from . import quantity as quantities
-from .scoring import status_of, value_in_threshold_unit
-from . import evidence_block, texts
+from assessment.answers.answers_file import Answers
+from assessment.shared import markdown_text as md
+from assessment.shared.blank import is_blank, trim
+from assessment.criteria.model import Criteria
+from assessment.shared.output_file import OutputRefused, check_target, write_file
+from assessment.criteria import quantity as quantities
+from assessment.answers.scoring import status_of, value_in_threshold_unit
+from assessment.evidence import block as evidence_block
+from assessment.criteria import texts
 
 # The plan's words, and under `evidence_block` that table whole: the annex writes clause 4.2's measured
 # figure (evidence_block.measured), and plan.js, which receives these labels, writes it the same way.
@@ -306,7 +307,7 @@ def html_page(criteria: Criteria, answers: Answers, result: dict, lang: str = "z
 
 def docx_document(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", annex: bool = True):
     """A python-docx Document of the plan (layout in plan_docx.py)."""
-    from .plan_docx import build
+    from assessment.plan.plan_docx import build
 
     return build(outline(criteria, answers, result, lang, annex), lang)
 

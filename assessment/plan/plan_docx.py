@@ -278,6 +278,6 @@ def build(o: dict, lang: str):
 
 
 def _blocks(text: str) -> list[list[str]]:
-    from .plan import blocks
+    from assessment.plan.plan import blocks
 
     return blocks(text) if text else []

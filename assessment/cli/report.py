@@ -8,17 +8,17 @@ from the file passes through assessment.output (terminal) or _md (Markdown) befo
 
 from __future__ import annotations
 
-from . import evidence_block
-from .answers import Answer, Answers
-from . import markdown_text as md
-from .blank import is_blank
-from .criteria import Criteria, Item
-from .js_number import js_number
-from .output import lines, table, terminal
-from . import quantity as quantities
-from .plan import LABELS, META_KEYS, answer_quantity, written_text
-from .scoring import status_of, terms_changed, value_in_threshold_unit
-from . import texts
+from assessment.evidence import block as evidence_block
+from assessment.answers.answers_file import Answer, Answers
+from assessment.shared import markdown_text as md
+from assessment.shared.blank import is_blank
+from assessment.criteria.model import Criteria, Item
+from assessment.shared.formatting import js_number
+from assessment.cli.terminal import lines, table, terminal
+from assessment.criteria import quantity as quantities
+from assessment.plan.plan import LABELS, META_KEYS, answer_quantity, written_text
+from assessment.answers.scoring import status_of, terms_changed, value_in_threshold_unit
+from assessment.criteria import texts
 
 CLI_LABELS = texts.table("report")
 COMPARED = ("verdict", "percent", "earned", "possible", "criteria_version")

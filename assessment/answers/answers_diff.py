@@ -14,15 +14,15 @@ import json
 import sys
 from pathlib import Path
 
-from . import answers as answers_mod
-from . import cli_options
-from . import criteria as criteria_mod
-from . import history
-from . import plan as plan_mod
-from .output import csv_text, lines, terminal
-from .report import percent
-from .scoring import score
-from . import texts
+from assessment.answers import answers_file as answers_mod
+from assessment.cli import options as cli_options
+from assessment.criteria import model as criteria_mod
+from assessment.criteria import versions as history
+from assessment.plan import plan as plan_mod
+from assessment.cli.terminal import csv_text, lines, terminal
+from assessment.cli.report import percent
+from assessment.answers.scoring import score
+from assessment.criteria import texts
 
 # Words only this comparison uses; {name} marks a value filled in.
 LABELS = texts.table("diff")

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 
-from . import plan as plan_mod
-from . import review as review_mod
-from .output import csv_text, table, terminal, width
-from .summary import HEAD, IN_PROGRESS, RIGHT
-from . import texts
+from assessment.plan import plan as plan_mod
+from assessment.review import review_file as review_mod
+from assessment.cli.terminal import csv_text, table, terminal, width
+from assessment.cli.summary import HEAD, IN_PROGRESS, RIGHT
+from assessment.criteria import texts
 
 BOM = "\ufeff"
 NUMERIC = {"percent", "blockers"}

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import re
 
-from .blank import is_blank
-from .criteria import Criteria
-from .evidence import Measure, threshold_minutes
-from .evidence_time import DAY, HOUR, Zone, civil_from_days, days_from_civil, local_fields, trim
-from .test_schedule import Schedule
-from . import texts
+from assessment.shared.blank import is_blank
+from assessment.criteria.model import Criteria
+from assessment.evidence.measure import Measure, threshold_minutes
+from assessment.evidence.times import DAY, HOUR, Zone, civil_from_days, days_from_civil, local_fields, trim
+from assessment.review.prelaunch_schedule import Schedule
+from assessment.criteria import texts
 
 LABELS = texts.table("review")
 
@@ -149,7 +149,7 @@ def _shown_time(text: str) -> str:
 
 def figure_lines(criteria: Criteria, figures: dict, lang: str) -> list[str]:
     """The figures in words: the totals, the planned tests, one line per channel."""
-    from .evidence_block import threshold_text  # evidence_block imports answers, which imports review's kin
+    from assessment.evidence.block import threshold_text  # evidence_block imports answers, which imports review's kin
     t = LABELS[lang]
     out = [t["tl_figures"].format(
         tests=figures["tickets"], cutoff=_shown_time((figures["cutoff"] or "—")[:16]),

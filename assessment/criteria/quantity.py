@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 
-from .criteria import Criteria, Unit
-from .js_number import js_number
+from assessment.criteria.model import Criteria, Unit
+from assessment.shared.formatting import js_number
 
 _ZH_WORDS = "零一二三四五六七八九十"
 _EN_WORDS = "zero one two three four five six seven eight nine ten".split()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import texts
-from .criteria import DEFAULT_PATH
+from assessment.criteria import texts
+from assessment.criteria.model import DEFAULT_PATH
 
 DOCUMENT_FORMATS = ["text", "markdown", "json", "csv"]
 

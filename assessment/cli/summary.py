@@ -14,12 +14,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import answers as answers_mod
-from . import review as review_mod
-from . import evidence_block
-from .criteria import Criteria
-from .report import percent
-from .scoring import score
+from assessment.answers import answers_file as answers_mod
+from assessment.review import review_file as review_mod
+from assessment.evidence import block as evidence_block
+from assessment.criteria.model import Criteria
+from assessment.cli.report import percent
+from assessment.answers.scoring import score
 
 HEAD = ["file", "organisation", "service", "criteria_version", "verdict", "percent", "blockers",
         "review", "review_file", "criteria_upgrade", "saved_verdict", "evidence", "error"]

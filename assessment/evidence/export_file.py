@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from . import evidence_columns as columns_mod
-from . import input_file
-from .evidence import EvidenceError, Measure
-from .evidence_csv import CsvError
-from .evidence_csv import rows as csv_rows
-from .evidence_time import DEFAULT_ZONE, Zone, parse_instant, trim
+from assessment.evidence import columns as columns_mod
+from assessment.shared import input_file
+from assessment.evidence.measure import EvidenceError, Measure
+from assessment.evidence.csv_text import CsvError
+from assessment.evidence.csv_text import rows as csv_rows
+from assessment.evidence.times import DEFAULT_ZONE, Zone, parse_instant, trim
 
 XLSX_MAGIC = b"PK\x03\x04"
 
@@ -93,10 +93,10 @@ def measure_file(path: Path, options: Options, threshold: float, engine: str = "
         raise EvidenceError(exc.problem) from None
     with handle:
         if handle.read(4) == XLSX_MAGIC:
-            from .evidence_xlsx import measure_xlsx  # python-calamine is loaded only for XLSX
+            from assessment.evidence.xlsx import measure_xlsx  # python-calamine is loaded only for XLSX
             return measure_xlsx(path, options, threshold)
         if engine == "duckdb":
-            from .evidence_duckdb import measure_csv  # DuckDB is loaded only for CSV
+            from assessment.evidence.duckdb_reader import measure_csv  # DuckDB is loaded only for CSV
             return measure_csv(path, options, threshold)
         handle.seek(0)
         hashing = _Hashing(handle)

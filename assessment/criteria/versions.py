@@ -21,9 +21,9 @@ import hashlib
 import json
 from pathlib import Path
 
-from . import changelog as change_log
-from . import criteria as criteria_mod
-from .criteria import DEFAULT_PATH, Criteria, CriteriaError, Item
+from assessment.criteria import changelog as change_log
+from assessment.criteria import model as criteria_mod
+from assessment.criteria.model import DEFAULT_PATH, Criteria, CriteriaError, Item
 
 COMMAND = "python -m assessment changes"
 
@@ -68,7 +68,7 @@ def differences(before: dict, after: dict, criteria: Criteria | None = None) -> 
 
 def problems(criteria: Criteria, log: change_log.ChangeLog, log_path: str) -> list[str]:
     """Every way the change log and the criteria file disagree, as "FILE: where: what" lines."""
-    from .changes import PLACEHOLDER  # the words a drafted entry carries until the maintainer writes them
+    from assessment.criteria.criteria_changes import PLACEHOLDER  # the words a drafted entry carries until the maintainer writes them
 
     out: list[str] = []
     latest = log.latest

@@ -9,9 +9,10 @@ from typing import Annotated, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt, StrictStr, ValidationError, model_validator
 
-from . import input_file
+from assessment.shared import input_file
+from assessment.shared.data_files import data_file
 
-DEFAULT_PATH = Path(__file__).with_name("criteria.yml")
+DEFAULT_PATH = data_file("criteria.yml")
 
 
 class CriteriaError(ValueError):

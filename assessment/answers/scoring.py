@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 
-from .answers import Answer, Answers
-from .criteria import Criteria, Item
-from .quantity import convert, convertible
+from assessment.answers.answers_file import Answer, Answers
+from assessment.criteria.model import Criteria, Item
+from assessment.criteria.quantity import convert, convertible
 
 CREDIT = {"met": 2, "partial": 1, "unmet": 0}
 VERDICTS = ("not_ready", "incomplete", "ready", "conditional")

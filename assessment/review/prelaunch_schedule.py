@@ -13,9 +13,10 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from .criteria import read_yaml
+from assessment.criteria.model import read_yaml
+from assessment.shared.data_files import data_file
 
-PATH = Path(__file__).with_name("test_schedule.yml")
+PATH = data_file("prelaunch_schedule.yml")
 
 
 class ScheduleError(ValueError):

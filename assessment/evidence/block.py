@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import re
 
-from . import quantity, texts
-from .criteria import Criteria, Unit
-from .evidence import NO_REPLY, REASONS, attainment_target
-from .evidence_columns import ROLES
-from .js_number import js_number
+from assessment.criteria import quantity
+from assessment.criteria import texts
+from assessment.criteria.model import Criteria, Unit
+from assessment.evidence.measure import NO_REPLY, REASONS, attainment_target
+from assessment.evidence.columns import ROLES
+from assessment.shared.formatting import js_number
 
 HOURS = 168
 MAX_INT = 2**53
@@ -38,7 +39,7 @@ def _number(v) -> bool:
 
 
 def _show(v) -> str:
-    from .answers import show  # answers imports this module
+    from assessment.answers.answers_file import show  # answers imports this module
     return show(v)
 
 
@@ -138,7 +139,7 @@ def _sums(v: dict, where: str) -> list[str]:
 def _columns(v, where: str) -> list[str]:
     if not isinstance(v, dict):
         return [f"{where}: expected an object, got {_show(v)}"]
-    from .answers import _clip, _js_keys
+    from assessment.answers.answers_file import _clip, _js_keys
     out = []
     for key in _js_keys(v):
         if key not in ROLES:
@@ -165,7 +166,7 @@ SHAPE = {
 
 
 def _fields(v: dict, shape: dict, where: str) -> list[str]:
-    from .answers import _clip, _js_keys
+    from assessment.answers.answers_file import _clip, _js_keys
     out = [f"{where}.{_clip(k)}: unknown key" for k in _js_keys(v) if k not in shape]
     for key, check in shape.items():
         if key not in v:
@@ -192,7 +193,7 @@ def contradictions(criteria: Criteria, answers, evidence: dict | None) -> dict[s
     """{item id: contradicted} for the items of clauses 4.1 and 4.2, from a valid evidence block.
 
     `answers` is an Answers; an item counts as declared met when its value meets the threshold."""
-    from .scoring import status_of
+    from assessment.answers.scoring import status_of
     out = {}
     for item in criteria.items:
         if item.clause not in ("4.1", "4.2"):
@@ -267,7 +268,7 @@ def lines(criteria: Criteria, answers, evidence: dict, lang: str) -> list[str]:
 
 def _declared(criteria: Criteria, item, answers) -> float | int:
     """The number of round-the-clock channels declared, in the threshold's unit (0 when none)."""
-    from .scoring import value_in_threshold_unit
+    from assessment.answers.scoring import value_in_threshold_unit
     return value_in_threshold_unit(criteria, item, answers.answers.get(item.id)) or 0
 
 
