@@ -116,8 +116,8 @@ vendor:
 # package.json's devDependencies) over the DOM-free modules with their node --test tests, one module
 # at a time so each mutant runs only its module's tests. Both run under nice on the shared cores;
 # tests.mutation_report prints the score per module and every surviving mutant.
-MUTATE_JS := fields scoring review-file plan evidence
-MUTATE_PY := scoring answers review plan
+MUTATE_JS := answers/fields answers/scoring review/review-file plan/plan evidence/measure
+MUTATE_PY := answers/scoring answers/answers_file review/review_file plan/plan
 .PHONY: mutate mutate-js mutate-py hypothesis-vectors
 mutate: mutate-js mutate-py
 	$(BIN)/python -m tests.mutation_report
@@ -126,11 +126,13 @@ mutate-js: $(STAMP)
 	@command -v npm >/dev/null || { echo "npm is needed for 'make mutate'"; exit 1; }
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	mkdir -p reports/mutation
+	# Each module's Node test is named for it: answers/scoring.js is tested by tests/js/scoring.test.mjs.
 	for m in $(MUTATE_JS); do \
-	  $(BIN)/python -m tests.js_fixtures reports/mutation/js-fixtures-$$m.json $$m || exit 1; \
-	  SP_JS_FIXTURES=$(CURDIR)/reports/mutation/js-fixtures-$$m.json SP_JS_TESTS=$$m timeout 3600 nice -n 19 \
+	  t=$$(basename $$m); \
+	  $(BIN)/python -m tests.js_fixtures reports/mutation/js-fixtures-$$t.json $$t || exit 1; \
+	  SP_JS_FIXTURES=$(CURDIR)/reports/mutation/js-fixtures-$$t.json SP_JS_TESTS=$$t timeout 3600 nice -n 19 \
 	    npx stryker run --mutate docs/assets/javascripts/$$m.js || exit 1; \
-	  cp reports/mutation/stryker.json reports/mutation/$$m.json; \
+	  cp reports/mutation/stryker.json reports/mutation/$$t.json; \
 	done
 
 # MUTATE_PY_SAMPLE=N runs N mutants per Python module drawn at random (seeded) instead of all of them
@@ -146,7 +148,7 @@ mutate-py: $(STAMP)
 	for m in $(MUTATE_PY); do \
 	  if [ -n "$(MUTATE_PY_SAMPLE)" ] && [ -d mutants ]; then \
 	    names=$$($(BIN)/python -m tests.mutation_report sample $$m $(MUTATE_PY_SAMPLE)); \
-	  else names="assessment.$$m.*"; fi; \
+	  else names="assessment.$$(echo $$m | tr / .).*"; fi; \
 	  CI=true SP_HYPOTHESIS_PROFILE=mutation timeout 7200 nice -n 19 $(BIN)/mutmut run --max-children 1 $$names || true; \
 	done
 	$(BIN)/mutmut results --all true > reports/mutation/mutmut.txt || true

@@ -30,6 +30,7 @@ from assessment.criteria import quantity as quantities
 from assessment.answers.answers_file import DATE_YEARS
 from assessment.criteria.model import Criteria
 
+from . import scripts
 from .links import Links
 from assessment.criteria import texts
 
@@ -63,26 +64,11 @@ def strings(lang: str) -> dict:
     return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang]}
 
 
-SCRIPTS = Path(__file__).resolve().parent.parent / "docs" / "assets" / "javascripts"
-# Either quote: the evidence modules, written for the worker too, use single quotes.
-_STATIC_IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+["\']\./([\w.-]+\.js)["\'];', re.MULTILINE)
-
-
 def module_graph(entry: str = "checklist.js") -> list[str]:
-    """Every module the entry imports, directly or not, by file name (dynamic import() left out:
-    the Word library loads only when asked). The page names them all, so the browser fetches them
-    at once instead of discovering them one import at a time."""
-    found, todo = [], [entry]
-    while todo:
-        name = todo.pop(0)
-        if name in found:
-            continue
-        path = SCRIPTS / name
-        if not path.is_file():
-            raise ValueError(f"{path}: imported by the checklist but missing")
-        found.append(name)
-        todo += _STATIC_IMPORT.findall(path.read_text(encoding="utf-8"))
-    return found
+    """Every module the entry imports, directly or not (dynamic import() left out: the Word library
+    loads only when asked). The page names them all, so the browser fetches them at once instead of
+    discovering them one import at a time."""
+    return scripts.reachable(entry)
 
 
 def app(criteria: Criteria, lang: str, links: Links) -> str:

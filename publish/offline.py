@@ -114,9 +114,14 @@ def build_site(dest: Path, site_url: str | None = None) -> None:
             html = page.read_text(encoding="utf-8")
             page.write_text(PRELOAD_LINK.sub("", ALTERNATE_LINK.sub("", html)), encoding="utf-8")
         # The modules now inside the bundles (the Word library's licences stay beside its place).
-        for module in (ROOT / "docs" / "assets" / "javascripts").glob("*.js"):
-            if module.stem not in APPS:
-                (out / "assets" / "javascripts" / module.name).unlink(missing_ok=True)
+        scripts = out / "assets" / "javascripts"
+        for module in (ROOT / "docs" / "assets" / "javascripts").rglob("*.js"):
+            name = module.relative_to(ROOT / "docs" / "assets" / "javascripts")
+            if name.parent != Path(".") or name.stem not in APPS:
+                (scripts / name).unlink(missing_ok=True)
+        for folder in sorted((p for p in scripts.rglob("*") if p.is_dir()), reverse=True):
+            if not any(folder.iterdir()):
+                folder.rmdir()
         (out / "assets" / "vendor" / "docx" / "docx.js").unlink(missing_ok=True)
 
 

@@ -23,7 +23,8 @@ from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.generated_criteria import write as generated
 from tests.site_build import ROOT, Server, build, free_port
 
-OWN_SCRIPTS = {p.name for p in (ROOT / "docs" / "assets" / "javascripts").glob("*.js")}
+SCRIPTS = ROOT / "docs" / "assets" / "javascripts"
+OWN_SCRIPTS = {p.relative_to(SCRIPTS).as_posix() for p in SCRIPTS.rglob("*.js")}
 
 # One answer, one keystroke: script time until the handlers return, and until the next frame is drawn.
 MEASURE = """async ([selector, kind]) => {
@@ -52,7 +53,7 @@ LAYOUT_SHIFT = """() => new Promise((resolve) => {
 
 
 def block_own_scripts(route) -> None:
-    if route.request.url.split("?")[0].rsplit("/", 1)[-1] in OWN_SCRIPTS:
+    if route.request.url.split("?")[0].split("/assets/javascripts/", 1)[-1] in OWN_SCRIPTS:
         route.abort()
     else:
         route.continue_()
@@ -61,7 +62,7 @@ def block_own_scripts(route) -> None:
 def measure(browser, url: str, reloads: int = 7) -> dict:
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     bare = browser.new_page(viewport={"width": 1366, "height": 768})
-    bare.route("**/assets/javascripts/*.js", block_own_scripts)
+    bare.route("**/assets/javascripts/**/*.js", block_own_scripts)
     page.goto(url)
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     page.evaluate("localStorage.clear()")

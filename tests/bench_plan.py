@@ -44,7 +44,7 @@ def document_with_plan(criteria, lines: int) -> dict:
 
 
 BROWSER_DOCX = """async ([c, d, r, l, repeat]) => {
-    const m = await import('/assets/javascripts/plan-docx.js');
+    const m = await import('/assets/javascripts/plan/plan-docx.js');
     const times = [];
     for (let i = 0; i < repeat; i++) {
         const t = performance.now();

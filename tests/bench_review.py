@@ -28,8 +28,8 @@ from tests.site_build import Server, build, free_port
 # transaction (timed), the rest 100 to a transaction.
 SEED = """async ([count]) => {
   const base = new URL("assets/javascripts/", location.href.replace(/review\\/$/, ""));
-  const { ReviewStore, newId } = await import(new URL("review-store.js", base));
-  const { describe } = await import(new URL("review-checks.js", base));
+  const { ReviewStore, newId } = await import(new URL("review/store.js", base));
+  const { describe } = await import(new URL("review/checks.js", base));
   const criteria = await (await fetch(new URL("../criteria.json", base))).json();
   const store = new ReviewStore((e) => { throw e; });
   await store.open((doc) => describe(criteria, doc));

@@ -201,8 +201,8 @@ def evidence_cases() -> dict:
 # What each Node test file reads: the fixtures are written per file when only one is run (a mutant of
 # plan.py needs only plan.test.mjs and the plan's cases).
 PARTS = {"scoring": ("criteria", "answers"), "review-file": ("criteria", "reviews", "bindings"),
-         "plan": ("criteria", "plan", "page_css", "numbers", "quantities"), "fields": (), "evidence": ("evidence",),
-         "evidence-display": ("evidence_display", "percents")}
+         "plan": ("criteria", "plan", "page_css", "numbers", "quantities"), "fields": (), "measure": ("evidence",),
+         "display": ("evidence_display", "percents")}
 
 
 def fixtures(parts: tuple[str, ...] | None = None) -> dict:

@@ -16,8 +16,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports" / "mutation"
-JS_MODULES = ["scoring", "review-file", "plan", "fields", "evidence"]
-PY_MODULES = ["scoring", "answers", "review", "plan"]
+JS_MODULES = ["answers/scoring", "review/review-file", "plan/plan", "answers/fields", "evidence/measure"]
+PY_MODULES = ["answers/scoring", "answers/answers_file", "review/review_file", "plan/plan"]
 LISTED = ROOT / "tests" / "mutation-survivors.md"
 KILLED_JS = {"Killed", "Timeout"}
 KILLED_PY = {"killed", "timeout", "caught by type check", "segfault"}
@@ -48,7 +48,7 @@ def js_module(name: str) -> tuple[int, int, list[str]] | None:
 
 
 def sample_file(name: str) -> Path:
-    return REPORTS / f"mutmut-sample-{name}.txt"
+    return REPORTS / f"mutmut-sample-{name.replace('/', '-')}.txt"
 
 
 def sample(name: str, size: int, seed: int = 19) -> list[str]:

@@ -133,7 +133,7 @@ def browser_docx(tab, d: dict, lang: str) -> bytes:
     result = assessment.score(CRITERIA, answers)
     data = tab.evaluate("""async (args) => {
         const [c, d, r, l, lang] = JSON.parse(args);
-        const m = await import('./assets/javascripts/plan-docx.js');
+        const m = await import('./assets/javascripts/plan/plan-docx.js');
         const bytes = new Uint8Array(await (await m.planDocx(c, d, r, l, lang)).arrayBuffer());
         let text = "";
         for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));

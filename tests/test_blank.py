@@ -17,8 +17,8 @@ from tests.review_vectors import CRITERIA, VALID
 CASES = json.loads((Path(__file__).parent / "vectors" / "blank.json").read_text(encoding="utf-8"))["cases"]
 CONDITIONAL = next(v for v in VALID if v["name"].startswith("a conditional approval"))["doc"]
 JUDGE = """async (texts) => {
-  const m = await import('./assets/javascripts/blank.js');
-  const p = await import('./assets/javascripts/plan.js');
+  const m = await import('./assets/javascripts/shared/blank.js');
+  const p = await import('./assets/javascripts/plan/plan.js');
   return texts.map((t) => [m.isBlank(t), m.trim(t), p.writtenText(t)]);
 }"""
 
@@ -48,7 +48,7 @@ def test_a_condition_of_characters_python_or_javascript_keep_is_refused_by_both(
     problem = "conditions[0].text: expected a text, got"
     assert any(p.startswith(problem) for p in review.problems(CRITERIA, doc))
     js = site_tab.evaluate("""async ([criteria, text]) => {
-      const m = await import('./assets/javascripts/review-file.js');
+      const m = await import('./assets/javascripts/review/review-file.js');
       return m.readReview(criteria, new TextEncoder().encode(text)).problems;
     }""", [json.loads(CRITERIA.model_dump_json()), data.decode()])
     assert js == review.problems(CRITERIA, doc)

@@ -229,7 +229,7 @@ def test_axe_finds_nothing_on_every_view(page, served_site, lang, scheme):
 def test_the_built_site_serves_the_validated_criteria(page, served_site):
     response = page.request.get(served_site.url + "assets/criteria.json")
     assert response.ok and response.json() == history.published(assessment.load())
-    module = page.request.get(served_site.url + "assets/javascripts/scoring.js")
+    module = page.request.get(served_site.url + "assets/javascripts/answers/scoring.js")
     assert module.ok and "export function score" in module.text()
 
 

@@ -157,7 +157,7 @@ EDGE_CASES = [
 ]
 JS_PLAN = """async (args) => {
     const [c, d, r, l, lang, css, annex] = JSON.parse(args);
-    const m = await import('./assets/javascripts/plan.js');
+    const m = await import('./assets/javascripts/plan/plan.js');
     return JSON.stringify([m.outline(c, d, r, l, lang, { annex }), m.planChecks(c, d, r),
                            m.planMarkdown(c, d, r, l, lang, { annex }), m.planHtml(c, d, r, l, lang, css, { annex })]);
 }"""

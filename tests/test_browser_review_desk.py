@@ -260,7 +260,7 @@ def test_a_thousand_reviews_list_a_page_at_a_time_and_the_search_finds_any_of_th
     # Kept through the page's own store, as a year of opened files would be.
     page.evaluate("""async () => {
       const base = new URL("../assets/javascripts/", location.href);
-      const { ReviewStore, newId } = await import(new URL("review-store.js", base));
+      const { ReviewStore, newId } = await import(new URL("review/store.js", base));
       const store = new ReviewStore((e) => { throw e; });
       await store.open(() => ({}));
       const doc = { format: "sp-readiness-answers", format_version: 2, criteria_version: "x", answers: {} };

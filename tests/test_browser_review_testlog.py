@@ -199,8 +199,8 @@ def test_removing_a_test_by_keyboard_moves_focus_and_the_figures_follow(reviewer
 # --- the JavaScript twins -------------------------------------------------------------------------
 
 FIGURES = """async ([criteria, log, schedule, asOf]) => {
-  const m = await import('./assets/javascripts/test-log.js');
-  const w = await import('./assets/javascripts/test-log-words.js');
+  const m = await import('./assets/javascripts/review/prelaunch-log.js');
+  const w = await import('./assets/javascripts/review/prelaunch-log-words.js');
   const figures = m.testFigures(criteria, log, schedule, asOf);
   return [JSON.stringify(figures), w.figureLines(criteria, figures, STRINGS_ZH, 'zh'), w.figureLines(criteria, figures, STRINGS_EN, 'en')];
 }"""
@@ -226,7 +226,7 @@ def test_the_browser_computes_and_words_the_figures_as_python_does(site_tab, log
 
 
 EVIDENCE = """async ([criteria, doc, w, lang]) => {
-  const m = await import('./assets/javascripts/evidence-display.js');
+  const m = await import('./assets/javascripts/evidence/display.js');
   return m.evidenceLines(criteria, doc, w, lang);
 }"""
 
@@ -449,7 +449,7 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 READ_REVIEW = """async ([criteria, text]) => {
-  const m = await import('./assets/javascripts/review-file.js');
+  const m = await import('./assets/javascripts/review/review-file.js');
   return m.readReview(criteria, new TextEncoder().encode(text)).problems;
 }"""
 odd = st.one_of(st.none(), st.booleans(), st.integers(-3, 3), st.text(max_size=6), st.lists(st.integers(), max_size=1))

@@ -30,7 +30,7 @@ def test_python_gives_each_vectors_problems(vector):
 
 
 VALIDATE = """async ([criteria, text]) => {
-  const m = await import('./assets/javascripts/scoring.js');
+  const m = await import('./assets/javascripts/answers/scoring.js');
   const read = m.readAnswers(criteria, new TextEncoder().encode(text));
   return [m.validate(criteria, JSON.parse(text)), read.doc && Object.keys(read.doc)];
 }"""
@@ -50,8 +50,8 @@ def test_a_valid_block_is_kept_when_the_file_is_read():
 
 
 CONTRADICTIONS = """async ([criteria, doc]) => {
-  const s = await import('./assets/javascripts/scoring.js');
-  const b = await import('./assets/javascripts/evidence-block.js');
+  const s = await import('./assets/javascripts/answers/scoring.js');
+  const b = await import('./assets/javascripts/evidence/block.js');
   return b.evidenceContradictions(criteria, s.statusOf, doc.answers, doc.evidence);
 }"""
 

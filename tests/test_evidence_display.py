@@ -77,7 +77,7 @@ CASES = [
 ]
 
 LINES = """async ([criteria, doc, t, lang]) => {
-  const m = await import('./assets/javascripts/evidence-display.js');
+  const m = await import('./assets/javascripts/evidence/display.js');
   return m.evidenceLines(criteria, doc, t, lang);
 }"""
 

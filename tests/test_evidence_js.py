@@ -19,8 +19,8 @@ from tests.evidence_vectors import CRITERIA, DIR, THRESHOLD, VECTORS, difference
 CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
 
 MEASURE = """async ([bytes, options, criteria, chunk]) => {
-  const f = await import('./assets/javascripts/evidence-file.js');
-  const e = await import('./assets/javascripts/evidence.js');
+  const f = await import('./assets/javascripts/evidence/export-file.js');
+  const e = await import('./assets/javascripts/evidence/measure.js');
   try {
     return JSON.stringify(f.measureBytes(new Uint8Array(bytes), options, e.thresholdMinutes(criteria), chunk));
   } catch (error) {
@@ -45,13 +45,13 @@ def test_js_measures_each_vector_byte_for_byte_like_python(js, vector, chunk):
 
 
 PARSE = """async ([cells, zone]) => {
-  const t = await import('./assets/javascripts/evidence-time.js');
+  const t = await import('./assets/javascripts/evidence/times.js');
   const z = new t.Zone(zone);
   return cells.map((c) => t.parseInstant(t.trim(c), z));
 }"""
 
 DURATION = """async ([cells, unit]) => {
-  const t = await import('./assets/javascripts/evidence-time.js');
+  const t = await import('./assets/javascripts/evidence/times.js');
   return cells.map((c) => t.parseDuration(c, unit));
 }"""
 
@@ -87,7 +87,7 @@ def test_random_durations_round_alike_in_python_and_js(js, batch, unit):
 
 
 RESOLVE = """async ([header, preset, overrides]) => {
-  const c = await import('./assets/javascripts/evidence-columns.js');
+  const c = await import('./assets/javascripts/evidence/columns.js');
   try { return c.resolve(header, preset, overrides); } catch (error) { return 'error: ' + error.message; }
 }"""
 
@@ -110,7 +110,7 @@ def test_column_mapping_and_its_messages_match_python(js, header, preset, overri
 
 
 HASH = """async ([bytes, cuts]) => {
-  const s = await import('./assets/javascripts/sha256.js');
+  const s = await import('./assets/javascripts/shared/sha256.js');
   const data = new Uint8Array(bytes);
   const h = new s.Sha256();
   let at = 0;

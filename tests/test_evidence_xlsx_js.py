@@ -16,14 +16,14 @@ from tests.evidence_vectors import THRESHOLD
 from tests.evidence_xlsx_cases import cases
 
 MEASURE = """async ([data, options, threshold]) => {
-  const f = await import('./assets/javascripts/evidence-file.js');
+  const f = await import('./assets/javascripts/evidence/export-file.js');
   const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
   try { return JSON.stringify(await f.measureBlob(new Blob([bytes]), options, threshold)); }
   catch (error) { return 'error: ' + error.message; }
 }"""
 
 ROWS = """async (data) => {
-  const x = await import('./assets/javascripts/evidence-xlsx.js');
+  const x = await import('./assets/javascripts/evidence/xlsx.js');
   const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
   const rows = [];
   await x.readXlsx(new Blob([bytes]), { onHeader: (h) => rows.push(h), onRow: (r) => rows.push(r) });
@@ -82,7 +82,7 @@ def test_an_entry_that_inflates_past_what_it_declares_stops_at_its_declared_size
     data[at + 24:at + 28] = (1000).to_bytes(4, "little")
     path.write_bytes(bytes(data))
     out = site_tab.evaluate("""async (data) => {
-      const z = await import('./assets/javascripts/evidence-zip.js');
+      const z = await import('./assets/javascripts/evidence/zip.js');
       const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
       const blob = new Blob([bytes]);
       const [entry] = await z.readDirectory(blob);

@@ -92,7 +92,7 @@ def test_what_a_reader_sees_is_the_text_typed(tmp_path):
 
 
 JS = """async (texts) => {
-  const m = await import('./assets/javascripts/markdown-text.js');
+  const m = await import('./assets/javascripts/shared/markdown-text.js');
   return texts.map((t) => [m.inline(t), m.lines(t), m.item(t), m.paragraph(t.split("\\n")), m.cell(t)]);
 }"""
 

@@ -3,15 +3,7 @@ that needs another's piece takes it from the one below it, never from one that i
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
-SCRIPTS = Path(__file__).resolve().parents[1] / "docs" / "assets" / "javascripts"
-IMPORT = re.compile(r'^import\s[^;]*?\sfrom\s+["\']\./([\w.-]+\.js)["\'];', re.MULTILINE)
-
-
-def graph() -> dict[str, set[str]]:
-    return {p.name: set(IMPORT.findall(p.read_text(encoding="utf-8"))) for p in SCRIPTS.glob("*.js")}
+from macros.scripts import graph
 
 
 def circles(edges: dict[str, set[str]]) -> list[list[str]]:

@@ -19,7 +19,7 @@ from tests.test_plan_office import W, languages
 
 PLAN_DOCX = """async (args) => {
     const [c, d, r, l, lang] = JSON.parse(args);
-    const m = await import('./assets/javascripts/plan-docx.js');
+    const m = await import('./assets/javascripts/plan/plan-docx.js');
     const blob = await m.planDocx(c, d, r, l, lang);
     const bytes = new Uint8Array(await blob.arrayBuffer());
     let text = "";
@@ -106,7 +106,7 @@ def test_the_word_library_loads_only_when_asked_from_the_site_itself(page, serve
     urls.clear()
     page.evaluate("""async (args) => {
         const [c, d, r, l, lang, root] = JSON.parse(args);
-        const m = await import(root + 'assets/javascripts/plan-docx.js');
+        const m = await import(root + 'assets/javascripts/plan/plan-docx.js');
         await m.planDocx(c, d, r, l, lang);
     }""", json.dumps([CRITERIA_JSON, doc(), assessment.score(CRITERIA, assessment.parse_answers(CRITERIA, doc())),
                       plan.LABELS[lang], lang, root]))

@@ -13,8 +13,8 @@ CRITERIA = assessment.load()
 def call(tab, body: str, *args):
     """Run `body` (an async function of m, criteria and args) with the desk's modules as m."""
     return tab.evaluate("""async ([body, args]) => {
-      const m = { ...(await import('./assets/javascripts/review-inbox.js')), ...(await import('./assets/javascripts/review-checks.js')),
-                  ...(await import('./assets/javascripts/review-backup.js')) };
+      const m = { ...(await import('./assets/javascripts/review/inbox.js')), ...(await import('./assets/javascripts/review/checks.js')),
+                  ...(await import('./assets/javascripts/review/backup.js')) };
       const criteria = await (await fetch('./assets/criteria.json')).json();
       return await (new Function('m', 'criteria', 'args', `return (async () => { ${body} })()`))(m, criteria, args);
     }""", [body, list(args)])

@@ -18,13 +18,13 @@ from tests.review_vectors import BINDINGS, CRITERIA, INVALID, VALID, file_bytes
 CRITERIA_JSON = history.published(CRITERIA)
 
 READ = """async ([criteria, b64]) => {
-  const m = await import('./assets/javascripts/review-file.js');
+  const m = await import('./assets/javascripts/review/review-file.js');
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   return m.readReview(criteria, bytes).problems;
 }"""
 
 SHA = """async (b64) => {
-  const { sha256 } = await import('./assets/javascripts/sha256.js');
+  const { sha256 } = await import('./assets/javascripts/shared/sha256.js');
   return sha256(Uint8Array.from(atob(b64), (c) => c.charCodeAt(0)));
 }"""
 
@@ -114,7 +114,7 @@ def test_sha256_js_matches_hashlib_on_random_bytes(tab, data):
 # --- what changed since the review ---------------------------------------------------------
 
 CHANGES = """async ([criteria, review, current]) => {
-  const m = await import('./assets/javascripts/review-file.js');
+  const m = await import('./assets/javascripts/review/review-file.js');
   return m.reviewChanges(criteria, review, current);
 }"""
 
@@ -131,7 +131,7 @@ def test_review_changes_name_the_items_and_plan_sections_the_sp_changed_since(ta
 
 
 BINDING = """async ([criteria, review, text]) => {
-  const m = await import('./assets/javascripts/review-file.js');
+  const m = await import('./assets/javascripts/review/review-file.js');
   return m.bindingProblem(criteria, review, new TextEncoder().encode(text));
 }"""
 

@@ -1,6 +1,6 @@
 """The answers file an SP exports from the checklist: the one rule for accepting it.
 
-Contract with docs/assets/javascripts/scoring.js (`readAnswers`, `validate`): both accept and
+Contract with docs/assets/javascripts/answers/scoring.js (`readAnswers`, `validate`): both accept and
 refuse the same bytes with the same "where: what" messages, byte for byte; tests/vectors/ runs one
 set of files through both, and a fuzz test compares them on random input. The rule, in order:
 

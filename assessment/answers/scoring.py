@@ -1,6 +1,6 @@
 """Readiness scoring: a pure function of the criteria and validated answers.
 
-Contract with docs/assets/javascripts/scoring.js: for the same inputs both return the same
+Contract with docs/assets/javascripts/answers/scoring.js: for the same inputs both return the same
 result, serialised to the same bytes by `to_json` here and JSON.stringify there (integer
 arithmetic throughout; an integral percent is written without ".0", as JavaScript does).
 """

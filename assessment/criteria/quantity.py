@@ -1,6 +1,6 @@
 """Quantities: a number with a unit of the data file, written and converted one way everywhere.
 
-Contract with docs/assets/javascripts/quantity.js: `text()` and `convert()` here and `quantityText()`
+Contract with docs/assets/javascripts/shared/quantity.js: `text()` and `convert()` here and `quantityText()`
 and `convert()` there give the same text and the same number for the same inputs (the shared vectors
 in tests/vectors/quantities.json hold both to it). Every page, document and command writes a
 threshold or an answer with these, so no text types a unit word after a number.

@@ -3,7 +3,7 @@
 The block is what `python -m assessment evidence --format json` prints and the checklist's evidence
 view attaches: counts, grids, the period, the preset, the export's SHA-256 and row counts; never a
 ticket. It comes from strangers like the rest of the file, so it is checked to its last cell.
-Contract with docs/assets/javascripts/evidence-block.js: the same problems, byte for byte
+Contract with docs/assets/javascripts/evidence/block.js: the same problems, byte for byte
 (tests/vectors/evidence/answers.json).
 
 Contradictions (flagged like those of 5.1 and 5.2): clause 4.2's item answered within the

@@ -1,6 +1,6 @@
 """Which column of a ticket export holds what: roles, the helpdesks' presets, header recognition.
 
-Contract with docs/assets/javascripts/evidence-columns.js: same presets, same recognition, same
+Contract with docs/assets/javascripts/evidence/columns.js: same presets, same recognition, same
 messages. Header names come from /work/shared/reference/ticket-exports.md (see docs/*/maintainers.md):
 - Zendesk's CSV has no first-reply timestamp, only "First reply time in minutes" (calendar
   minutes; the "within business hours" column is deliberately not used: clause 4.2 is calendar time);

@@ -1,6 +1,6 @@
 """Reading a ticket export's CSV text: encoding, delimiter, rows; as the browser reads it.
 
-Contract with docs/assets/javascripts/evidence-csv.js (and Papa Parse there):
+Contract with docs/assets/javascripts/evidence/csv-text.js (and Papa Parse there):
 - encoding: a UTF-8 byte order mark means UTF-8; otherwise UTF-8 if the first 64 KiB are valid UTF-8
   (a character cut at the end of that window is allowed), else GB18030 (which covers GBK and GB2312,
   what Chinese Excel writes); a later byte that the chosen encoding cannot read refuses the file

@@ -1,6 +1,6 @@
 """First replies and 7×24 coverage measured from a ticket export: the aggregate, as a pure computation.
 
-Contract with docs/assets/javascripts/evidence.js: for the same rows, mapping, zone, threshold and
+Contract with docs/assets/javascripts/evidence/measure.js: for the same rows, mapping, zone, threshold and
 cut-off both produce the same JSON, byte for byte (`to_json`); tests/vectors/evidence/ proves it.
 Rows go in one at a time and nothing but counts is kept, so an export of any length is measured
 in flat memory (ids are remembered only to find duplicates). The rule, in calendar time:

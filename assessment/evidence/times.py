@@ -1,6 +1,6 @@
 """Times in ticket exports: one cell's text to a UTC instant in milliseconds, and back to local fields.
 
-Contract with docs/assets/javascripts/evidence-time.js: both read every cell to the same instant;
+Contract with docs/assets/javascripts/evidence/times.js: both read every cell to the same instant;
 tests/vectors/evidence/ proves it. The rule:
 
 - text `2024-03-01 08:05[:00[.123]]` (also with `T`, `/` or `.` between date parts, one- or two-digit

@@ -1,6 +1,6 @@
 """The SP's O&M and customer service plan, written from the template and the answers file.
 
-Contract with docs/assets/javascripts/plan.js: `outline()`, `plan_checks()`, `markdown()` and
+Contract with docs/assets/javascripts/plan/plan.js: `outline()`, `plan_checks()`, `markdown()` and
 `html_page()` here and `outline()`, `planChecks()`, `planMarkdown()` and `planHtml()` there give the
 same data and the same text for the same inputs (tests compare them byte for byte), from the same
 LABELS, which the checklist page receives as JSON. The .docx (plan_docx.py here, plan-docx.js in the

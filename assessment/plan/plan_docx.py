@@ -5,7 +5,7 @@ A4 with 2.54 cm margins, the document's language in its properties and the langu
 sizes, weight, colour, spacing, fonts for both scripts, headings kept with what follows), page number
 and print date fields in the footer, tables with set column widths, a shaded header row repeated on
 each page and rows never split, the SP's line breaks kept.
-docs/assets/javascripts/plan-docx.js makes the same document in the browser; a test compares them.
+docs/assets/javascripts/plan/plan-docx.js makes the same document in the browser; a test compares them.
 
 The body is built in reading order with lxml's SubElement, each element made in place under its
 parent: python-docx's add_paragraph() looks for the section properties from the start of the body
@@ -38,7 +38,7 @@ RUN_LANGUAGE = {"val": "en-GB", "eastAsia": "zh-CN"}
 # Text is a serif (SimSun with Times New Roman), headings a sans-serif (SimHei with Arial), as
 # Chinese office documents usually are; Chinese names turn up in English plans too, so East Asian
 # text is Chinese in both. Headings keep with the next paragraph, so none ends a page alone.
-# docs/assets/javascripts/plan-docx.js sets the same; tests/test_plan_docx_browser.py compares them.
+# docs/assets/javascripts/plan/plan-docx.js sets the same; tests/test_plan_docx_browser.py compares them.
 BODY_FONTS = {"latin": "Times New Roman", "east_asian": "SimSun"}
 HEADING_FONTS = {"latin": "Arial", "east_asian": "SimHei"}
 STYLES = {

@@ -8,7 +8,7 @@ test is a ticket (id = its row number, arrival = the contact, first reply, chann
 clause 4.2's threshold. Which kinds of hour each channel was tested in comes from
 assessment/test_schedule.yml.
 
-Contract with docs/assets/javascripts/test-log.js: the same problems byte for byte
+Contract with docs/assets/javascripts/review/prelaunch-log.js: the same problems byte for byte
 (tests/vectors/reviews.json) and the same figures (tests/vectors/test_log.json).
 """
 

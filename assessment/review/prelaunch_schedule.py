@@ -2,7 +2,7 @@
 
 The data live in assessment/test_schedule.yml (China's statutory holidays as the State Council
 announced them, with the source); this module reads and checks them, and `published()` is what the
-build hands to the review page and the checklist (docs/assets/javascripts/test-log.js), so both
+build hands to the review page and the checklist (docs/assets/javascripts/review/prelaunch-log.js), so both
 languages judge "night", "weekend" and "public holiday" from the same days.
 """
 

@@ -1,6 +1,6 @@
 """The operator's review of one SP submission: the review file, its typed model and validation.
 
-Contract with docs/assets/javascripts/review-file.js: both accept and refuse the same review
+Contract with docs/assets/javascripts/review/review-file.js: both accept and refuse the same review
 files (the same bytes), with the same "where: what" messages byte for byte; tests/vectors/reviews.json
 runs one set of files through both. Messages never echo numbers (Python and JavaScript write them
 differently) and quote at most 40 characters of a bad text.

@@ -1,7 +1,7 @@
 // fields.js: the field paths two tabs merge at, read and written without losing a neighbour.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { fieldPaths, getPath, same, setPath } from "../../docs/assets/javascripts/fields.js";
+import { fieldPaths, getPath, same, setPath } from "../../docs/assets/javascripts/answers/fields.js";
 
 const entry = () => ({ label: "A", doc: { answers: { x: { status: "met", note: "n" } }, plan: { p: "text" }, assessment: {} } });
 

@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures } from "./fixtures.mjs";
-import * as plan from "../../docs/assets/javascripts/plan.js";
+import * as plan from "../../docs/assets/javascripts/plan/plan.js";
 
 test("outline, checks, Markdown and HTML agree with Python byte for byte, in both languages, with and without the annex", () => {
   assert.ok(fixtures.plan.some((v) => !v.annex) && fixtures.plan.some((v) => v.criteria === "plan-inherited"));

@@ -2,8 +2,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures, bytes } from "./fixtures.mjs";
-import * as reviewFile from "../../docs/assets/javascripts/review-file.js";
-import { tooBig as answersTooBig } from "../../docs/assets/javascripts/scoring.js";
+import * as reviewFile from "../../docs/assets/javascripts/review/review-file.js";
+import { tooBig as answersTooBig } from "../../docs/assets/javascripts/answers/scoring.js";
 
 const criteria = fixtures.criteria.review;
 

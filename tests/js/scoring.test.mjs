@@ -2,7 +2,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures, bytes } from "./fixtures.mjs";
-import * as scoring from "../../docs/assets/javascripts/scoring.js";
+import * as scoring from "../../docs/assets/javascripts/answers/scoring.js";
 
 const criteria = fixtures.criteria;
 

@@ -5,22 +5,22 @@
 // review beside the work), views.js (URL fragments).
 // Every user or imported text goes into the page as text, never as HTML.
 
-import { download, el, fill, today } from "./dom.js";
-import { AnswersForm } from "./form.js";
-import { splitLegacy } from "./legacy-layout.js";
-import { migrate, stale } from "./migrate.js";
-import { PlanWriter } from "./planwriter.js";
-import { ReviewNotes } from "./reviewnotes.js";
-import { renderReport } from "./report.js";
-import { quantityText } from "./quantity.js";
-import { FORMAT, score, termsChanged, validate } from "./scoring.js";
-import { Store } from "./storage.js";
-import { storageBlocked } from "./storage-area.js";
-import { Summary } from "./summary.js";
-import { Views } from "./views.js";
-import { EXPORT_VERSION, checkDate, newId, remoteChange, wireAssessments } from "./assessments.js";
-import { loadCriteria } from "./criteria-source.js";
-import { showMeasured } from "./evidence-items.js";
+import { download, el, fill, today } from "./shared/dom.js";
+import { AnswersForm } from "./checklist/form.js";
+import { splitLegacy } from "./checklist/legacy-layout.js";
+import { migrate, stale } from "./answers/migrate.js";
+import { PlanWriter } from "./checklist/planwriter.js";
+import { ReviewNotes } from "./checklist/reviewnotes.js";
+import { renderReport } from "./checklist/report-view.js";
+import { quantityText } from "./shared/quantity.js";
+import { FORMAT, score, termsChanged, validate } from "./answers/scoring.js";
+import { Store } from "./checklist/storage.js";
+import { storageBlocked } from "./shared/storage-area.js";
+import { Summary } from "./checklist/summary-view.js";
+import { Views } from "./checklist/views.js";
+import { EXPORT_VERSION, checkDate, newId, remoteChange, wireAssessments } from "./checklist/assessments.js";
+import { loadCriteria } from "./shared/criteria-source.js";
+import { showMeasured } from "./checklist/evidence-items.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
@@ -186,7 +186,7 @@ class App {
     if (view === "plan") this.plan.renderRelated();
     if (view === "report") renderReport(this, this.contradictions ?? []);
     // The evidence view's modules (and its worker) load the first time it is opened.
-    if (view === "evidence") import("./evidence-view.js").then((m) => m.showEvidence(this));
+    if (view === "evidence") import("./evidence/view.js").then((m) => m.showEvidence(this));
   }
 
   question(id) {

@@ -3,16 +3,16 @@
 // and restore all. The form is rendered at build time by macros/review.py; review-view.js fills it,
 // review-inbox.js lists, review-open.js opens files, review-store.js keeps, review-checks.js judges.
 
-import { score } from "./scoring.js";
-import { ReviewStore, isQuota } from "./review-store.js";
-import { Inbox } from "./review-inbox.js";
-import { openFiles } from "./review-open.js";
-import { acceptUndecided, describe, progress } from "./review-checks.js";
-import { backupAll, download, exportFile, memoryNotice, restoreBackup } from "./review-export.js";
-import { TestLog } from "./review-testlog.js";
-import { el, fill, renderReport, showChanges, showConditions, showReview, showSubmission } from "./review-view.js";
-import { loadCriteria } from "./criteria-source.js";
-import { storageBlocked } from "./storage-area.js";
+import { score } from "./answers/scoring.js";
+import { ReviewStore, isQuota } from "./review/store.js";
+import { Inbox } from "./review/inbox.js";
+import { openFiles } from "./review/open.js";
+import { acceptUndecided, describe, progress } from "./review/checks.js";
+import { backupAll, download, exportFile, memoryNotice, restoreBackup } from "./review/export.js";
+import { TestLog } from "./review/prelaunch-view.js";
+import { el, fill, renderReport, showChanges, showConditions, showReview, showSubmission } from "./review/view.js";
+import { loadCriteria } from "./shared/criteria-source.js";
+import { storageBlocked } from "./shared/storage-area.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);
 let criteria = null; // loaded once; instant navigation may show the page many times
