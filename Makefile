@@ -116,7 +116,7 @@ vendor:
 # package.json's devDependencies) over the DOM-free modules with their node --test tests, one module
 # at a time so each mutant runs only its module's tests. Both run under nice on the shared cores;
 # tests.mutation_report prints the score per module and every surviving mutant.
-MUTATE_JS := answers/fields answers/scoring review/review-file plan/plan evidence/measure
+MUTATE_JS := answers/fields answers/answers-file answers/scoring review/review-file plan/plan evidence/measure
 MUTATE_PY := answers/scoring answers/answers_file review/review_file plan/plan
 .PHONY: mutate mutate-js mutate-py hypothesis-vectors
 mutate: mutate-js mutate-py

@@ -73,7 +73,7 @@ def main() -> int:
             page.goto(server.url + "checklist/")
             page.wait_for_selector("#sp-checklist[data-ready=true]")
             js_ms = page.evaluate("""async (doc) => {
-              const m = await import('/assets/javascripts/answers/scoring.js');
+              const m = { ...(await import('/assets/javascripts/answers/answers-file.js')), ...(await import('/assets/javascripts/answers/scoring.js')) };
               const criteria = await (await fetch('/assets/criteria.json')).json();
               const times = [];
               for (let r = 0; r < 25; r++) {

@@ -17,6 +17,7 @@ from playwright.sync_api import sync_playwright
 import assessment
 from assessment.criteria import versions as history
 from assessment.plan import plan
+from assessment.plan import plan_file
 from tests.bench import median_seconds
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.site_build import Server, build, free_port
@@ -90,14 +91,14 @@ def main() -> int:
             print(f"==> writing a {lines:,}-line plan to .docx, {REPEAT} times", flush=True)
             answers = answers_with_plan(criteria, lines)
             result = assessment.score(criteria, answers)
-            seconds = median_seconds(lambda: plan.write(target, criteria, answers, result, "zh"), REPEAT)
+            seconds = median_seconds(lambda: plan_file.write(target, criteria, answers, result, "zh"), REPEAT)
             report[f"docx_{lines}_lines_s_median"] = round(seconds, 3)
             report[f"docx_{lines}_lines_bytes"] = target.stat().st_size
             report[f"docx_{lines}_lines_us_per_line"] = round(seconds / lines * 1e6, 2)
         print(f"==> writing a {LARGEST:,}-line plan once (the size issue 16 names)", flush=True)
         answers = answers_with_plan(criteria, LARGEST)
         result = assessment.score(criteria, answers)
-        report[f"docx_{LARGEST}_lines_s"] = round(median_seconds(lambda: plan.write(target, criteria, answers, result, "zh"), 1), 3)
+        report[f"docx_{LARGEST}_lines_s"] = round(median_seconds(lambda: plan_file.write(target, criteria, answers, result, "zh"), 1), 3)
     a, b, c = (report[f"docx_{n}_lines_s_median"] for n in SIZES)
     report["ratio_40k_over_10k"] = round(b / a, 2) if a else None  # 4 when linear, 16 when quadratic
     report["ratio_160k_over_40k"] = round(c / b, 2) if b else None

@@ -20,7 +20,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 import assessment
-from assessment.cli import summary as summary_mod
+from assessment.cli import summary_rows as summary_mod
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.site_build import Server, build, free_port
 

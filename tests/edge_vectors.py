@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import math
 
+from assessment.shared import formatting
 from assessment.review import review_file as review_mod
 from assessment.criteria.model import Criteria
 
@@ -184,7 +185,7 @@ def rule_edges(criteria: Criteria) -> list[dict]:
     add("evidence with an unknown key", {**head, "answers": {}, "evidence": {"x": 1}})
 
     # The assessment block: unknown keys clipped at the quoted length and one past it, the date rule.
-    shown = answers_mod.SHOWN_CHARS
+    shown = formatting.SHOWN_CHARS
     for n in (shown - 1, shown, shown + 1):
         add(f"an unknown assessment key of {n} characters", {**head, "answers": {}, "assessment": {"k" * n: ""}})
     add("an assessment value that is not a string", {**head, "answers": {}, "assessment": {"service": 5}})

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import assessment
 from assessment.evidence.measure import threshold_minutes
-from assessment.evidence.export_file import Options
+from assessment.evidence.reading import Options
 
 DIR = Path(__file__).parent / "vectors" / "evidence"
 VECTORS = json.loads((DIR / "vectors.json").read_text(encoding="utf-8"))["vectors"]

@@ -61,7 +61,7 @@ def cases(tmp: Path) -> list[dict]:
             out.append({"name": f"{vector['file']} ({'shared strings' if shared else 'inline strings'}): {vector['name'][:40]}",
                         "path": path, "options": options(vector), "js_options": js_options(vector)})
     plain = {"preset": None, "overrides": [], "zone": "Asia/Shanghai", "until": None}
-    from assessment.evidence.export_file import Options
+    from assessment.evidence.reading import Options
     for shared in (False, True):
         out.append({"name": f"every kind of cell ({'shared' if shared else 'inline'})", "options": Options(),
                     "js_options": plain, "path": write_xlsx(tmp / f"kinds-{shared}.xlsx", KINDS, shared=shared)})

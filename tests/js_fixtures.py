@@ -18,9 +18,12 @@ import assessment
 from assessment.criteria import versions as history
 from assessment.answers import answers_file as answers
 from assessment.evidence import block as evidence_block
+from assessment.shared import formatting
+from assessment.evidence import display as evidence_display
 from assessment.plan import plan
 from assessment.review import review_file as review
 from assessment.answers import scoring
+from assessment.shared.formatting import js_number
 from tests import edge_vectors, evidence_rows, evidence_vectors, review_vectors, scoring_vectors
 from tests.test_browser_plan import EDGE_CASES as PLAN_CASES
 from tests.test_plan import CRITERIA as PLAN_CRITERIA
@@ -140,7 +143,7 @@ def evidence_display_cases() -> list[dict]:
         read = answers.parse(criteria, doc)
         for lang in ("zh", "en"):
             out.append({"name": f"{name} ({lang})", "lang": lang, "criteria": json.loads(criteria.model_dump_json()),
-                        "doc": doc, "labels": LABELS[lang], "lines": evidence_block.lines(criteria, read, read.evidence, lang)})
+                        "doc": doc, "labels": LABELS[lang], "lines": evidence_display.lines(criteria, read, read.evidence, lang)})
     return out
 
 
@@ -200,9 +203,9 @@ def evidence_cases() -> dict:
 
 # What each Node test file reads: the fixtures are written per file when only one is run (a mutant of
 # plan.py needs only plan.test.mjs and the plan's cases).
-PARTS = {"scoring": ("criteria", "answers"), "review-file": ("criteria", "reviews", "bindings"),
-         "plan": ("criteria", "plan", "page_css", "numbers", "quantities"), "fields": (), "measure": ("evidence",),
-         "display": ("evidence_display", "percents")}
+PARTS = {"scoring": ("criteria", "answers"), "answers-file": ("criteria", "answers"), "review-file": ("criteria", "reviews", "bindings"),
+         "plan": ("criteria", "plan", "page_css", "quantities"), "formatting": ("numbers", "percents", "shown"), "fields": (), "measure": ("evidence",),
+         "display": ("evidence_display",)}
 
 
 def fixtures(parts: tuple[str, ...] | None = None) -> dict:
@@ -214,9 +217,11 @@ def fixtures(parts: tuple[str, ...] | None = None) -> dict:
         "answers": answers_cases, "reviews": review_cases, "bindings": binding_cases, "plan": plan_cases, "quantities": quantity_cases, "page_css": lambda: plan.PAGE_CSS,
         "evidence": evidence_cases, "evidence_display": evidence_display_cases,
         # Shares as a percent with one decimal: every tie a double can hold at that precision lies in k/400.
-        "percents": lambda: [[s, evidence_block._percent(s)] for s in sorted({k / d for d in (400, 1000, 1024, 3) for k in range(d + 1)})],
+        "percents": lambda: [[s, formatting.share_percent(s)] for s in sorted({k / d for d in (400, 1000, 1024, 3) for k in range(d + 1)})],
         # Around each switch of JavaScript's Number::toString: 21 digits and 22, 1e-6 and 1e-7, negatives.
-        "numbers": lambda: [[v, plan.number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53,
+        "shown": lambda: [[v, formatting.show(v)] for v in (None, True, False, 0, 2.5, 1e21, "a", "x" * 40, "y" * 41, "中" * 41,
+                                                           "\U0001F600" * 41, [1], {"a": 1})],
+        "numbers": lambda: [[v, js_number(v)] for v in (0, 1, 2.5, 0.00001, 1e-7, 0.1 + 0.2, 1e21, 5e-324, 1 / 3, 2 ** 53,
                                                           -1.5, 1e20, 123456789012345680000.0, -0.0, -1e-7, 1e-6, 1.5e-7,
                                                           -2 ** 53, 1e300, 1.5e21, 999999999999999900000.0)],
     }

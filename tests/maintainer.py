@@ -14,7 +14,7 @@ from typing import Callable
 import yaml
 
 from assessment.__main__ import main
-from assessment.criteria.criteria_changes import PLACEHOLDER
+from assessment.criteria.changelog import PLACEHOLDER
 from tests.site_build import ROOT
 
 DATA = ROOT / "assessment" / "criteria.yml"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = ROOT / "reports" / "mutation"
-JS_MODULES = ["answers/scoring", "review/review-file", "plan/plan", "answers/fields", "evidence/measure"]
+JS_MODULES = ["answers/answers-file", "answers/scoring", "review/review-file", "plan/plan", "answers/fields", "evidence/measure"]
 PY_MODULES = ["answers/scoring", "answers/answers_file", "review/review_file", "plan/plan"]
 LISTED = ROOT / "tests" / "mutation-survivors.md"
 KILLED_JS = {"Killed", "Timeout"}

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import assessment
 from assessment.plan import plan
+from assessment.plan import plan_file
 
 CRITERIA = assessment.load()
 TOOLS = ("soffice", "pdftotext", "pdftoppm")
@@ -121,7 +122,7 @@ def main(out: Path) -> None:
 
 def cli_docx(d: dict, lang: str) -> bytes:
     answers = assessment.parse_answers(CRITERIA, d)
-    return plan.render("docx", CRITERIA, answers, assessment.score(CRITERIA, answers), lang)
+    return plan_file.render("docx", CRITERIA, answers, assessment.score(CRITERIA, answers), lang)
 
 
 def browser_docx(tab, d: dict, lang: str) -> bytes:

@@ -14,12 +14,12 @@ from assessment.criteria import versions as history
 from assessment.answers import answers_file as answers
 from tests.scoring_vectors import ANSWERS_FILES, CRITERIA, FILES, file_bytes
 
-SCORING_JS = Path(__file__).parents[1] / "docs" / "assets" / "javascripts" / "scoring.js"
+SCRIPTS = Path(__file__).parents[1] / "docs" / "assets" / "javascripts"
 ORIGIN = "http://scoring.test"
 CRITERIA_JSON = history.published(CRITERIA)
 
 READ = """async ([criteria, b64]) => {
-  const m = await import('/scoring.js');
+  const m = { ...(await import('/answers/answers-file.js')), ...(await import('/answers/scoring.js')) };
   const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
   const {doc, problems} = m.readAnswers(criteria, bytes);
   return {problems, keys: doc && Object.keys(doc), result: doc && JSON.stringify(m.score(criteria, doc)),
@@ -32,8 +32,8 @@ def scoring_page(browser):
     """A page of its own origin that serves scoring.js and the modules it imports as the site does (no site build needed)."""
     context = browser.new_context()
     context.route(f"{ORIGIN}/", lambda route: route.fulfill(body="<!doctype html><title>t</title>", content_type="text/html"))
-    context.route(f"{ORIGIN}/*.js", lambda route: route.fulfill(
-        body=(SCORING_JS.parent / route.request.url.rsplit("/", 1)[1]).read_text(encoding="utf-8"),
+    context.route(f"{ORIGIN}/**/*.js", lambda route: route.fulfill(
+        body=(SCRIPTS / route.request.url.removeprefix(f"{ORIGIN}/")).read_text(encoding="utf-8"),
         content_type="text/javascript"))
     tab = context.new_page()
     tab.goto(f"{ORIGIN}/")
@@ -78,7 +78,7 @@ def test_random_files_are_accepted_or_refused_identically_by_python_and_js(read_
 
 def test_js_words_a_refusal_by_size_before_reading_as_python_does(scoring_page):
     sizes = [1_000_001, 50_000_000, 12_345_678_901]
-    words = scoring_page.evaluate("async (sizes) => sizes.map((await import('/scoring.js')).tooBig)", sizes)
+    words = scoring_page.evaluate("async (sizes) => sizes.map((await import('/answers/answers-file.js')).tooBig)", sizes)
     assert words == [answers.too_big(n) for n in sizes] == [
         "(file): the file is 1,000,001 bytes; the limit for an answers file is 1,000,000",
         "(file): the file is 50,000,000 bytes; the limit for an answers file is 1,000,000",

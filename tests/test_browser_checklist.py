@@ -233,11 +233,11 @@ def test_the_built_site_serves_the_validated_criteria(page, served_site):
     assert module.ok and "export function score" in module.text()
 
 
-DOM_FREE = ["scoring.js", "json-syntax.js", "quantity.js", "plan.js", "review-file.js", "fields.js", "sha256.js", "blank.js", "markdown-text.js",
+DOM_FREE = ["answers/scoring.js", "answers/answers-file.js", "shared/formatting.js", "criteria/roles.js", "shared/json-syntax.js", "criteria/quantity.js", "plan/plan.js", "review/review-file.js", "answers/fields.js", "shared/sha256.js", "shared/blank.js", "shared/markdown-text.js",
             # the evidence rule, its display, and the readers its worker runs
-            "evidence.js", "evidence-block.js", "evidence-columns.js", "evidence-time.js", "evidence-display.js",
-            "evidence-csv.js", "evidence-file.js", "evidence-zip.js", "evidence-xml.js", "evidence-xlsx.js", "evidence-xlsx-cells.js", "evidence-run.js",
-            "test-log.js"]
+            "evidence/measure.js", "evidence/block.js", "evidence/columns.js", "evidence/times.js", "evidence/display.js",
+            "evidence/csv-text.js", "evidence/export-file.js", "evidence/zip.js", "evidence/xml.js", "evidence/xlsx.js", "evidence/xlsx-cells.js", "evidence/run.js",
+            "review/prelaunch-log.js"]
 DOM_NAMES = re.compile(r"\b(document|window|globalThis|self|navigator|localStorage|sessionStorage|location|HTML\w*Element|Node|Event)\b")
 
 

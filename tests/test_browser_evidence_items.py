@@ -14,6 +14,7 @@ import assessment
 from assessment.answers import answers_file as answers_mod
 from assessment.evidence import measure as evidence
 from assessment.evidence import block as evidence_block
+from assessment.evidence import display as evidence_display
 from assessment.answers import scoring
 from assessment.shared.formatting import js_number
 from tests.browser_checks import axe_violations
@@ -61,7 +62,7 @@ def imported(page, tmp_path, doc):
 
 def python_lines(doc: dict, lang: str) -> list[str]:
     read = answers_mod.parse(CRITERIA, doc)
-    return evidence_block.lines(CRITERIA, read, read.evidence, lang)
+    return evidence_display.lines(CRITERIA, read, read.evidence, lang)
 
 
 def strings(page) -> dict:

@@ -183,7 +183,7 @@ def test_python_numbers_are_javascripts_string(page, served_site):
     page.goto(served_site.url)
     values = [0, 1, 2.5, 0.00001, 0.000001, 1e-7, 1.5e-7, 0.1 + 0.2, 1e20, 1e21, 1.5e300, 5e-324, 123456789.125,
               1 / 3, 2 ** 53, 2 ** 53 + 2, 1e-6 * 3, 98765.4321e-12]
-    assert page.evaluate("(vs) => vs.map(String)", values) == [plan.number(v) for v in values]
+    assert page.evaluate("(vs) => vs.map(String)", values) == [js_number(v) for v in values]
 
 
 def test_the_printable_plan_page_has_no_navigation_chrome_and_is_accessible(fresh, tmp_path):

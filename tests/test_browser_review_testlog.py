@@ -14,6 +14,7 @@ import pytest
 
 import assessment
 from assessment.evidence import block as evidence_block
+from assessment.evidence import display as evidence_display
 from assessment.criteria import versions as history
 from assessment.review import review_file as review
 from assessment.review import prelaunch_log as test_log
@@ -250,7 +251,7 @@ def test_the_review_pages_evidence_lines_are_python_s_word_for_word(site_tab, la
     w = texts.table("evidence_block")[lang]
     for doc in evidence_docs():
         read = parse_answers(VECTOR_CRITERIA, doc)
-        expected = evidence_block.lines(VECTOR_CRITERIA, read, read.evidence, lang)
+        expected = evidence_display.lines(VECTOR_CRITERIA, read, read.evidence, lang)
         assert site_tab.evaluate(EVIDENCE, [history.published(VECTOR_CRITERIA), doc, w, lang]) == expected
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from assessment.shared import input_file
 from assessment.review import review_file as review
-from assessment.cli import summary
+from assessment.cli import summary_rows as summary
 from tests.cli import run
 from tests.review_vectors import HERE, VALID
 

@@ -13,7 +13,9 @@ import pytest
 
 import assessment
 from assessment.answers import answers_file as answers_mod
+from assessment.criteria import quantity
 from assessment.evidence import block as evidence_block
+from assessment.evidence import display as evidence_display
 from assessment.criteria import texts
 from tests.cli import run
 from tests.evidence_vectors import CRITERIA, DIR
@@ -30,7 +32,7 @@ def test_python_gives_each_vectors_problems(vector):
 
 
 VALIDATE = """async ([criteria, text]) => {
-  const m = await import('./assets/javascripts/answers/scoring.js');
+  const m = { ...(await import('./assets/javascripts/answers/answers-file.js')), ...(await import('./assets/javascripts/answers/scoring.js')) };
   const read = m.readAnswers(criteria, new TextEncoder().encode(text));
   return [m.validate(criteria, JSON.parse(text)), read.doc && Object.keys(read.doc)];
 }"""
@@ -50,9 +52,8 @@ def test_a_valid_block_is_kept_when_the_file_is_read():
 
 
 CONTRADICTIONS = """async ([criteria, doc]) => {
-  const s = await import('./assets/javascripts/answers/scoring.js');
-  const b = await import('./assets/javascripts/evidence/block.js');
-  return b.evidenceContradictions(criteria, s.statusOf, doc.answers, doc.evidence);
+  const d = await import('./assets/javascripts/evidence/display.js');
+  return d.evidenceContradictions(criteria, doc.answers, doc.evidence);
 }"""
 
 
@@ -70,16 +71,16 @@ def with_evidence(**changes) -> dict:
 ], ids=["both contradicted", "attainment at target", "declared unmet: nothing to contradict", "every hour answered"])
 def test_contradictions_are_the_same_in_python_and_the_browser(site_tab, doc, expected):
     read = answers_mod.parse(CRITERIA, doc)
-    assert evidence_block.contradictions(CRITERIA, read, read.evidence) == expected
+    assert evidence_display.contradictions(CRITERIA, read, read.evidence) == expected
     assert site_tab.evaluate(CONTRADICTIONS, [CRITERIA_JSON, doc]) == expected
 
 
 def test_the_attainment_target_comes_from_the_data_file():
     target = CRITERIA.evidence.attainment_target_percent / 100
     read = answers_mod.parse(CRITERIA, with_evidence(attainment=target))
-    assert evidence_block.contradictions(CRITERIA, read, read.evidence)["m2"] is False
+    assert evidence_display.contradictions(CRITERIA, read, read.evidence)["m2"] is False
     read = answers_mod.parse(CRITERIA, with_evidence(attainment=target - 0.001))
-    assert evidence_block.contradictions(CRITERIA, read, read.evidence)["m2"] is True
+    assert evidence_display.contradictions(CRITERIA, read, read.evidence)["m2"] is True
 
 
 def write(path, doc) -> bytes:
@@ -91,7 +92,7 @@ def write(path, doc) -> bytes:
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_report_shows_the_measured_figure_beside_the_declared_one_and_flags_contradictions(tmp_path, lang):
     t = texts.table("evidence_block")[lang]
-    threshold = evidence_block.threshold_text(CRITERIA, MEASURED["evidence"]["threshold_minutes"], lang)
+    threshold = quantity.minutes_text(CRITERIA, MEASURED["evidence"]["threshold_minutes"], lang)
     period = MEASURED["evidence"]["period"]
     measured = t["measured"].format(percent="60.0%", threshold=threshold, tickets="6",
                                     first=period["first_arrival"][:10], last=period["last_arrival"][:10])
@@ -129,7 +130,7 @@ def test_review_shows_the_submissions_evidence(tmp_path):
     write(tmp_path / "r.json", review)
     code, out, err = run(["review", tmp_path / "r.json", "--answers", tmp_path / "a.json", "--lang", "en", *CRITERIA_FILE])
     t = texts.table("evidence_block")["en"]
-    threshold = evidence_block.threshold_text(CRITERIA, MEASURED["evidence"]["threshold_minutes"], "en")
+    threshold = quantity.minutes_text(CRITERIA, MEASURED["evidence"]["threshold_minutes"], "en")
     period = MEASURED["evidence"]["period"]
     measured = t["measured"].format(percent="60.0%", threshold=threshold, tickets="6",
                                     first=period["first_arrival"][:10], last=period["last_arrival"][:10])

@@ -14,7 +14,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from assessment.evidence.measure import to_json
-from assessment.evidence.export_file import Options, measure_file
+from assessment.evidence.export_file import measure_file
+from assessment.evidence.reading import Options
 from tests.cli import run
 from tests.evidence_exports import write_zendesk, write_zip_bomb
 from tests.evidence_vectors import DIR, THRESHOLD, VECTORS, differences, options

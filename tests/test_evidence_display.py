@@ -1,5 +1,5 @@
 """The measured figures beside the declared answers: the browser (evidence-display.js) writes the lines
-of `python -m assessment report` (evidence_block.lines) byte for byte, over blocks that reach the
+of `python -m assessment report` (evidence_display.lines) byte for byte, over blocks that reach the
 corners where Python and JavaScript write numbers differently."""
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ import pytest
 
 from assessment.answers import answers_file as answers_mod
 from assessment.criteria import model as criteria_mod
+from assessment.criteria import quantity
 from assessment.evidence import block as evidence_block
+from assessment.evidence import display as evidence_display
 from assessment.criteria import texts
 from tests.evidence_vectors import CRITERIA, DIR
 
@@ -86,7 +88,7 @@ LINES = """async ([criteria, doc, t, lang]) => {
 @pytest.mark.parametrize("name, criteria, doc", CASES, ids=[c[0] for c in CASES])
 def test_the_browser_writes_the_reports_evidence_lines_byte_for_byte(site_tab, name, criteria, doc, lang):
     read = answers_mod.parse(criteria, doc)  # every case is a block the accepting rule takes
-    expected = evidence_block.lines(criteria, read, read.evidence, lang)
+    expected = evidence_display.lines(criteria, read, read.evidence, lang)
     criteria_json = json.loads(criteria.model_dump_json())
     assert site_tab.evaluate(LINES, [criteria_json, doc, LABELS[lang], lang]) == expected
 
@@ -95,8 +97,8 @@ def test_the_cases_reach_what_they_name():
     """The corners are really reached: a tie, a flag and none, grouped thousands."""
     for name, criteria, doc in CASES:
         read = answers_mod.parse(criteria, doc)
-        flags = evidence_block.contradictions(criteria, read, read.evidence)
-        out = "\n".join(evidence_block.lines(criteria, read, read.evidence, "en"))
+        flags = evidence_display.contradictions(criteria, read, read.evidence)
+        out = "\n".join(evidence_display.lines(criteria, read, read.evidence, "en"))
         if name == "agrees: no flag":
             assert not any(flags.values())
         if name == "both contradicted":
@@ -115,9 +117,9 @@ def test_the_plans_annex_writes_the_measured_figure_under_4_2s_own_evidence(lang
     reply = next(i for i in BUNDLED.items if i.clause == "4.2")
     d = doc(evidence=MEASURED["evidence"], answers={reply.id: {"value": 0.5, "evidence": "工单系统截图"}})
     read = answers_mod.parse(BUNDLED, d)
-    figure = evidence_block.measured(BUNDLED, MEASURED["evidence"], lang)
+    figure = evidence_display.measured(BUNDLED, MEASURED["evidence"], lang)
     assert figure == LABELS[lang]["measured"].format(
-        percent="60.0%", threshold=evidence_block.threshold_text(BUNDLED, MEASURED["evidence"]["threshold_minutes"], lang),
+        percent="60.0%", threshold=quantity.minutes_text(BUNDLED, MEASURED["evidence"]["threshold_minutes"], lang),
         tickets="6", first="2024-03-01", last="2024-03-03")
     rows = plan.outline(BUNDLED, read, scoring.score(BUNDLED, read), lang)["answers"][1]
     by_clause = {r[0]: r for r in rows}

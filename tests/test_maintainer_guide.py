@@ -12,7 +12,7 @@ import yaml
 import assessment
 from assessment.criteria import quantity
 from assessment.__main__ import main
-from assessment.criteria.criteria_changes import PLACEHOLDER
+from assessment.criteria.changelog import PLACEHOLDER
 from tests import maintainer
 from tests.site_build import ROOT, build, page
 

@@ -14,6 +14,7 @@ import pytest
 import assessment
 from assessment.plan import plan
 from assessment.__main__ import main
+from assessment.plan import plan_file
 from tests import source_document as source
 from tests.cli import run
 
@@ -123,10 +124,10 @@ def test_a_failed_write_leaves_no_partial_file(tmp_path, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(plan, "docx_document", boom)
+    monkeypatch.setattr(plan_file, "docx_document", boom)
     answers, result = parsed()
     with pytest.raises(RuntimeError):
-        plan.write(target, CRITERIA, answers, result)
+        plan_file.write(target, CRITERIA, answers, result)
     assert target.read_bytes() == b"previous plan"
     assert [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
 

@@ -16,6 +16,7 @@ import assessment
 from assessment.plan import plan
 from assessment.criteria import quantity
 from assessment.shared.formatting import js_number
+from assessment.plan import plan_file
 from tests.cli import run
 from tests.test_plan import CRITERIA, PLAN_TEXT, doc, parsed, write_json
 
@@ -24,7 +25,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 def docx_of(d: dict, lang: str = "zh") -> docx.document.Document:
     answers, result = parsed(d)
-    return docx.Document(io.BytesIO(plan.render("docx", CRITERIA, answers, result, lang)))
+    return docx.Document(io.BytesIO(plan_file.render("docx", CRITERIA, answers, result, lang)))
 
 
 def languages(document) -> list[tuple[str, str]]:
@@ -152,7 +153,7 @@ def test_the_checklists_own_export_with_control_characters_writes_every_format(t
     (1e21, "1e+21"), (1.5e300, "1.5e+300"), (10**25, "1e+25"), (5e-324, "5e-324"), (1234567.125, "1234567.125"),
 ])
 def test_numbers_are_written_as_javascripts_string_writes_them(value, text):
-    assert plan.number(value) == text
+    assert js_number(value) == text
 
 
 def test_annex_values_carry_their_units_in_both_languages():

@@ -1,4 +1,4 @@
-"""plan.write() and `plan -o` (through assessment/output_file.py): usual permissions, refused targets, no temporary
+"""plan_file.write() and `plan -o` (through assessment/output_file.py): usual permissions, refused targets, no temporary
 file left behind."""
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 
 from assessment.shared import output_file
 from assessment.plan import plan
+from assessment.plan import plan_file
 from tests.cli import run
 from tests.test_plan import CRITERIA, doc, parsed, write_json
 
@@ -36,7 +37,7 @@ def umask():
 @pytest.mark.parametrize("suffix", [".docx", ".md"])
 def test_a_new_plan_gets_the_usual_permissions_less_the_umask(tmp_path, umask, mask, expected, suffix):
     umask(mask)
-    path = plan.write(tmp_path / f"plan{suffix}", CRITERIA, *parsed())
+    path = plan_file.write(tmp_path / f"plan{suffix}", CRITERIA, *parsed())
     assert mode(path) == expected
 
 
@@ -44,7 +45,7 @@ def test_a_replaced_plan_keeps_its_own_permissions(tmp_path, umask):
     target = tmp_path / "plan.md"
     target.write_text("old")
     target.chmod(0o640)
-    plan.write(target, CRITERIA, *parsed())
+    plan_file.write(target, CRITERIA, *parsed())
     assert mode(target) == 0o640 and target.read_text(encoding="utf-8").startswith("# ")
 
 
@@ -52,8 +53,8 @@ def test_a_read_only_target_is_refused_with_its_name_and_kept(tmp_path):
     target = tmp_path / "plan.docx"
     target.write_bytes(b"signed copy")
     target.chmod(0o444)
-    with pytest.raises(plan.WriteRefused, match=r"plan\.docx: is read-only"):
-        plan.write(target, CRITERIA, *parsed())
+    with pytest.raises(plan_file.WriteRefused, match=r"plan\.docx: is read-only"):
+        plan_file.write(target, CRITERIA, *parsed())
     code, _, err = run(["plan", write_json(tmp_path / "a.json", doc()), "-o", target])
     assert code == 2 and f"{target}: is read-only" in err and "Traceback" not in err
     assert target.read_bytes() == b"signed copy" and sorted(p.name for p in tmp_path.iterdir()) == ["a.json", "plan.docx"]
@@ -69,14 +70,14 @@ def test_a_symlinked_target_is_refused_and_stays_a_link(tmp_path):
     assert link.is_symlink() and real.read_text() == "kept"
     dangling = tmp_path / "gone.md"
     dangling.symlink_to(tmp_path / "nowhere.md")
-    with pytest.raises(plan.WriteRefused, match="symbolic link"):
-        plan.write(dangling, CRITERIA, *parsed())
+    with pytest.raises(plan_file.WriteRefused, match="symbolic link"):
+        plan_file.write(dangling, CRITERIA, *parsed())
 
 
 def test_a_folder_as_target_is_refused(tmp_path):
     (tmp_path / "plan.md").mkdir()
-    with pytest.raises(plan.WriteRefused, match="not a regular file"):
-        plan.write(tmp_path / "plan.md", CRITERIA, *parsed())
+    with pytest.raises(plan_file.WriteRefused, match="not a regular file"):
+        plan_file.write(tmp_path / "plan.md", CRITERIA, *parsed())
 
 
 def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
@@ -90,7 +91,7 @@ def test_ctrl_c_while_writing_leaves_no_temporary_file(tmp_path, monkeypatch):
 
     monkeypatch.setattr(output_file.os, "write", interrupted)
     with pytest.raises(KeyboardInterrupt):
-        plan.write(target, CRITERIA, *parsed())
+        plan_file.write(target, CRITERIA, *parsed())
     assert target.read_bytes() == b"previous plan" and [p.name for p in tmp_path.iterdir()] == ["plan.docx"]
 
 
@@ -99,7 +100,7 @@ CHILD = textwrap.dedent("""
     import sys, time
     import assessment
     from assessment.shared import output_file
-    from assessment.plan import plan
+    from assessment.plan import plan_file
     real_write = output_file.os.write
     def slow(fd, data):
         print("writing", flush=True)
@@ -108,7 +109,7 @@ CHILD = textwrap.dedent("""
     output_file.os.write = slow
     criteria = assessment.load()
     answers = assessment.read_answers(criteria, sys.argv[1])
-    plan.write(sys.argv[2], criteria, answers, assessment.score(criteria, answers))
+    plan_file.write(sys.argv[2], criteria, answers, assessment.score(criteria, answers))
 """)
 
 

@@ -20,8 +20,8 @@ UNITS = assessment.load(HERE / "units" / "criteria.yml")  # 4.2 went from 1 hour
 UNITS_JSON = history.published(UNITS)
 
 JS = """async ([criteria, vectors]) => {
-  const q = await import('./assets/javascripts/shared/quantity.js');
-  const s = await import('./assets/javascripts/answers/scoring.js');
+  const q = await import('./assets/javascripts/criteria/quantity.js');
+  const s = { ...(await import('./assets/javascripts/answers/answers-file.js')), ...(await import('./assets/javascripts/answers/scoring.js')) };
   const u = criteria.units;
   return {
     texts: vectors.texts.map((v) => q.quantityText(v.value, u[v.unit], v.lang, v.words)),

@@ -17,7 +17,7 @@ BUNDLED = assessment.load()
 BUNDLED_JSON = history.published(BUNDLED)
 
 RUN = """async ([criteria, text]) => {
-  const m = await import('./assets/javascripts/answers/scoring.js');
+  const m = { ...(await import('./assets/javascripts/answers/answers-file.js')), ...(await import('./assets/javascripts/answers/scoring.js')) };
   const doc = JSON.parse(text);
   const problems = m.validate(criteria, doc);
   return {problems, result: problems.length ? null : JSON.stringify(m.score(criteria, doc))};

@@ -20,16 +20,14 @@ from __future__ import annotations
 
 import json
 import math
-import operator
-import re
-from itertools import accumulate, count
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assessment.shared import input_file
 from assessment.evidence import block as evidence_block
 from assessment.criteria.model import Criteria
-from assessment.shared.formatting import js_number
+from assessment.shared import json_syntax
+from assessment.shared.formatting import clip, js_keys, show
 from assessment.criteria.quantity import convertible
 
 FORMAT = "sp-readiness-answers"
@@ -37,7 +35,6 @@ FORMAT_VERSIONS = (1, 2, 3)  # 2 adds the optional `plan`, 3 each number's `unit
 MAX_BYTES = input_file.ANSWERS_MAX_BYTES
 MAX_DEPTH = 64  # objects and arrays inside each other; the checklist writes 4
 MAX_PROBLEMS = 100  # listed per file; the rest are counted
-SHOWN_CHARS = 40  # of a bad text or key quoted in a message
 STATUSES = ("met", "partial", "unmet", "na")
 TOP_KEYS = ("format", "format_version", "criteria_version", "assessment", "plan", "evidence", "answers", "result")
 ASSESSMENT_KEYS = ("organisation", "service", "contact", "date")
@@ -76,37 +73,6 @@ class Answers:
     format_version: int = 2
     result: dict | None = None  # what the SP's browser computed, if the file carries it
     evidence: dict | None = None  # first replies measured from a ticket export (evidence_block.py)
-
-
-# --- how values and keys are quoted in messages (as scoring.js quotes them) ---------------------
-
-
-def _clip(text: str) -> str:
-    return text if len(text) <= SHOWN_CHARS else text[:SHOWN_CHARS] + "…"
-
-
-def show(value: object) -> str:
-    """A bad value as a message quotes it: JSON for scalars, long texts clipped, containers named."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return js_number(value)
-    if isinstance(value, str):
-        return json.dumps(_clip(value), ensure_ascii=False)
-    return "a list" if isinstance(value, list) else "an object"
-
-
-def _js_keys(obj: dict) -> list[str]:
-    """Keys in the order JavaScript enumerates them: array indices ascending first, then the rest in file order."""
-    def index(key: str) -> int | None:
-        if key.isascii() and key.isdigit() and (key == "0" or key[0] != "0") and len(key) <= 10:
-            n = int(key)
-            return n if n < 2**32 - 1 else None
-        return None
-    indices = sorted((n, k) for k in obj if (n := index(k)) is not None)
-    return [k for _, k in indices] + [k for k in obj if index(k) is None]
 
 
 def _is_number(value: object) -> bool:
@@ -150,9 +116,9 @@ def problems(criteria: Criteria, doc: object) -> list[str]:
     else:
         items = {item.id: item for item in criteria.items}
         version = doc.get("criteria_version")
-        for item_id in _js_keys(answers):
+        for item_id in js_keys(answers):
             problems_ = _answer_problems(criteria, items.get(item_id), answers[item_id], version)
-            out += [f"answers.{_clip(item_id)}: {p}" for p in problems_]
+            out += [f"answers.{clip(item_id)}: {p}" for p in problems_]
     if len(out) > MAX_PROBLEMS:
         out[MAX_PROBLEMS:] = [f"(top level): {len(out) - MAX_PROBLEMS} more problems not listed"]
     return out
@@ -164,9 +130,9 @@ def _got(doc: dict, key: str) -> str:
 
 def _assessment_problems(meta: dict) -> list[str]:
     out = []
-    for key in _js_keys(meta):
+    for key in js_keys(meta):
         if key not in ASSESSMENT_KEYS:
-            out.append(f"assessment.{_clip(key)}: unknown key")
+            out.append(f"assessment.{clip(key)}: unknown key")
         elif not isinstance(meta[key], str):
             out.append(f"assessment.{key}: expected a string, got {show(meta[key])}")
         elif key == "date" and meta[key] and not plausible_date(meta[key]):
@@ -187,7 +153,7 @@ def plausible_date(text: str) -> bool:
 
 
 def _plan_problems(plan: dict) -> list[str]:
-    return [f"plan.{_clip(k)}: expected a string, got {show(plan[k])}" for k in _js_keys(plan) if not isinstance(plan[k], str)]
+    return [f"plan.{clip(k)}: expected a string, got {show(plan[k])}" for k in js_keys(plan) if not isinstance(plan[k], str)]
 
 
 def implied_unit(criteria: Criteria, item, answer: dict, version: object) -> str | None:
@@ -203,7 +169,7 @@ def implied_unit(criteria: Criteria, item, answer: dict, version: object) -> str
 def _answer_problems(criteria: Criteria, item, answer: object, version: object) -> list[str]:
     if not _is_object(answer):
         return [f"expected an object, got {show(answer)}"]
-    out = [f"unknown key {show(k)}" for k in _js_keys(answer) if k not in ANSWER_KEYS]
+    out = [f"unknown key {show(k)}" for k in js_keys(answer) if k not in ANSWER_KEYS]
     out += [f"{k}: expected a string, got {show(answer[k])}" for k in ("unit", "version", "note", "evidence")
             if k in answer and not isinstance(answer[k], str)]
     if "note_private" in answer and not isinstance(answer["note_private"], bool):
@@ -266,95 +232,6 @@ def parse(criteria: Criteria, doc: object, source: str = "<answers>") -> Answers
 
 # --- bytes to document ------------------------------------------------------------------------
 
-_SPACE = re.compile(r"[ \t\n\r]*")
-_PLAIN = re.compile(r'[^"\\\x00-\x1f]*')  # the run of a string up to a quote, backslash or control character
-_ESCAPE = re.compile(r'\\(?:["\\/bfnrt]|u([0-9a-fA-F]{4}))')
-_NUMBER = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?")
-_LITERAL = re.compile(r"true|false|null")
-
-# What the scanner expects next, and how it says so.
-VALUE, FIRST_ITEM, FIRST_KEY, KEY, COLON, AFTER, END = range(7)
-_EXPECTED = {VALUE: "expected a value", FIRST_ITEM: "expected a value or ']'",
-             FIRST_KEY: "expected a key in double quotes or '}'", KEY: "expected a key in double quotes",
-             COLON: "expected ':'", END: "expected the end of the file"}
-
-
-def _syntax(text: str) -> tuple[int, str] | None:
-    """The first JSON syntax problem as (position, what), or None. A loop with a stack: no recursion."""
-    stack: list[str] = []
-    state, pos, n = VALUE, 0, len(text)
-    while True:
-        pos = _SPACE.match(text, pos).end()
-        if state == AFTER and not stack:
-            state = END
-        expected = _EXPECTED.get(state) or ("expected ',' or '}'" if stack[-1] == "{" else "expected ',' or ']'")
-        if pos >= n:
-            return None if state == END else (pos, f"{expected}, found the end of the file")
-        c = text[pos]
-        if c == '"' and state in (VALUE, FIRST_ITEM, FIRST_KEY, KEY):
-            problem = _string(text, pos)
-            if isinstance(problem, tuple):
-                return problem
-            pos, state = problem, COLON if state in (FIRST_KEY, KEY) else AFTER
-        elif state in (VALUE, FIRST_ITEM) and c in "{[":
-            stack.append(c)
-            if len(stack) > MAX_DEPTH:
-                return pos, f"nested deeper than {MAX_DEPTH} levels"
-            pos, state = pos + 1, FIRST_KEY if c == "{" else FIRST_ITEM
-        elif state in (VALUE, FIRST_ITEM) and (m := _NUMBER.match(text, pos) or _LITERAL.match(text, pos)):
-            if m.re is _NUMBER and not math.isfinite(float(m.group())):
-                return pos, "number out of range"
-            pos, state = m.end(), AFTER
-        elif (state == FIRST_ITEM and c == "]" or state == FIRST_KEY and c == "}"
-              or state == AFTER and c == {"{": "}", "[": "]"}[stack[-1]]):
-            stack.pop()
-            pos, state = pos + 1, AFTER
-        elif state == AFTER and c == ",":
-            pos, state = pos + 1, KEY if stack[-1] == "{" else VALUE
-        elif state == COLON and c == ":":
-            pos, state = pos + 1, VALUE
-        else:
-            return pos, f"{expected}, found {_char(c)}"
-
-
-def _char(c: str) -> str:
-    """A character found where it does not belong, with its code point unless it is visible ASCII."""
-    return show(c) if "!" <= c <= "~" else f"{show(c)} (U+{ord(c):04X})"
-
-
-def _string(text: str, pos: int) -> int | tuple[int, str]:
-    """The end of the string starting at pos, or (position, what) of its first problem."""
-    pos += 1
-    while True:
-        pos = _PLAIN.match(text, pos).end()
-        if pos >= len(text):
-            return pos, "unterminated string, found the end of the file"
-        c = text[pos]
-        if c == '"':
-            return pos + 1
-        if c != "\\":
-            return pos, f"control character {_char(c)} in a string; write it as an escape"
-        m = _ESCAPE.match(text, pos)
-        if m is None:
-            return pos, f"unknown escape {show(text[pos:pos + 2])} in a string"
-        unit = int(m.group(1), 16) if m.group(1) else 0
-        if 0xDC00 <= unit <= 0xDFFF:
-            return pos, f"lone surrogate {m.group()} in a string"
-        if 0xD800 <= unit <= 0xDBFF:
-            low = _ESCAPE.match(text, m.end())
-            if low is None or not low.group(1) or not 0xDC00 <= int(low.group(1), 16) <= 0xDFFF:
-                return pos, f"lone surrogate {m.group()} in a string"
-            m = low
-        pos = m.end()
-
-
-def _read_int(digits: str) -> int | float:
-    """An integer as JavaScript reads it: exact below 2**53, else the nearest double."""
-    if len(digits) < 16:
-        return int(digits)
-    x = float(digits)
-    return int(x) if abs(x) < 2**53 else x
-
 
 def too_big(size: int) -> str:
     """The refusal of a file of `size` bytes over MAX_BYTES (scoring.js `tooBig`)."""
@@ -369,63 +246,16 @@ def document(data: bytes) -> tuple[object, list[str]]:
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
         return None, [NOT_UTF8]
-    doc = _fast(text)
-    if doc is not _REFUSED:
+    doc = json_syntax.fast(text, MAX_DEPTH)
+    if doc is not json_syntax.REFUSED:
         return doc, []
-    found = _syntax(text)  # the exact scanner, only for a file that will be refused: it names line and column
+    # The exact scanner, only for a file that will be refused: it names line and column.
+    found = json_syntax.syntax(text, MAX_DEPTH, show)
     if found is None:  # the fast path refused what the scanner accepts: trust the scanner, as scoring.js does
-        return json.loads(text, parse_int=_read_int), []
+        return json.loads(text, parse_int=json_syntax.read_int), []
     pos, what = found
-    line = text.count("\n", 0, pos) + 1
-    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    line, column = json_syntax.line_column(text, pos)
     return None, [f"line {line}, column {column}: {what}"]
-
-
-_REFUSED = object()
-_STRINGS = re.compile(r'(?s)"[^"\\]*(?:\\.[^"\\]*)*"')
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
-_OPEN_TWO_CLOSE_ZERO = bytes.maketrans(b"[{]}", b"\x02\x02\x00\x00")
-
-
-_RISKY_NUMBER = re.compile(r"[0-9][eE]|[0-9]{16}")  # only these can overflow a double or lose digits
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-
-
-def _fast(text: str) -> object:
-    """The document, or _REFUSED, judged by C-speed steps that accept exactly what `_syntax` accepts.
-
-    A 1 MB file costs tens of milliseconds here rather than seconds in the per-token scanner; the
-    costlier checks run only when the text could need them.
-    """
-    out_of_range = []
-
-    def number(token: str) -> float:
-        x = float(token)
-        if not math.isfinite(x):
-            out_of_range.append(token)
-        return x
-
-    def integer(token: str) -> int | float:
-        return int(token) if len(token) < 16 else _read_int(token) if math.isfinite(number(token)) else 0
-
-    # Parse first: a text json.loads accepts has only closed strings, so _STRINGS runs in linear time.
-    # json.loads refuses nesting beyond Python's recursion limit itself (RecursionError, no crash).
-    risky = _RISKY_NUMBER.search(text)  # also in strings: harmless, only slower
-    try:
-        doc = json.loads(text, parse_constant=_refuse_constant, **({"parse_float": number, "parse_int": integer} if risky else {}))
-        if _SURROGATE_ESCAPE.search(text):  # a lone one cannot be encoded; a pair can
-            json.dumps(doc, ensure_ascii=False).encode("utf-8")
-    except (ValueError, RecursionError):  # UnicodeEncodeError is a ValueError
-        return _REFUSED
-    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text)).encode("ascii").translate(_OPEN_TWO_CLOSE_ZERO)
-    # after k brackets: opened - closed = 2 × opened - k = (running sum of 2s) - k
-    if max(map(operator.sub, accumulate(brackets), count(1)), default=0) > MAX_DEPTH:
-        return _REFUSED
-    return _REFUSED if out_of_range else doc
-
-
-def _refuse_constant(name: str):
-    raise ValueError(f"{name} is not JSON")
 
 
 def accepted(doc: dict) -> dict:

@@ -14,12 +14,14 @@ import sys
 from pathlib import Path
 
 from assessment.cli import options as cli_options
+from assessment.criteria import quantity
 from assessment.evidence import block as evidence_block
 from assessment.criteria import versions as history
 from assessment.criteria import texts
 from assessment.evidence import columns as columns_mod
 from assessment.evidence.measure import NO_REPLY, REASONS, EvidenceError, threshold_minutes, to_json
-from assessment.evidence.export_file import Options, measure_file
+from assessment.evidence.export_file import measure_file
+from assessment.evidence.reading import Options
 from assessment.evidence.times import DEFAULT_ZONE
 from assessment.cli.terminal import table, terminal
 
@@ -47,7 +49,7 @@ def _minutes(value, labels: dict) -> str:
 def text(source: str, criteria, result: dict, lang: str) -> str:
     """The aggregate for a reader: totals, percentiles, channels, months and the replied hours of the week."""
     L = LABELS[lang]
-    threshold = evidence_block.threshold_text(criteria, result["threshold_minutes"], lang)
+    threshold = quantity.minutes_text(criteria, result["threshold_minutes"], lang)
     out = [L["title"].format(file=source, threshold=threshold, zone=result["time_zone"])]
     columns = ", ".join(f"{role}={name}" for role, name in result["columns"].items())
     out.append("  " + L["preset"].format(preset=result["preset"], columns=columns))

@@ -8,13 +8,20 @@ from the file passes through assessment.output (terminal) or _md (Markdown) befo
 
 from __future__ import annotations
 
+import argparse
+import json
+from pathlib import Path
+
 from assessment.evidence import block as evidence_block
+from assessment.evidence import display as evidence_display
 from assessment.answers.answers_file import Answer, Answers
 from assessment.shared import markdown_text as md
 from assessment.shared.blank import is_blank
 from assessment.criteria.model import Criteria, Item
-from assessment.shared.formatting import js_number
-from assessment.cli.terminal import lines, table, terminal
+from assessment.shared.formatting import js_number, percent
+from assessment.cli import options as cli_options
+from assessment.cli.command import load, out
+from assessment.cli.terminal import csv_text, lines, table, terminal
 from assessment.criteria import quantity as quantities
 from assessment.plan.plan import LABELS, META_KEYS, answer_quantity, written_text
 from assessment.answers.scoring import status_of, terms_changed, value_in_threshold_unit
@@ -26,10 +33,6 @@ COMPARED = ("verdict", "percent", "earned", "possible", "criteria_version")
 
 def labels(lang: str) -> dict:
     return {**LABELS[lang], **CLI_LABELS[lang]}
-
-
-def percent(value: float | int | None) -> str:
-    return "—" if value is None else f"{js_number(value)}%"
 
 
 def clause(item: Item, t: dict) -> str:
@@ -82,7 +85,7 @@ def remarks(criteria: Criteria, answers: Answers, result: dict, lang: str) -> li
     if difference := browser_difference(answers, result, lang):
         out.append(difference)
     if answers.evidence is not None:  # measured from the SP's ticket export, beside what it declared
-        out += evidence_block.lines(criteria, answers, answers.evidence, lang)
+        out += evidence_display.lines(criteria, answers, answers.evidence, lang)
     return out
 
 
@@ -196,3 +199,41 @@ def csv_rows(criteria: Criteria, answers: Answers, lang: str) -> list[list[str]]
     head = [t["clause_head"], t["question"], t["id"], t["level"], t["status"], t["value"],
             t["requirement"], t["note"], t["evidence"]]
     return [head, *_rows(criteria, answers, lang)]
+
+
+# --- the command ------------------------------------------------------------------------
+
+
+def run(args: argparse.Namespace) -> int:
+    criteria, answers, result = load(args, args.answers)
+    source = str(args.answers)
+    if args.format == "json":
+        out(json.dumps({
+            "file": source, "assessment": answers.assessment,
+            "answered_criteria_version": answers.criteria_version, "result": result,
+            "browser_result": "absent" if answers.result is None else "differs" if browser_difference(answers, result) else "same",
+            "plan_sections_empty": empty_plan_sections(criteria, answers),
+            "terms_changed": terms_changed(criteria, answers),
+            "evidence": answers.evidence,
+            "evidence_contradictions": evidence_display.contradictions(criteria, answers, answers.evidence),
+            "answers": {k: {"status": a.status, "value": a.value, "unit": a.unit, "version": a.version,
+                            "note": a.note, "evidence": a.evidence}
+                        for k, a in answers.answers.items()},
+        }, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        out(csv_text(csv_rows(criteria, answers, args.lang)))
+    elif args.format == "markdown":
+        out(markdown(source, criteria, answers, result, args.lang))
+    else:
+        out(text(source, criteria, answers, result, args.lang))
+    return 0
+
+
+def add_parser(sub) -> argparse.ArgumentParser:
+    help_text = "the full report of one answers file"
+    p = sub.add_parser("report", help=help_text, description=help_text)
+    cli_options.add_criteria(p)
+    p.add_argument("answers", type=Path, help="the answers file (JSON)")
+    cli_options.add_format_lang(p, lang_help="language of the text, Markdown and CSV report")
+    p.set_defaults(run=run)
+    return p

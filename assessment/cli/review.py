@@ -23,6 +23,7 @@ from assessment.answers import answers_file as answers_mod
 from assessment.cli import options as cli_options
 from assessment.criteria import model as criteria_mod
 from assessment.evidence import block as evidence_block
+from assessment.evidence import display as evidence_display
 from assessment.criteria import versions as history
 from assessment.shared import input_file
 from assessment.shared import markdown_text as md
@@ -33,6 +34,7 @@ from assessment.review import prelaunch_log as test_log_mod
 from assessment.review import prelaunch_schedule as test_schedule
 from assessment.answers.scoring import score, terms_changed
 from assessment.criteria import texts
+from assessment.shared.formatting import percent
 
 # C0 and C1 controls (but newline and tab), DEL, bidirectional overrides, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -101,9 +103,9 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
     r = o["result"]
     out = [f"{escaped(source)}: {t['review']}{sep}{escaped(_who(review))}",
            f"{t['submission']}{sep}SHA-256 {review.submission_sha256}",
-           f"{t['verdict']}{sep}{t[r['verdict']]}{t['paren'].format(t['score'] + ' ' + plan_mod.percent(r['percent']))}"]
+           f"{t['verdict']}{sep}{t[r['verdict']]}{t['paren'].format(t['score'] + ' ' + percent(r['percent']))}"]
     if review.submission.evidence is not None:  # measured first replies, beside the SP's declared answers
-        out += ["  " + escaped(line) for line in evidence_block.lines(criteria, review.submission, review.submission.evidence, lang)]
+        out += ["  " + escaped(line) for line in evidence_display.lines(criteria, review.submission, review.submission.evidence, lang)]
     if check:
         out.append(check)
     if review.submission.criteria_version != criteria.version:
@@ -154,7 +156,7 @@ def markdown(source: str, criteria, review: review_mod.Review, lang: str, check:
     r = o["result"]
     out = [f"# {t['review_report']}{sep}{_md(_who(review), 'heading')}", ""]
     out += [f"- {t['submission']}{sep}`{review.submission_sha256}`",
-            f"- {t['verdict']}{sep}{t[r['verdict']]}, {t['score']} {plan_mod.percent(r['percent'])}",
+            f"- {t['verdict']}{sep}{t[r['verdict']]}, {t['score']} {percent(r['percent'])}",
             f"- {t['reviewer']}{sep}{_md(', '.join(v for v in review.reviewer.values() if v), 'item') or '—'}",
             f"- **{t['overall']}{sep}{review_mod.decision_label(t, review.decision)}**"]
     if check:
@@ -275,8 +277,8 @@ def check_lines(check: dict, review: review_mod.Review, lang: str) -> list[str]:
             out.append(f"  {escaped(diff_mod.where(item, words))}{sep}{words['field_' + f['field']]}{sep}{escaped(change)}")
     out += [f"  {words['check_plan'].format(number=p['number'], title=p['title'])}" for p in changes["plan"]]
     old, new = changes["verdicts"]
-    out.append("  " + words["check_verdict"].format(old=f"{old['label']} ({plan_mod.percent(old['percent'])})",
-                                                    new=f"{new['label']} ({plan_mod.percent(new['percent'])})"))
+    out.append("  " + words["check_verdict"].format(old=f"{old['label']} ({percent(old['percent'])})",
+                                                    new=f"{new['label']} ({percent(new['percent'])})"))
     return out
 
 

@@ -1,213 +1,93 @@
-"""`python -m assessment summary`: one row per submission, for many files and folders, with its review.
+"""The `summary` command: one row per submission, for many files and folders, with its review.
 
-Each *.json file found is either an SP's answers file or a reviewer's review file (its "format" is
-"sp-readiness-review"). A review is paired with the answers file it names by the SHA-256 of that
-file's exact bytes: the answers file's row shows the review's decision and file. A review of no file
-given here (also one of a submission edited after the review) gets a row of its own, saying so; so
-does an earlier review of a submission that has a later one. A bad file of either kind gets its own
-row and counts as invalid.
+The rows are summary_rows.py's; their order, filters and layout (text, CSV, JSON) summary_layout.py's.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
-from dataclasses import dataclass, field
+import shutil
+import sys
 from pathlib import Path
 
-from assessment.answers import answers_file as answers_mod
-from assessment.review import review_file as review_mod
-from assessment.evidence import block as evidence_block
-from assessment.criteria.model import Criteria
-from assessment.cli.report import percent
-from assessment.answers.scoring import score
-
-HEAD = ["file", "organisation", "service", "criteria_version", "verdict", "percent", "blockers",
-        "review", "review_file", "criteria_upgrade", "saved_verdict", "evidence", "error"]
-RIGHT = {5, 6}  # percent and blockers, right-aligned in the text table
-IN_PROGRESS = "in_progress"  # the review column of a review without an overall decision yet
+from assessment.cli import options as cli_options
+from assessment.cli import summary_layout as summary_out
+from assessment.cli.command import LANGS, UsageError, err, out, plural
+from assessment.cli import summary_rows
+from assessment.cli.summary_rows import HEAD
+from assessment.criteria import versions as history
+from assessment.shared import output_file
 
 
-def find(paths: list[Path]) -> tuple[list[Path], list[tuple[Path, str]]]:
-    """The files named or found in folders (*.json), and what was skipped, with why.
-
-    Symbolic links to folders are not followed (they can loop or lead outside the submissions);
-    a folder that cannot be listed is skipped and named, never silently left out.
-    """
-    found, skipped = [], []
-    for path in paths:
-        if not path.is_dir():
-            found.append(path)  # a missing or unreadable file gets its own row
-            continue
-        folders = [path]
-        while folders:
-            folder = folders.pop()
-            try:
-                entries = list(os.scandir(folder))
-            except OSError as exc:
-                skipped.append((folder, f"cannot read the folder ({exc.strerror or exc})"))
-                continue
-            for entry in entries:
-                entry_path = Path(entry.path)
-                try:
-                    if entry.is_symlink() and entry.is_dir():
-                        skipped.append((entry_path, "symbolic link to a folder, not followed"))
-                    elif entry.is_dir(follow_symlinks=False):
-                        folders.append(entry_path)
-                    elif entry.name.lower().endswith(".json"):
-                        found.append(entry_path)
-                except OSError as exc:
-                    skipped.append((entry_path, f"cannot read ({exc.strerror or exc})"))
-    return sorted(found, key=str), sorted(skipped, key=lambda s: str(s[0]))
 
 
-def file_bytes(path: Path) -> bytes:
-    """A file's bytes, refused as answers.read refuses them (not a regular file, too large, unreadable);
-    the size limit is a review file's, which holds an answers file and the reviewer's comments."""
-    return review_mod.read_either(path)
-
-
-def review_doc(data: bytes) -> dict | None:
-    """The document when these bytes are a review file (valid or not), else None.
-
-    The format name must appear in the bytes, so answers files are parsed once only, as answers.
-    A review file that is not even JSON is read as an answers file, whose reader names line and column.
-    """
-    if review_mod.FORMAT.encode() not in data:
-        return None
-    doc, problem = review_mod.decode(data)
-    return doc if problem is None and review_mod.is_review(doc) else None
-
-
-@dataclass
-class Submission:
-    path: Path
-    sha256: str | None = None  # None when the file could not be read
-    answers: answers_mod.Answers | None = None
-    problems: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Tally:
-    files: int = 0
-    scored: int = 0
-    invalid: int = 0
-    reviews: int = 0
-    paired: int = 0
-
-
-def read_all(criteria: Criteria, files: list[Path], progress=None) -> tuple[list[Submission], list[tuple[Path, review_mod.Review]], list[Submission]]:
-    """The answers files, the valid reviews and the refused review files among `files`."""
-    submissions, reviews, bad_reviews = [], [], []
-    for n, path in enumerate(files, 1):
-        if progress and len(files) > 50 and n % 50 == 0:
-            progress(f"… {n}/{len(files)} files read")
+def run(args: argparse.Namespace) -> int:
+    criteria = history.load(args.criteria)
+    fmt = "csv" if args.csv else args.format
+    try:
+        filters = summary_out.parse_filters(args.filter)
+        if args.sort is not None and args.sort not in HEAD:
+            raise summary_out.SummaryUsage(f"--sort {args.sort}: one of {', '.join(HEAD)}")
+    except summary_out.SummaryUsage as exc:
+        raise UsageError(str(exc)) from None
+    if args.output is not None:
         try:
-            data = file_bytes(path)
-        except answers_mod.AnswersError as exc:
-            submissions.append(Submission(path, problems=exc.problems))
-            continue
-        doc = review_doc(data)
-        if doc is not None:
-            found = review_mod.problems(criteria, doc)
-            if found:
-                bad_reviews.append(Submission(path, problems=found))
-            else:
-                reviews.append((path, review_mod.parse(criteria, doc, str(path))))
-            continue
-        entry = Submission(path, review_mod.sha256(data))
+            output_file.check_target(args.output)
+        except output_file.OutputRefused as exc:
+            raise UsageError(str(exc)) from None
+    files, skipped = summary_rows.find(args.paths)
+    for path, why in skipped:
+        err(f"skipped {path}: {why}")
+    if not files:
+        raise UsageError(f"no answers files (*.json) in {', '.join(map(str, args.paths))}")
+    rows, n = summary_rows.rows(criteria, files, all_problems=fmt != "text", progress=err, lang=args.lang)
+    rows = summary_out.select(rows, filters, args.sort, args.reverse)
+    tally = {"files": n.files, "scored": n.scored, "invalid": n.invalid, "reviews": n.reviews, "paired": n.paired,
+             "shown": len(rows), "skipped": len(skipped)}
+    if fmt == "csv":
+        table = summary_out.as_csv(rows, to_file=args.output is not None)
+    elif fmt == "json":
+        table = summary_out.as_json(rows, tally)
+    else:
+        # A terminal (or a width given in COLUMNS) gets cells cut to its width; a file or a pipe every cell whole.
+        to_terminal = args.output is None and (sys.stdout.isatty() or "COLUMNS" in os.environ)
+        columns = shutil.get_terminal_size((120, 24)).columns if to_terminal else 1_000_000
+        table = summary_out.text(rows, args.lang, columns)
+    if args.output is not None:
         try:
-            entry.answers = answers_mod.read_bytes(criteria, data, str(path))
-        except answers_mod.AnswersError as exc:
-            entry.problems = exc.problems
-        submissions.append(entry)
-    return submissions, reviews, bad_reviews
+            output_file.write_file(args.output, table.encode("utf-8", errors="backslashreplace"))
+        except (OSError, output_file.OutputRefused) as exc:
+            raise UsageError(f"{args.output}: cannot write ({getattr(exc, 'strerror', None) or exc})") from None
+    else:
+        out(table.rstrip("\n"))
+    line = f"{plural(n.files, 'file')}: {n.scored} scored, {n.invalid} invalid"
+    if n.reviews:
+        line += f", {plural(n.reviews, 'review')} ({n.paired} paired with a submission)"
+    if filters:
+        line += f"; {len(rows)} shown"
+    err(line + (f"; {plural(len(skipped), 'path')} skipped" if skipped else "") + (f"; written to {args.output}" if args.output else ""))
+    return 1 if n.invalid or skipped else 0
 
 
-def _first(problems: list[str], all_problems: bool) -> str:
-    shown = problems if all_problems else problems[:1] + [f"and {len(problems) - 1} more"] * (len(problems) > 1)
-    return "; ".join(shown)
-
-
-def _decision(review: review_mod.Review) -> str:
-    return review.decision or IN_PROGRESS
-
-
-def _submitter(meta: dict) -> tuple[str, str] | None:
-    """Who sent a submission, for finding another file of the same SP and service; None when unnamed."""
-    key = (meta.get("organisation", ""), meta.get("service", ""))
-    return key if any(key) else None
-
-
-def _upgrade(criteria: Criteria, answers: answers_mod.Answers, result: dict) -> list[str]:
-    """The criteria_upgrade and saved_verdict cells: "OLD → NEW" when the file was answered against
-    other criteria; the verdict the SP's browser saved when it is not the recomputed one. One short
-    cell each, so the few real verdict changes stand out (the full difference is in `report`)."""
-    upgrade = f"{answers.criteria_version} → {criteria.version}" if answers.criteria_version != criteria.version else ""
-    saved = answers.result.get("verdict") if isinstance(answers.result, dict) else None
-    return [upgrade, str(saved) if saved is not None and saved != result["verdict"] else ""]
-
-
-def _bound(submissions: list[Submission], reviews, bad_reviews: list[Submission]):
-    """The reviews that hold the answers of the file their SHA-256 names, where it is here; the others
-    join the refused review files (review.MISMATCH), so their decision is paired with nothing."""
-    by_sha = {s.sha256: s for s in submissions if s.sha256}
-    kept = []
-    for path, review in reviews:
-        named = by_sha.get(review.submission_sha256)
-        if named is None or (named.answers is not None and review_mod.same_submission(named.answers, review.submission)):
-            kept.append((path, review))
-        else:
-            bad_reviews.append(Submission(path, problems=[f"{review_mod.MISMATCH} ({named.path})"]))
-    return kept
-
-
-def rows(criteria: Criteria, files: list[Path], all_problems: bool = False, progress=None,
-         lang: str = "en") -> tuple[list[list[str]], Tally]:
-    """The summary's rows (without the head), in file order, and the counts the command reports."""
-    submissions, reviews, bad_reviews = read_all(criteria, files, progress)
-    reviews = _bound(submissions, reviews, bad_reviews)
-    latest = review_mod.latest_by_submission(reviews)
-    here = {s.sha256 for s in submissions if s.sha256}
-    # Answers files by SP and service, looked up once per unpaired review: linear in files and reviews.
-    by_submitter: dict[tuple[str, str], list[str]] = {}
-    for s in submissions:
-        who = _submitter(s.answers.assessment) if s.answers else None
-        if who:
-            by_submitter.setdefault(who, []).append(str(s.path))
-    tally = Tally(files=len(files), reviews=len(reviews))
-    out: list[tuple[str, list[str]]] = []
-    for s in submissions:
-        review = latest.get(s.sha256)
-        paired = [_decision(review[1]), str(review[0])] if review else ["", ""]
-        if s.answers is None:
-            tally.invalid += 1
-            out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", *paired, "", "", "", _first(s.problems, all_problems)]))
-            continue
-        tally.scored += 1
-        result = score(criteria, s.answers)
-        meta = s.answers.assessment
-        out.append((str(s.path), [str(s.path), meta.get("organisation", ""), meta.get("service", ""),
-                                  s.answers.criteria_version, result["verdict"], percent(result["percent"]),
-                                  str(len(result["blockers"])), *paired, *_upgrade(criteria, s.answers, result),
-                                  evidence_block.cell(criteria, s.answers, lang), ""]))
-    for s in bad_reviews:
-        tally.invalid += 1
-        out.append((str(s.path), [str(s.path), "", "", "", "invalid", "", "", "", "", "", "", "", _first(s.problems, all_problems)]))
-    for path, review in reviews:
-        sha = review.submission_sha256
-        if sha in here and latest[sha][0] == path:
-            tally.paired += 1
-            continue
-        meta = review.submission.assessment
-        if sha in here:
-            note = f"earlier review of the same submission; the latest is {latest[sha][0]}"
-        else:
-            who = _submitter(meta)
-            alike = by_submitter.get(who, []) if who else []
-            # At most three named, so a hundred files of one SP do not make every such row a hundred long.
-            named = ", ".join(alike[:3]) + (f" and {len(alike) - 3} more" if len(alike) > 3 else "")
-            note = "no matching submission" + (
-                f" ({named}: same organisation and service, but not the file reviewed)" if alike else "")
-        out.append((str(path), [str(path), meta.get("organisation", ""), meta.get("service", ""),
-                                review.submission.criteria_version, "", "", "", _decision(review), str(path), "", "", "", note]))
-    return [row for _, row in sorted(out, key=lambda r: r[0])], tally
+def add_parser(sub) -> argparse.ArgumentParser:
+    help_text = ("one row per answers file, for many submissions, with the decision of the review of exactly "
+                 "that file (same SHA-256) where a review file is among them")
+    p = sub.add_parser("summary", help=help_text, description=help_text)
+    cli_options.add_criteria(p)
+    p.add_argument("paths", nargs="+", type=Path, metavar="FILE_OR_DIR",
+                   help="answers and review files, or folders searched for *.json "
+                        "(symbolic links to folders are not followed)")
+    p.add_argument("--format", choices=["text", "csv", "json"], default="text",
+                   help="text: an aligned table, long cells cut to the terminal's width; csv and json: every cell whole")
+    p.add_argument("--csv", action="store_true", help="the same as --format csv")
+    p.add_argument("--lang", choices=LANGS, default="zh", help="language of the text table's headings and words (default zh)")
+    p.add_argument("--sort", metavar="COLUMN", help=f"sort by a column: {', '.join(HEAD)}")
+    p.add_argument("--reverse", action="store_true", help="sort in reverse (largest, latest first)")
+    p.add_argument("--filter", action="append", default=[], metavar="KEY=VALUE[,VALUE]",
+                   help="keep rows whose verdict (ready, conditional, incomplete, not_ready, invalid) or review "
+                        "(approved, conditional, rejected, in_progress, none) is one of these; repeatable")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="write to FILE instead of standard output (CSV gets a UTF-8 byte order mark for spreadsheets)")
+    p.set_defaults(run=run)
+    return p

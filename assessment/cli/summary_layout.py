@@ -13,7 +13,7 @@ import json
 from assessment.plan import plan as plan_mod
 from assessment.review import review_file as review_mod
 from assessment.cli.terminal import csv_text, table, terminal, width
-from assessment.cli.summary import HEAD, IN_PROGRESS, RIGHT
+from assessment.cli.summary_rows import HEAD, IN_PROGRESS, RIGHT
 from assessment.criteria import texts
 
 BOM = "\ufeff"

@@ -14,10 +14,14 @@ from typing import Annotated
 from pydantic import Field, Strict as StrictType, ValidationError, model_validator
 
 # The same strictness, key paths and duplicate-key refusal as the criteria file.
-from assessment.criteria.model import Key, NonEmpty, Quantity, Slug, Strict, Text, _message, read_yaml
+from assessment.criteria.model import Key, NonEmpty, Quantity, Slug, Strict, Text, _message
+from assessment.shared.yaml_file import read_yaml
+from assessment.criteria import texts
 from assessment.shared.data_files import data_file
 
 DEFAULT_PATH = data_file("changelog.yml")
+# The words a drafted entry carries until the maintainer writes its own (`changes --add-entry`).
+PLACEHOLDER = texts.table("changes_placeholder")
 
 
 class ChangeLogError(ValueError):

@@ -20,7 +20,6 @@ from assessment.criteria.quantity import text as quantity_text
 from assessment.criteria import texts
 
 # What a drafted entry says until the maintainer writes the change in words; validate refuses it.
-PLACEHOLDER = texts.table("changes_placeholder")
 
 WORDS = texts.table("changes")
 
@@ -82,7 +81,7 @@ def draft(before: dict, criteria: Criteria, date: str) -> str:
     by_key = {k: [i.id for i in criteria.items if i.threshold == k] for k in criteria.thresholds}
     threshold_items = {i for k in diff["thresholds"] for i in by_key[k]}
     out = [f'  - version: "{criteria.version}"', f"    date: {date}", "    changes:",
-           f"      - zh: {PLACEHOLDER['zh']}", f"        en: {PLACEHOLDER['en']}"]
+           f"      - zh: {change_log.PLACEHOLDER['zh']}", f"        en: {change_log.PLACEHOLDER['en']}"]
     for key, ids in (("added", diff["added"]), ("removed", diff["removed"]),
                      ("reworded", [i for i in diff["changed"] if i not in threshold_items])):
         if ids:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from pathlib import Path
 from typing import Annotated, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StrictFloat, StrictInt, StrictStr, ValidationError, model_validator
 
-from assessment.shared import input_file
+from assessment.criteria.roles import ROLES
+from assessment.shared.yaml_file import read_yaml
 from assessment.shared.data_files import data_file
 
 DEFAULT_PATH = data_file("criteria.yml")
@@ -71,10 +70,19 @@ class Scoring(Strict):
     ready_percent: Annotated[StrictInt, Field(ge=1, le=100)]
 
 
+class Measures(Strict):
+    """Which threshold each measurement from a ticket export is held to, by the threshold's key (roles.py)."""
+
+    first_reply: Key = "first_reply"
+    round_the_clock: Key = "round_the_clock_channels"
+
+
 class Evidence(Strict):
-    """This site's settings for measured evidence (not the clauses'): the attainment a declared "met" needs."""
+    """Settings for measured evidence: this site's attainment a declared "met" needs (not the clauses'),
+    and which thresholds are measured."""
 
     attainment_target_percent: Annotated[StrictInt | StrictFloat, Field(gt=0, le=100)]
+    measures: Measures = Measures()
 
 
 class Section(Strict):
@@ -159,15 +167,20 @@ class Criteria(Strict):
                 raise ValueError(f"{where}.clause: '{item.clause}' is not a clause of the requirements"
                                  f" (see `clauses`: section {item.clause.split('.')[0]} has"
                                  f" {self.clauses.get(item.clause.split('.')[0], 0)})")
-        # Measured evidence (evidence.py) compares first replies with clause 4.2's threshold in minutes.
-        first_reply = [(n, i) for n, i in enumerate(self.items) if i.clause == "4.2"]
-        if len(first_reply) != 1 or first_reply[0][1].threshold is None:
-            raise ValueError("items: clause 4.2 (the first reply) needs exactly one item with a threshold;"
-                             " the evidence view measures first replies against it")
-        n, item = first_reply[0]
-        if self.units[self.thresholds[item.threshold].unit].measures != "duration":
-            raise ValueError(f"items[{n}] ({item.id}).threshold: clause 4.2's threshold '{item.threshold}'"
-                             " must be in a duration unit (minute, hour, day): first replies are measured in time")
+        # Measured evidence compares first replies and hours answered with the thresholds named by role.
+        for role, measures in ROLES.items():
+            key = getattr(self.evidence.measures, role)
+            where = f"evidence.measures.{role}"
+            if key not in self.thresholds:
+                raise ValueError(f"{where}: '{key}' names no key of thresholds ({', '.join(self.thresholds)})")
+            if self.units[self.thresholds[key].unit].measures != measures:
+                raise ValueError(f"{where}: the threshold '{key}' must be in a {measures} unit"
+                                 f" ({', '.join(u for u, unit in self.units.items() if unit.measures == measures)})")
+            asking = [i.id for i in self.items if i.threshold == key]
+            if len(asking) != 1:
+                raise ValueError(f"{where}: exactly one item must ask about the threshold '{key}'"
+                                 f" (found {len(asking)}{': ' + ', '.join(asking) if asking else ''});"
+                                 " the evidence is shown beside it")
         for n, part in enumerate(self.template):
             for ref in part.items:
                 if ref not in items:
@@ -201,40 +214,6 @@ def _unique(key: str, ids: list[str]) -> None:
 
 
 # --- loading ---------------------------------------------------------------
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses a key given twice, which PyYAML would silently overwrite."""
-
-
-def _mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict:
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key '{key}'", key_node.start_mark
-            )
-        seen.add(key)
-    return loader.construct_mapping(node)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
-
-
-def _number(loader: _UniqueKeyLoader, node: yaml.ScalarNode):
-    """An int or float within a double's range; a longer one is refused where it stands (PyYAML would
-    raise ValueError for over 4,300 digits, and a 400-digit weight would be echoed whole)."""
-    if len(node.value) > 30:
-        raise yaml.constructor.ConstructorError(None, None, "number out of range", node.start_mark)
-    value = (yaml.SafeLoader.construct_yaml_int if node.tag.endswith(":int") else yaml.SafeLoader.construct_yaml_float)(loader, node)
-    if not math.isfinite(float(value)) and node.value.lower().lstrip("+-.") not in ("inf", "nan"):
-        raise yaml.constructor.ConstructorError(None, None, "number out of range", node.start_mark)
-    return value
-
-
-for _tag in ("int", "float"):
-    _UniqueKeyLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _number)
 
 
 def _path(loc: tuple, data: object) -> str:
@@ -273,33 +252,6 @@ def parse(data: object, source: str = "<data>") -> Criteria:
     except ValidationError as exc:
         lines = [f"{source}: {_message(e, data)}" for e in exc.errors()]
         raise CriteriaError("\n".join(lines)) from None
-
-
-def read_yaml(path: Path, error: type[ValueError]) -> object:
-    """A data file's YAML (keys given twice refused); `error` names the file and the problem."""
-    # Every failure is named here, so that each command, the build and the change log refuse a bad
-    # file alike ("FILE: where: what"), never with a traceback.
-    try:
-        text = input_file.read(path, "criteria").decode("utf-8")
-    except input_file.InputRefused as exc:
-        raise error(str(exc)) from None
-    except UnicodeDecodeError:
-        raise error(f"{path}: (file): not UTF-8 text") from None
-    try:
-        return yaml.load(text, Loader=_UniqueKeyLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "unknown place"
-        raise error(f"{path}: YAML syntax error at {where}: {exc.problem}") from None
-    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, such as NUL
-        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        raise error(f"{path}: line {line}, column {column}: character U+{code:04X} is not allowed in YAML") from None
-    except RecursionError:
-        raise error(f"{path}: (file): nested too deeply to read") from None
-    except ValueError as exc:  # a value YAML parses but Python cannot hold, such as the date 2026-02-30
-        raise error(f"{path}: (file): {exc}") from None
 
 
 def load(path: str | Path = DEFAULT_PATH) -> Criteria:

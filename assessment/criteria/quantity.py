@@ -1,6 +1,6 @@
 """Quantities: a number with a unit of the data file, written and converted one way everywhere.
 
-Contract with docs/assets/javascripts/shared/quantity.js: `text()` and `convert()` here and `quantityText()`
+Contract with docs/assets/javascripts/criteria/quantity.js: `text()` and `convert()` here and `quantityText()`
 and `convert()` there give the same text and the same number for the same inputs (the shared vectors
 in tests/vectors/quantities.json hold both to it). Every page, document and command writes a
 threshold or an answer with these, so no text types a unit word after a number.
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+from assessment.criteria import roles
 from assessment.criteria.model import Criteria, Unit
 from assessment.shared.formatting import js_number
 
@@ -44,6 +45,17 @@ def threshold_text(criteria: Criteria, key: str, lang: str, words: bool = False)
     """A threshold of the data file, by its key, as text."""
     q = criteria.thresholds[key]
     return text(q.value, criteria.units[q.unit], lang, words)
+
+
+# The unit measured durations are counted in (evidence blocks' threshold_minutes); only its `minutes`
+# matters to convert().
+MINUTE = Unit(measures="duration", minutes=1, zh="分钟", en="minute", en_plural="minutes")
+
+
+def minutes_text(criteria: Criteria, minutes: float, lang: str) -> str:
+    """A measured duration in minutes, written in the unit of the first-reply threshold ("1小时", "30 minutes")."""
+    unit = criteria.units[roles.measured_threshold(criteria, "first_reply").unit]
+    return text(convert(minutes, MINUTE, unit), unit, lang)
 
 
 def convertible(source: Unit, target: Unit) -> bool:

@@ -13,7 +13,7 @@ import functools
 import re
 from pathlib import Path
 
-from assessment.criteria.model import read_yaml
+from assessment.shared.yaml_file import read_yaml
 from assessment.shared.data_files import DATA_DIR
 
 LANGS = ("zh", "en")

@@ -68,7 +68,6 @@ def differences(before: dict, after: dict, criteria: Criteria | None = None) -> 
 
 def problems(criteria: Criteria, log: change_log.ChangeLog, log_path: str) -> list[str]:
     """Every way the change log and the criteria file disagree, as "FILE: where: what" lines."""
-    from assessment.criteria.criteria_changes import PLACEHOLDER  # the words a drafted entry carries until the maintainer writes them
 
     out: list[str] = []
     latest = log.latest
@@ -76,7 +75,7 @@ def problems(criteria: Criteria, log: change_log.ChangeLog, log_path: str) -> li
     for n, entry in enumerate(log.entries):
         for m, change in enumerate(entry.changes):
             for lang in ("zh", "en"):
-                if getattr(change, lang) == PLACEHOLDER[lang]:
+                if getattr(change, lang) == change_log.PLACEHOLDER[lang]:
                     out.append(f"{log_path}: entries[{n}] ({entry.version}).changes[{m}].{lang}: still the draft's"
                                " placeholder; say in words what this version changed")
     if latest.version != criteria.version:

@@ -30,6 +30,7 @@ import duckdb
 from assessment.evidence import columns as columns_mod
 from assessment.evidence.measure import MAX_CHANNELS, EvidenceError, Measure
 from assessment.evidence.csv_text import DELIMITERS, ENCODING_NAMES, SNIFF_BYTES, delimiter, detect_encoding
+from assessment.evidence.reading import until_of, zone_of
 from assessment.evidence.times import BLANKS, DAY, EARLIEST, EXCEL_EPOCH_DAYS, HOUR, LATEST, MAX_DURATION, MINUTE, UNITS_MS, Zone
 
 CHUNK = 1 << 20
@@ -245,7 +246,6 @@ def _duration(x: str, unit: str) -> str:
 
 def measure_csv(path: Path, options, threshold: float) -> dict:
     """The aggregate of a CSV export, computed by DuckDB; the same JSON as evidence.measure on its rows."""
-    from assessment.evidence.export_file import until_of, zone_of  # one reading of --tz and --until for both readers
     with tempfile.TemporaryDirectory(prefix="sp-evidence-") as workdir:
         target, first_text, source = _prepare(path, workdir)
         header, sep = _header(first_text)

@@ -1,8 +1,8 @@
 """One ticket export file to its aggregate: the file's kind, its SHA-256, the columns, the rows.
 
-XLSX is read through python-calamine (evidence_xlsx.py). CSV has two readers that give the same
-bytes: DuckDB (evidence_duckdb.py), which the command line uses, and the row-by-row reference
-(evidence_csv.py feeding evidence.Measure), which states the rule and which the browser mirrors;
+XLSX is read through python-calamine (xlsx.py). CSV has two readers that give the same bytes:
+DuckDB (duckdb_reader.py), which the command line uses, and the row-by-row reference (csv_text.py
+feeding measure.Measure through reading.py), which states the rule and which the browser mirrors;
 tests hold them to each other. Neither holds the file whole; the aggregate keeps counts only.
 Every refusal is an EvidenceError whose message says "where: what"; the command line puts the
 file name in front.
@@ -12,26 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
-from assessment.evidence import columns as columns_mod
-from assessment.shared import input_file
-from assessment.evidence.measure import EvidenceError, Measure
 from assessment.evidence.csv_text import CsvError
 from assessment.evidence.csv_text import rows as csv_rows
-from assessment.evidence.times import DEFAULT_ZONE, Zone, parse_instant, trim
+from assessment.evidence.measure import EvidenceError
+from assessment.evidence.reading import Options, measure_rows
+from assessment.shared import input_file
 
 XLSX_MAGIC = b"PK\x03\x04"
-
-
-@dataclass(frozen=True)
-class Options:
-    preset: str | None = None
-    overrides: tuple[tuple[str, str], ...] = ()
-    zone: str = DEFAULT_ZONE
-    until: str | None = None
 
 
 class _Hashing(io.RawIOBase):
@@ -49,38 +38,6 @@ class _Hashing(io.RawIOBase):
             self.sha.update(memoryview(buffer)[:n])
             self.size += n
         return n
-
-
-def zone_of(name: str) -> Zone:
-    try:
-        return Zone(name)
-    except ValueError as exc:
-        raise EvidenceError(f"--tz: {exc}") from None
-
-
-def until_of(text: str | None, zone: Zone) -> int | None:
-    if text is None:
-        return None
-    value = parse_instant(trim(text), zone)
-    if isinstance(value, str):
-        raise EvidenceError(f"--until: '{text}' is not a time this reads (2026-11-30 23:59, epoch, …) "
-                            f"or lies outside 2000–2099")
-    return value
-
-
-def measure_rows(header: list[str], rows: Iterator[list[str]], options: Options, threshold: float) -> Measure:
-    """A Measure fed with every row, the columns resolved from the header and the options."""
-    try:
-        preset, mapping = columns_mod.resolve(header, options.preset, list(options.overrides))
-    except columns_mod.MappingError as exc:
-        raise EvidenceError(str(exc)) from None
-    zone = zone_of(options.zone)
-    names = {role: trim(header[index]) for role, index in mapping.items()}
-    m = Measure(mapping, zone, threshold, until_of(options.until, zone), names)
-    m.preset = preset
-    for row in rows:
-        m.add(row)
-    return m
 
 
 def measure_file(path: Path, options: Options, threshold: float, engine: str = "python") -> dict:

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from assessment.evidence.measure import EvidenceError
+from assessment.evidence.reading import measure_rows
 from assessment.shared.formatting import js_number
 
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB inflated: far beyond Excel's 1,048,576 rows of a ticket export
@@ -74,7 +75,6 @@ def _rows(sheet) -> Iterator[list[str]]:
 def measure_xlsx(path: Path, options, threshold: float) -> dict:
     from python_calamine import CalamineWorkbook
 
-    from assessment.evidence.export_file import measure_rows
     check_zip(path)
     sha = hashlib.sha256()
     with open(path, "rb") as f:

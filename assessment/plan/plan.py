@@ -13,24 +13,24 @@ become U+FFFD, so a .docx can always be written and a reader sees that something
 from __future__ import annotations
 
 import html
-import io
 import re
-from decimal import Decimal
 from pathlib import Path
 
 from assessment.answers.answers_file import Answers
 from assessment.shared import markdown_text as md
 from assessment.shared.blank import is_blank, trim
+from assessment.criteria import roles
 from assessment.criteria.model import Criteria
-from assessment.shared.output_file import OutputRefused, check_target, write_file
+from assessment.shared.formatting import js_number, percent
 from assessment.criteria import quantity as quantities
 from assessment.answers.scoring import status_of, value_in_threshold_unit
 from assessment.evidence import block as evidence_block
+from assessment.evidence import display as evidence_display
 from assessment.criteria import texts
 
 # The plan's words, and under `evidence_block` that table whole: the annex writes clause 4.2's measured
-# figure (evidence_block.measured), and plan.js, which receives these labels, writes it the same way.
-LABELS = {lang: {**table, "evidence_block": evidence_block.LABELS[lang]} for lang, table in texts.table("plan").items()}
+# figure (evidence_display.measured), and plan.js, which receives these labels, writes it the same way.
+LABELS = {lang: {**table, "evidence_block": evidence_display.LABELS[lang]} for lang, table in texts.table("plan").items()}
 META_KEYS = ("organisation", "service", "contact", "date")
 # Shares of the text width per table column: the question wide, statuses and numbers narrow; note and
 # evidence wide enough that a phone number or an e-mail address stays on one line in Word.
@@ -75,45 +75,12 @@ def blocks(text: str) -> list[list[str]]:
 # --- numbers ----------------------------------------------------------------------------------
 
 
-def number(value: float | int) -> str:
-    """A number exactly as JavaScript's String() writes it: 2, 0.5, 0.00001, 1e-7, 1e+21."""
-    try:
-        f = float(value)
-    except OverflowError:
-        return "Infinity"
-    if f != f or f in (float("inf"), float("-inf")):
-        return "NaN" if f != f else ("Infinity" if f > 0 else "-Infinity")
-    if f == 0:
-        return "0"
-    sign, f = ("-", -f) if f < 0 else ("", f)
-    # repr() gives the shortest digits that round-trip, as JavaScript does; only the layout differs.
-    t = Decimal(repr(f)).as_tuple()
-    digits = "".join(map(str, t.digits))
-    n = len(digits) + t.exponent  # where the decimal point falls, counted from the first digit
-    lead = len(digits) - len(digits.lstrip("0"))
-    digits, n = digits.strip("0"), n - lead
-    k = len(digits)
-    if k <= n <= 21:
-        text = digits + "0" * (n - k)
-    elif 0 < n <= 21:
-        text = f"{digits[:n]}.{digits[n:]}"
-    elif -6 < n <= 0:
-        text = "0." + "0" * -n + digits
-    else:
-        text = digits[0] + (f".{digits[1:]}" if k > 1 else "") + f"e{'+' if n - 1 >= 0 else '-'}{abs(n - 1)}"
-    return sign + text
-
-
-def percent(value: float | int | None) -> str:
-    return "—" if value is None else f"{number(value)}%"
-
-
 def answer_quantity(criteria: Criteria, item, answer, lang: str) -> str:
     """A number answer in its threshold's unit ("180分钟" for an answer of 3 hours against minutes)."""
     value = value_in_threshold_unit(criteria, item, answer)
     if value is None:  # a unit that converts into nothing this item asks for: shown as given
         unit = criteria.units.get(answer.unit or "")
-        return quantities.text(answer.value, unit, lang) if unit else number(answer.value)
+        return quantities.text(answer.value, unit, lang) if unit else js_number(answer.value)
     return quantities.text(value, criteria.unit_of(item), lang)
 
 
@@ -150,12 +117,12 @@ def outline(criteria: Criteria, answers: Answers, result: dict, lang: str, annex
     titles = {s.id: getattr(s.title, lang) for s in criteria.sections}
 
     # Measured from the SP's ticket export, under the SP's own evidence for 4.2: beside, never instead.
-    measured = clean(evidence_block.measured(criteria, answers.evidence, lang)) if answers.evidence is not None else ""
+    measured = clean(evidence_display.measured(criteria, answers.evidence, lang)) if answers.evidence is not None else ""
 
     def row(item) -> list[str]:
         a = answers.answers.get(item.id)
         evidence = clean(a.evidence) if a else ""
-        if item.clause == "4.2" and measured:
+        if measured and roles.role_of(criteria, item) == "first_reply":
             evidence = f"{evidence}\n{measured}" if evidence else measured
         return [item.clause or "—", getattr(item.question, lang), answer_text(criteria, item, a, labels),
                 clean(a.note) if a and not a.note_private else "", evidence]
@@ -300,42 +267,3 @@ def html_page(criteria: Criteria, answers: Answers, result: dict, lang: str = "z
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{page_title}</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{PAGE_CSS}</style></head>'
             f"<body><main>{''.join(parts)}</main></body></html>\n")
-
-
-# --- Word -------------------------------------------------------------------------------------
-
-
-def docx_document(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", annex: bool = True):
-    """A python-docx Document of the plan (layout in plan_docx.py)."""
-    from assessment.plan.plan_docx import build
-
-    return build(outline(criteria, answers, result, lang, annex), lang)
-
-
-# --- writing files ----------------------------------------------------------------------------
-
-FORMATS = {".docx": "docx", ".md": "markdown", ".html": "html", ".htm": "html"}
-WriteRefused = OutputRefused  # the name callers of write() know
-
-
-def render(kind: str, criteria: Criteria, answers: Answers, result: dict, lang: str, annex: bool = True) -> bytes:
-    """The plan's bytes in one format: "docx", "markdown" or "html"; `annex`: with the self-assessment."""
-    if kind == "docx":
-        out = io.BytesIO()
-        docx_document(criteria, answers, result, lang, annex).save(out)
-        return out.getvalue()
-    text = (markdown(criteria, answers, result, lang, annex=annex) if kind == "markdown"
-            else html_page(criteria, answers, result, lang, annex))
-    return text.encode("utf-8")
-
-
-def write(path: str | Path, criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", annex: bool = True) -> Path:
-    """Write the plan in the format its suffix names, made whole in memory first, then written safely
-    (output_file.write_file: usual permissions, symlinked or read-only targets refused, no temporary
-    file left behind). Raises WriteRefused (a ValueError) naming the path, or OSError."""
-    path = Path(path)
-    kind = FORMATS.get(path.suffix.lower())
-    if kind is None:
-        raise WriteRefused(f"{path}: unknown format '{path.suffix}'; use .docx, .md or .html")
-    check_target(path)  # before the work of making the document
-    return write_file(path, render(kind, criteria, answers, result, lang, annex))

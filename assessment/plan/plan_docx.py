@@ -25,6 +25,8 @@ from docx.oxml.ns import qn
 from docx.shared import Twips
 from lxml import etree
 
+from assessment.plan.plan import blocks
+
 A4 = (11906, 16838)  # twips (1/20 pt): 210 × 297 mm
 MARGIN = 1440  # 2.54 cm, Word's usual margin
 TEXT_WIDTH = A4[0] - 2 * MARGIN
@@ -278,6 +280,4 @@ def build(o: dict, lang: str):
 
 
 def _blocks(text: str) -> list[list[str]]:
-    from assessment.plan.plan import blocks
-
     return blocks(text) if text else []

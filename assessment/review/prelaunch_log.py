@@ -17,7 +17,9 @@ from __future__ import annotations
 import re
 
 from assessment.shared.blank import is_blank
+from assessment.criteria import quantity
 from assessment.criteria.model import Criteria
+from assessment.shared.formatting import share_percent
 from assessment.evidence.measure import Measure, threshold_minutes
 from assessment.evidence.times import DAY, HOUR, Zone, civil_from_days, days_from_civil, local_fields, trim
 from assessment.review.prelaunch_schedule import Schedule
@@ -139,26 +141,21 @@ def figures(criteria: Criteria, log: dict, schedule: Schedule, as_of: str | None
 # --- in words (review_report.py; the checklist and the review page write the same, test-log-view.js) ---
 
 
-def _percent(share: float | None) -> str:
-    return "—" if share is None else f"{share * 100:.1f}%"
-
-
 def _shown_time(text: str) -> str:
     return text.replace("T", " ")
 
 
 def figure_lines(criteria: Criteria, figures: dict, lang: str) -> list[str]:
     """The figures in words: the totals, the planned tests, one line per channel."""
-    from assessment.evidence.block import threshold_text  # evidence_block imports answers, which imports review's kin
     t = LABELS[lang]
     out = [t["tl_figures"].format(
         tests=figures["tickets"], cutoff=_shown_time((figures["cutoff"] or "—")[:16]),
-        percent=_percent(figures["attainment"]), threshold=threshold_text(criteria, figures["threshold_minutes"], lang),
+        percent=share_percent(figures["attainment"]), threshold=quantity.minutes_text(criteria, figures["threshold_minutes"], lang),
         within=figures["within"], late=figures["late"], breached=figures["unanswered_breached"], pending=figures["pending"])]
     if figures["planned"]:
         out.append(t["tl_planned"].format(n=figures["planned"]))
     word = {True: t["tl_tested"], False: t["tl_untested"]}
-    out += [t["tl_channel_line"].format(channel=c["channel"], tests=c["tickets"], percent=_percent(c["attainment"]),
+    out += [t["tl_channel_line"].format(channel=c["channel"], tests=c["tickets"], percent=share_percent(c["attainment"]),
                                         **{k: word[c[k]] for k in KINDS}) for c in figures["by_channel"]]
     return out
 

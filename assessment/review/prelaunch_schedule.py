@@ -13,7 +13,7 @@ import functools
 from dataclasses import dataclass
 from pathlib import Path
 
-from assessment.criteria.model import read_yaml
+from assessment.shared.yaml_file import read_yaml
 from assessment.shared.data_files import data_file
 
 PATH = data_file("prelaunch_schedule.yml")

@@ -11,11 +11,6 @@ test("the lines of a block are the command line report's, byte for byte, in both
   }
 });
 
-test("a share is written as Python writes it, a tie rounded to the even digit", () => {
-  for (const [share, text] of fixtures.percents) assert.equal(display.percentText(share), text, String(share));
-  assert.equal(display.percentText(null), "—");
-});
-
 test("the parts beside the items are the report's lines, and the block and answers are left as they were", () => {
   for (const v of fixtures.evidence_display) {
     const before = JSON.stringify(v.doc);

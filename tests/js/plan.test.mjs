@@ -26,8 +26,3 @@ test("a number answer is written in its threshold's unit, or as given when its u
   }
 });
 
-test("numbers are written as Python writes them for the plan", () => {
-  for (const [value, text] of fixtures.numbers) assert.equal(plan.number(value), text);
-  assert.equal(plan.percent(null), "—");
-  assert.equal(plan.percent(79.5), "79.5%");
-});

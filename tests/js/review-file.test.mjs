@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures, bytes } from "./fixtures.mjs";
 import * as reviewFile from "../../docs/assets/javascripts/review/review-file.js";
-import { tooBig as answersTooBig } from "../../docs/assets/javascripts/answers/scoring.js";
+import { tooBig as answersTooBig } from "../../docs/assets/javascripts/answers/answers-file.js";
 
 const criteria = fixtures.criteria.review;
 

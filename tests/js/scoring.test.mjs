@@ -1,13 +1,15 @@
-// scoring.js in Node agrees with assessment/answers.py and scoring.py on every shared and edge vector.
+// scoring.js in Node agrees with assessment/answers/scoring.py on every shared and edge vector (the files
+// read by answers-file.js, whose own test is answers-file.test.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures, bytes } from "./fixtures.mjs";
 import * as scoring from "../../docs/assets/javascripts/answers/scoring.js";
+import { readAnswers } from "../../docs/assets/javascripts/answers/answers-file.js";
 
 const criteria = fixtures.criteria;
 
 function jsReads(c, data) {
-  const { doc, problems } = scoring.readAnswers(c, data);
+  const { doc, problems } = readAnswers(c, data);
   const result = doc && scoring.score(c, doc);
   return { problems, keys: doc && Object.keys(doc), result: doc && JSON.stringify(result), changed: doc && scoring.termsChanged(c, doc),
            value: result };
@@ -32,19 +34,12 @@ test("every rule edge is in the fixtures, on both criteria files and the one wit
   assert.ok(fixtures.answers.filter((v) => v.criteria === "history" && v.changed?.length).length >= 10);
 });
 
-test("an accepted document passes validate, and a refused one fails it or its reading", () => {
-  for (const v of fixtures.answers) {
-    const { doc } = scoring.readDocument(bytes(v.base64));
-    if (v.result !== null) assert.deepEqual(scoring.validate(criteria[v.criteria], doc), [], v.name);
-  }
-});
-
 test("the edges: exactly at ready_percent is ready, one step below is conditional", () => {
   const edges = fixtures.answers.filter((v) => v.edge?.verdict);
   assert.ok(edges.length >= 4);
   for (const v of edges) {
     const c = criteria[v.criteria];
-    const { doc } = scoring.readAnswers(c, bytes(v.base64));
+    const { doc } = readAnswers(c, bytes(v.base64));
     assert.equal(scoring.score(c, doc).verdict, v.edge.verdict, v.name);
   }
 });
@@ -54,14 +49,8 @@ test("the edges: a value exactly at a threshold meets it, the nearest number pas
   assert.ok(edges.length >= 10);
   for (const v of edges) {
     const c = criteria[v.criteria];
-    const { doc } = scoring.readAnswers(c, bytes(v.base64));
+    const { doc } = readAnswers(c, bytes(v.base64));
     const item = c.items.find((i) => i.id === v.edge.item);
     assert.equal(scoring.statusOf(c, item, doc.answers[item.id]), v.edge.status, v.name);
   }
-});
-
-test("a file over the size limit is refused before it is read, naming both sizes", () => {
-  assert.equal(scoring.tooBig(scoring.MAX_BYTES + 1), "(file): the file is 1,000,001 bytes; the limit for an answers file is 1,000,000");
-  const big = new Uint8Array(scoring.MAX_BYTES + 1).fill(0x20);
-  assert.deepEqual(scoring.readAnswers(criteria.test, big), { doc: null, problems: [scoring.tooBig(scoring.MAX_BYTES + 1)] });
 });

@@ -12,14 +12,15 @@ import { migrate, stale } from "./answers/migrate.js";
 import { PlanWriter } from "./checklist/planwriter.js";
 import { ReviewNotes } from "./checklist/reviewnotes.js";
 import { renderReport } from "./checklist/report-view.js";
-import { quantityText } from "./shared/quantity.js";
-import { FORMAT, score, termsChanged, validate } from "./answers/scoring.js";
+import { quantityText } from "./criteria/quantity.js";
+import { FORMAT, validate } from "./answers/answers-file.js";
+import { score, termsChanged } from "./answers/scoring.js";
 import { Store } from "./checklist/storage.js";
 import { storageBlocked } from "./shared/storage-area.js";
 import { Summary } from "./checklist/summary-view.js";
 import { Views } from "./checklist/views.js";
 import { EXPORT_VERSION, checkDate, newId, remoteChange, wireAssessments } from "./checklist/assessments.js";
-import { loadCriteria } from "./shared/criteria-source.js";
+import { loadCriteria } from "./criteria/criteria-source.js";
 import { showMeasured } from "./checklist/evidence-items.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);

@@ -11,7 +11,7 @@ import { acceptUndecided, describe, progress } from "./review/checks.js";
 import { backupAll, download, exportFile, memoryNotice, restoreBackup } from "./review/export.js";
 import { TestLog } from "./review/prelaunch-view.js";
 import { el, fill, renderReport, showChanges, showConditions, showReview, showSubmission } from "./review/view.js";
-import { loadCriteria } from "./shared/criteria-source.js";
+import { loadCriteria } from "./criteria/criteria-source.js";
 import { storageBlocked } from "./shared/storage-area.js";
 
 const CRITERIA_URL = new URL("../criteria.json", import.meta.url);

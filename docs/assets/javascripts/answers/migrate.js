@@ -5,8 +5,8 @@
 // cleared (note and evidence kept) after the entry was backed up. What changed comes from the change
 // log, published as criteria.history (assessment/history.py).
 
-import { convert, convertible } from "../shared/quantity.js";
-import { impliedUnit, validate } from "./scoring.js";
+import { convert, convertible } from "../criteria/quantity.js";
+import { impliedUnit, validate } from "./answers-file.js";
 
 const given = (x) => x !== undefined && x !== null;
 

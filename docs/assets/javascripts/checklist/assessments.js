@@ -3,7 +3,7 @@
 
 import { download, el, fill, localTime } from "../shared/dom.js";
 import { isBlank, trim } from "../shared/blank.js";
-import { DATE_YEARS, plausibleDate, readAnswers } from "../answers/scoring.js";
+import { DATE_YEARS, plausibleDate, readAnswers } from "../answers/answers-file.js";
 import { fileBytes, isReviewFile, refuseBySize } from "../review/review-file.js";
 
 export const EXPORT_VERSION = 2; // 2 adds the plan; version 1 files still import

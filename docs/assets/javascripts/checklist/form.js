@@ -2,7 +2,7 @@
 // field change in the store, and says at once how a number compares with its threshold.
 
 import { el, fill } from "../shared/dom.js";
-import { quantityText } from "../shared/quantity.js";
+import { quantityText } from "../criteria/quantity.js";
 import { statusOf, unconfirmedSince } from "../answers/scoring.js";
 
 const answerPath = (id, field) => ["doc", "answers", id, field];

@@ -3,7 +3,7 @@
 
 import { isBlank, trim } from "../shared/blank.js";
 import { download, el, fill } from "../shared/dom.js";
-import { thresholdText } from "../shared/quantity.js";
+import { thresholdText } from "../criteria/quantity.js";
 import { answerQuantity, planChecks, planHtml, planMarkdown, writtenText } from "../plan/plan.js";
 
 export class PlanWriter {

@@ -1,17 +1,17 @@
 // The `evidence` block of an answers file (the aggregate measured from a ticket export): how the one
-// accepting rule checks it, and which declared answers it contradicts. Mirrors
-// assessment/evidence_block.py message for message (tests/vectors/evidence/answers.json).
-// `show` and `clip` are scoring.js's, passed in so that the two modules do not import each other.
+// accepting rule checks it. Mirrors assessment/evidence/block.py message for message
+// (tests/vectors/evidence/answers.json); what the block says beside the answers is display.js's.
 
-import { NO_REPLY, REASONS, attainmentTarget } from './measure.js';
+import { NO_REPLY, REASONS } from './measure.js';
 import { ROLES } from './columns.js';
+import { clip, show } from '../shared/formatting.js';
 
-const HOURS = 168;
+export const HOURS = 168;
 const isObject = (x) => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isInt = (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 2 ** 53;
 const isNumber = (v) => typeof v === 'number' && Number.isFinite(v);
 
-function checks({ show }) {
+function checks() {
   const text = (limit, nullable = false) => (v) => {
     if (v === null && nullable) return null;
     if (typeof v !== 'string') return `expected a string${nullable ? ' or null' : ''}, got ${show(v)}`;
@@ -50,9 +50,8 @@ function sums(v, where) {
   return [];
 }
 
-function shapes(helpers) {
-  const c = checks(helpers);
-  const { show, clip } = helpers;
+function shapes() {
+  const c = checks();
   const fields = (v, shape, where) => {
     const out = Object.keys(v).filter((k) => !Object.hasOwn(shape, k)).map((k) => `${where}.${clip(k)}: unknown key`);
     for (const [key, check] of Object.entries(shape)) {
@@ -99,35 +98,13 @@ function shapes(helpers) {
   return { fields, SHAPE };
 }
 
-/** Every problem with an answers file's `evidence` block, as "where: what" lines (evidence_block.problems). */
-export function evidenceProblems(block, helpers) {
-  if (!isObject(block)) return [`evidence: expected an object, got ${helpers.show(block)}`];
-  const { fields, SHAPE } = shapes(helpers);
+/** Every problem with an answers file's `evidence` block, as "where: what" lines (block.py `problems`). */
+export function evidenceProblems(block) {
+  if (!isObject(block)) return [`evidence: expected an object, got ${show(block)}`];
+  const { fields, SHAPE } = shapes();
   const out = fields(block, SHAPE, 'evidence');
   if (!out.length && block.rows !== block.tickets + Object.values(block.excluded).reduce((a, b) => a + b, 0)) {
     out.push('evidence.rows: is not tickets + the excluded rows');
   }
   return [...out, ...sums(block, 'evidence')];
-}
-
-/** {item id: contradicted} for the items of clauses 4.1 and 4.2 (evidence_block.contradictions). */
-export function evidenceContradictions(criteria, statusOf, answers, evidence) {
-  const out = {};
-  for (const item of criteria.items) {
-    if (item.clause !== '4.1' && item.clause !== '4.2') continue;
-    const declared = statusOf(criteria, item, answers[item.id]) === 'met';
-    out[item.id] = Boolean(declared && evidence && contradicts(criteria, item, answers, evidence));
-  }
-  return out;
-}
-
-/** Channels that saw a first reply in all 168 hours (the whole export when it names no channel). */
-export function roundTheClock(evidence) {
-  if (evidence.by_channel.length) return evidence.by_channel.filter((c) => c.hours_with_reply === HOURS).length;
-  return evidence.replied_by_hour_of_week.every((n) => n) ? 1 : 0;
-}
-
-function contradicts(criteria, item, answers, evidence) {
-  if (item.clause === '4.2') return evidence.attainment !== null && evidence.attainment < attainmentTarget(criteria);
-  return evidence.tickets > 0 && roundTheClock(evidence) < (answers[item.id].value || 0);
 }

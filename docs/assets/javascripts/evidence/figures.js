@@ -6,7 +6,8 @@
 import { el, fill } from "../shared/dom.js";
 import { heatGrid, outcomeBar } from "./chart.js";
 import { NO_REPLY, REASONS } from "./measure.js";
-import { thresholdText } from "../shared/quantity.js";
+import { thresholdText } from "../criteria/quantity.js";
+import { measuredKey } from "../criteria/roles.js";
 
 const grouped = (n, lang) => n.toLocaleString(lang === "zh" ? "zh-CN" : "en-US");
 const percent = (share, t) => (share === null ? t.none : `${(share * 100).toFixed(1)}%`);
@@ -26,10 +27,9 @@ function table(caption, heads, rows, numeric = new Set()) {
       ? el("th", { scope: "row" }, cell) : el("td", { class: numeric.has(i) ? "cl-ev__num" : null }, cell))))))));
 }
 
-/** The 4.2 threshold of the data file, written with its unit. */
+/** The first-reply threshold of the data file (clause 4.2 today), written with its unit. */
 export function threshold(criteria, lang) {
-  const item = criteria.items.find((i) => i.clause === "4.2");
-  return thresholdText(criteria, item.threshold, lang);
+  return thresholdText(criteria, measuredKey(criteria, "first_reply"), lang);
 }
 
 /** Every figure of one aggregate, as nodes. */

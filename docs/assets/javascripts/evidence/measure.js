@@ -3,6 +3,7 @@
 // threshold and cut-off, JSON.stringify(measure.result()) is byte for byte Python's to_json.
 // DOM-free, so the evidence worker runs it; rows go in one at a time and only counts are kept.
 
+import { measuredThreshold } from '../criteria/roles.js';
 import { DURATION_UNIT, REPLY_ROLES } from './columns.js';
 import { DAY, EARLIEST, HOUR, LATEST, MINUTE, OUT_OF_RANGE, civilFromDays, iso, parseDuration, parseInstant, trim } from './times.js';
 
@@ -16,11 +17,10 @@ const HOURS_OF_WEEK = 168;
 
 export class EvidenceError extends Error {}
 
-// The first-reply threshold of clause 4.2's item, in minutes: the one place that reads it.
+// The first-reply threshold (clause 4.2 today), in minutes: the one place that reads it.
 export function thresholdMinutes(criteria) {
-  const item = criteria.items.find((i) => i.clause === '4.2');
-  const q = criteria.thresholds[item.threshold];
-  return q.value * criteria.units[q.unit].minutes; // a duration: criteria.py refuses 4.2 in another unit
+  const q = measuredThreshold(criteria, 'first_reply');
+  return q.value * criteria.units[q.unit].minutes; // a duration: the model refuses the role another unit
 }
 
 // This site's attainment target (a share, 0–1) below which a declared "met" is contradicted.

@@ -8,7 +8,7 @@ import { el, fill } from "../shared/dom.js";
 import { PRESETS } from "./columns.js";
 import { thresholdMinutes } from "./measure.js";
 import { figures } from "./figures.js";
-import { FORMAT, FORMAT_VERSION, validate } from "../answers/scoring.js";
+import { FORMAT, FORMAT_VERSION, validate } from "../answers/answers-file.js";
 
 const ROLES = ["arrived", "reply", "id", "channel", "forwarded"];
 const views = new WeakMap();

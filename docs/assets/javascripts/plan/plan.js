@@ -6,9 +6,10 @@
 // assessment.plan.LABELS[lang], handed to the page by the macros. plan-docx.js lays the same
 // outline out as a Word document.
 
+import { roleOf } from "../criteria/roles.js";
 import { isBlank, trim } from "../shared/blank.js";
 import * as md from "../shared/markdown-text.js";
-import { quantityText, thresholdText } from "../shared/quantity.js";
+import { quantityText, thresholdText } from "../criteria/quantity.js";
 import { statusOf, valueInThresholdUnit } from "../answers/scoring.js";
 import { measuredText } from "../evidence/display.js";
 
@@ -90,7 +91,7 @@ export function outline(criteria, doc, result, labels, lang, { annex = true } = 
   const row = (i) => {
     const a = own(answers, i.id) ?? null;
     let evidence = a ? clean(a.evidence ?? "") : "";
-    if (i.clause === "4.2" && measured) evidence = evidence ? `${evidence}\n${measured}` : measured;
+    if (measured && roleOf(criteria, i) === "first_reply") evidence = evidence ? `${evidence}\n${measured}` : measured;
     return [i.clause ?? "—", i.question[lang], answerText(criteria, i, a, labels, doc.criteria_version), a && a.note_private !== true ? clean(a.note ?? "") : "", evidence];
   };
   return {

@@ -3,7 +3,7 @@
 // input like any file: each review in it is checked, and a bad one is named and left out.
 
 import { ITEM_DECISIONS, DECISIONS, isDate } from "./review-file.js";
-import { validate } from "../answers/scoring.js";
+import { validate } from "../answers/answers-file.js";
 import { describe } from "./checks.js";
 import { DEFAULT_ZONE, MAX_TESTS, ZONES } from "./prelaunch-log.js";
 import { sha256 } from "../shared/sha256.js";

@@ -6,6 +6,8 @@
 // first reply, channel; cut-off = as_of, else the latest time in the log), the same figures.
 // `schedule` is assessment/test_schedule.yml as the build publishes it (night hours, holidays).
 
+import { quote, showKind as show } from '../shared/formatting.js';
+import { roleOf } from '../criteria/roles.js';
 import { Measure, thresholdMinutes } from '../evidence/measure.js';
 import { DAY, HOUR, MINUTE, Zone, civilFromDays, daysFromCivil, trim } from '../evidence/times.js';
 import { isBlank } from '../shared/blank.js';
@@ -34,7 +36,7 @@ export function isTime(value) {
 }
 
 /** Every problem of a `test_log` block as "where: what" (show/quote: review-file.js's). */
-export function testLogProblems(log, { show, quote }) {
+export function testLogProblems(log) {
   if (!isObject(log)) return [`test_log: expected an object, got ${show(log)}`];
   const out = Object.keys(log).filter((k) => !LOG_KEYS.includes(k)).map((k) => `test_log: unknown key ${quote(k)}`);
   if (!ZONES.includes(log.time_zone)) out.push(`test_log.time_zone: expected one of ${ZONES.join(', ')}, got ${show(log.time_zone)}`);
@@ -168,7 +170,7 @@ export function declaredChannels(criteria, doc) {
     if (clean && !isBlank(clean) && !found.includes(clean)) found.push(clean);
   };
   for (const c of Array.isArray(doc?.evidence?.by_channel) ? doc.evidence.by_channel : []) if (typeof c?.channel === 'string') add(c.channel);
-  const round = new Set(criteria.items.filter((i) => i.clause === '4.1').map((i) => i.id));
+  const round = new Set(criteria.items.filter((i) => roleOf(criteria, i) === 'round_the_clock').map((i) => i.id));
   const sections = criteria.template.filter((p) => !p.group && (p.items ?? []).some((id) => round.has(id)));
   const text = sections.map((p) => (typeof doc?.plan?.[p.id] === 'string' ? doc.plan[p.id] : '')).join('\n');
   for (const line of text.split(/\r?\n/)) {

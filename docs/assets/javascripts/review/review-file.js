@@ -7,7 +7,8 @@
 // `criteria` is /assets/criteria.json.
 
 import { isBlank } from "../shared/blank.js";
-import { readAnswers, tooBig as answersTooBig, validate } from "../answers/scoring.js";
+import { grouped, quote, showKind } from "../shared/formatting.js";
+import { readAnswers, tooBig as answersTooBig, validate } from "../answers/answers-file.js";
 import { sha256 } from "../shared/sha256.js";
 import { testLogProblems } from "./prelaunch-log.js";
 
@@ -36,20 +37,6 @@ const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x)
 const has = (o, k) => Object.hasOwn(o, k);
 
 // --- how a value is named in a message (same text as assessment/review.py) -----------------
-
-/** A text as JSON, cut to 40 characters (code points). */
-export function quote(text) {
-  const chars = Array.from(text);
-  return JSON.stringify(chars.length > 40 ? `${chars.slice(0, 40).join("")}…` : text);
-}
-
-function show(value) {
-  if (typeof value === "string") return quote(value);
-  if (value === null || value === undefined) return "null";
-  if (typeof value === "boolean") return String(value);
-  if (typeof value === "number") return "a number";
-  return Array.isArray(value) ? "a list" : "an object";
-}
 
 const key = (path, name) => (/^[A-Za-z0-9_-]{1,64}$/.test(name) ? `${path}.${name}` : `${path}[${quote(name)}]`);
 
@@ -85,32 +72,32 @@ export function validateReview(criteria, doc) {
   if (!isObject(doc)) return ["(top level): expected a JSON object"];
   const known = doc.format_version === 1 ? TOP_KEYS_1 : TOP_KEYS;
   const out = Object.keys(doc).filter((k) => !known.includes(k)).map((k) => `(top level): unknown key ${quote(k)}`);
-  if (doc.format !== FORMAT) out.push(`format: expected "${FORMAT}", got ${show(doc.format)}`);
-  if (!VERSIONS.includes(doc.format_version)) out.push(`format_version: expected ${VERSIONS.join(" or ")}, got ${show(doc.format_version)}`);
-  if (typeof doc.criteria_version !== "string") out.push(`criteria_version: expected a string, got ${show(doc.criteria_version)}`);
+  if (doc.format !== FORMAT) out.push(`format: expected "${FORMAT}", got ${showKind(doc.format)}`);
+  if (!VERSIONS.includes(doc.format_version)) out.push(`format_version: expected ${VERSIONS.join(" or ")}, got ${showKind(doc.format_version)}`);
+  if (typeof doc.criteria_version !== "string") out.push(`criteria_version: expected a string, got ${showKind(doc.criteria_version)}`);
   const sha = doc.submission_sha256;
   if (!(typeof sha === "string" && /^[0-9a-f]{64}$/.test(sha))) {
-    out.push(`submission_sha256: expected 64 lowercase hexadecimal digits, got ${show(sha)}`);
+    out.push(`submission_sha256: expected 64 lowercase hexadecimal digits, got ${showKind(sha)}`);
   }
-  if (!isObject(doc.submission)) out.push(`submission: expected an object, got ${show(doc.submission)}`);
+  if (!isObject(doc.submission)) out.push(`submission: expected an object, got ${showKind(doc.submission)}`);
   else out.push(...submissionProblems(criteria, doc.submission).map((p) => `submission.${p}`));
   const reviewer = doc.reviewer;
-  if (!isObject(reviewer)) out.push(`reviewer: expected an object, got ${show(reviewer)}`);
+  if (!isObject(reviewer)) out.push(`reviewer: expected an object, got ${showKind(reviewer)}`);
   else {
     for (const k of Object.keys(reviewer)) {
       const value = reviewer[k];
       if (!REVIEWER_KEYS.includes(k)) out.push(`reviewer: unknown key ${quote(k)}`);
-      else if (typeof value !== "string") out.push(`reviewer.${k}: expected a string, got ${show(value)}`);
-      else if (k === "date" && value && !isDate(value)) out.push(`reviewer.date: expected a date (YYYY-MM-DD), got ${show(value)}`);
+      else if (typeof value !== "string") out.push(`reviewer.${k}: expected a string, got ${showKind(value)}`);
+      else if (k === "date" && value && !isDate(value)) out.push(`reviewer.date: expected a date (YYYY-MM-DD), got ${showKind(value)}`);
     }
   }
   for (const part of ["items", "plan"]) if (has(doc, part)) out.push(...entriesProblems(part, doc[part]));
   if (has(doc, "decision") && !DECISIONS.includes(doc.decision)) {
-    out.push(`decision: expected one of ${DECISIONS.join(", ")}, got ${show(doc.decision)}`);
+    out.push(`decision: expected one of ${DECISIONS.join(", ")}, got ${showKind(doc.decision)}`);
   }
   if (has(doc, "conditions")) out.push(...conditionsProblems(doc.conditions, doc.decision));
-  if (has(doc, "summary") && typeof doc.summary !== "string") out.push(`summary: expected a string, got ${show(doc.summary)}`);
-  if (has(doc, "test_log") && known === TOP_KEYS) out.push(...testLogProblems(doc.test_log, { show, quote }));
+  if (has(doc, "summary") && typeof doc.summary !== "string") out.push(`summary: expected a string, got ${showKind(doc.summary)}`);
+  if (has(doc, "test_log") && known === TOP_KEYS) out.push(...testLogProblems(doc.test_log));
   if (has(doc, "submission_text") && known === TOP_KEYS) out.push(...textProblems(criteria, doc, !out.length));
   return out;
 }
@@ -119,7 +106,7 @@ export function validateReview(criteria, doc) {
 // submission's answers (checked only when the rest of the review is valid). assessment/review.py.
 function textProblems(criteria, doc, restValid) {
   const text = doc.submission_text;
-  if (typeof text !== "string") return [`submission_text: expected a string, got ${show(text)}`];
+  if (typeof text !== "string") return [`submission_text: expected a string, got ${showKind(text)}`];
   if (!restValid) return [];
   // A lone surrogate is no file's text: TextEncoder writes it as U+FFFD, so the hash cannot match.
   if (/\p{Surrogate}/u.test(text)) return [TEXT_NOT_HASHED];
@@ -135,44 +122,43 @@ function submissionProblems(criteria, submission) {
 }
 
 function entriesProblems(part, entries) {
-  if (!isObject(entries)) return [`${part}: expected an object, got ${show(entries)}`];
+  if (!isObject(entries)) return [`${part}: expected an object, got ${showKind(entries)}`];
   const out = [];
   for (const id of Object.keys(entries)) {
     const where = key(part, id);
     const entry = entries[id];
     if (!isObject(entry)) {
-      out.push(`${where}: expected an object, got ${show(entry)}`);
+      out.push(`${where}: expected an object, got ${showKind(entry)}`);
       continue;
     }
     for (const k of Object.keys(entry)) if (!ENTRY_KEYS.includes(k)) out.push(`${where}: unknown key ${quote(k)}`);
     if (has(entry, "decision") && !ITEM_DECISIONS.includes(entry.decision)) {
-      out.push(`${where}.decision: expected one of ${ITEM_DECISIONS.join(", ")}, got ${show(entry.decision)}`);
+      out.push(`${where}.decision: expected one of ${ITEM_DECISIONS.join(", ")}, got ${showKind(entry.decision)}`);
     }
-    if (has(entry, "comment") && typeof entry.comment !== "string") out.push(`${where}.comment: expected a string, got ${show(entry.comment)}`);
+    if (has(entry, "comment") && typeof entry.comment !== "string") out.push(`${where}.comment: expected a string, got ${showKind(entry.comment)}`);
   }
   return out;
 }
 
 function conditionsProblems(conditions, decision) {
-  if (!Array.isArray(conditions)) return [`conditions: expected a list, got ${show(conditions)}`];
+  if (!Array.isArray(conditions)) return [`conditions: expected a list, got ${showKind(conditions)}`];
   const out = decision === "conditional" || !conditions.length ? [] : ['conditions: only a "conditional" decision has conditions'];
   conditions.forEach((condition, n) => {
     const where = `conditions[${n}]`;
     if (!isObject(condition)) {
-      out.push(`${where}: expected an object, got ${show(condition)}`);
+      out.push(`${where}: expected an object, got ${showKind(condition)}`);
       return;
     }
     for (const k of Object.keys(condition)) if (!CONDITION_KEYS.includes(k)) out.push(`${where}: unknown key ${quote(k)}`);
     const text = condition.text;
-    if (!(typeof text === "string" && !isBlank(text))) out.push(`${where}.text: expected a text, got ${show(text)}`);
-    if (!isDate(condition.due)) out.push(`${where}.due: expected a date (YYYY-MM-DD), got ${show(condition.due)}`);
+    if (!(typeof text === "string" && !isBlank(text))) out.push(`${where}.text: expected a text, got ${showKind(text)}`);
+    if (!isDate(condition.due)) out.push(`${where}.due: expected a date (YYYY-MM-DD), got ${showKind(condition.due)}`);
   });
   return out;
 }
 
 // --- reading bytes -------------------------------------------------------------------------
 
-const grouped = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 
 /** The refusal of a review file of `size` bytes over MAX_BYTES (assessment/input_file.py `too_big`). */
 export const tooBig = (size) => `(file): the file is ${grouped(size)} bytes; the limit for a review file is ${grouped(MAX_BYTES)}`;

@@ -1,6 +1,7 @@
 // What the review page shows: the SP's submission, the reviewer's decisions in the form, and the
 // printable report. Every SP or reviewer text goes in as text (textContent, form values), never HTML.
 
+import { roleOf } from "../criteria/roles.js";
 import { META_KEYS, answerText, percent, writtenText } from "../plan/plan.js";
 import { attention } from "./checks.js";
 import { evidenceParts } from "../evidence/display.js";
@@ -113,7 +114,7 @@ export function showChanges(root, criteria, entry, doc, result, t) {
   const { ids, contradictions } = attention(criteria, doc, result);
   const measured = doc.evidence ? evidenceParts(criteria, doc, t.evidence_block, t.lang) : null;
   for (const box of root.querySelectorAll(".rv-item, .rv-part")) {
-    if (box.dataset.item) showMeasured(box, criteria.items.find((i) => i.id === box.dataset.item), measured);
+    if (box.dataset.item) showMeasured(box, criteria, criteria.items.find((i) => i.id === box.dataset.item), measured);
     const id = box.dataset.item ?? box.dataset.part;
     const change = (box.dataset.item ? changes.items : changes.plan)[id];
     const line = box.querySelector("[data-show=change]");
@@ -132,11 +133,12 @@ export function showChanges(root, criteria, entry, doc, result, t) {
 }
 
 /**
- * Beside the answers to clauses 4.1 and 4.2: what the SP's ticket export measured (the file's
+ * Beside the measured answers (clauses 4.1 and 4.2 today, found by role): what the SP's ticket export measured (the file's
  * `evidence` block), in the checklist's and the command line's words, and the contradiction if any.
  */
-function showMeasured(box, item, parts) {
-  const figures = !parts || !item ? null : item.clause === "4.2" ? [parts.measured] : item.clause === "4.1" ? parts.hours : null;
+function showMeasured(box, criteria, item, parts) {
+  const role = item ? roleOf(criteria, item) : null;
+  const figures = !parts || !role ? null : role === "first_reply" ? [parts.measured] : parts.hours;
   let node = box.querySelector(".rv-measured");
   if (!figures) {
     node?.remove();

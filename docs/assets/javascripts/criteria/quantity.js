@@ -1,7 +1,9 @@
 // Quantities: a number with a unit of the data file, written and converted one way everywhere.
-// Contract with assessment/quantity.py: quantityText() and convert() give the same text and the
-// same number as text() and convert() there (tests/vectors/quantities.json holds both to it).
-// No DOM access: scoring.js, plan.js and the tests import it.
+// Contract with assessment/criteria/quantity.py: quantityText(), minutesText() and convert() give the
+// same text and the same number as text(), minutes_text() and convert() there
+// (tests/vectors/quantities.json holds both to it). No DOM access: scoring.js, plan.js and the tests import it.
+
+import { measuredThreshold } from "./roles.js";
 
 const ZH_WORDS = "零一二三四五六七八九十";
 const EN_WORDS = "zero one two three four five six seven eight nine ten".split(" ");
@@ -25,6 +27,19 @@ export function quantityText(value, unit, lang, words = false) {
 export function thresholdText(criteria, key, lang, words = false) {
   const q = criteria.thresholds[key];
   return quantityText(q.value, criteria.units[q.unit], lang, words);
+}
+
+// The unit measured durations are counted in (evidence blocks' threshold_minutes); only its `minutes`
+// matters to convert().
+const MINUTE = { measures: "duration", minutes: 1, zh: "分钟", en: "minute", en_plural: "minutes" };
+const UNIT_FIELDS = ["measures", "minutes", "zh", "en", "en_plural"];
+// Python compares units by their fields: a data file's own `minute` is the same unit as MINUTE.
+const sameUnit = (a, b) => UNIT_FIELDS.every((k) => (a[k] ?? null) === (b[k] ?? null));
+
+/** A measured duration in minutes, written in the unit of the first-reply threshold ("1小时", "30 minutes"). */
+export function minutesText(criteria, minutes, lang) {
+  const unit = criteria.units[measuredThreshold(criteria, "first_reply").unit];
+  return quantityText(sameUnit(MINUTE, unit) ? minutes : convert(minutes, MINUTE, unit), unit, lang);
 }
 
 /** Durations convert into each other; a count only into itself. */
