@@ -21,6 +21,7 @@ from assessment.criteria.model import Criteria
 
 from .links import Links
 from assessment.criteria import texts
+from assessment.review import decisions
 
 _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).with_name("templates")), autoescape=True,
                          undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
@@ -31,7 +32,7 @@ MESSAGES = texts.table("review_page")
 
 # The inbox's columns and filters, in review-inbox.js's order (COLUMNS, FILTERS).
 INBOX_COLUMNS = ("organisation", "service", "verdict", "criteria_version", "state", "decision", "due", "edited")
-INBOX_FILTERS = ("all", "attention", "not_started", "in_progress", "decided", "approved", "conditional", "rejected")
+INBOX_FILTERS = ("all", "attention", "not_started", "in_progress", "decided")  # then each overall decision
 
 
 def _strings(lang: str) -> dict[str, str]:
@@ -48,9 +49,9 @@ def app(criteria: Criteria, lang: str, links: Links) -> str:
         criteria=criteria, lang=lang, t=strings, strings_json=json.dumps(strings, ensure_ascii=False),
         schedule_json=json.dumps(test_schedule.load().published(), ensure_ascii=False),
         links=links,
-        decisions=review.ITEM_DECISIONS, overall=review.DECISIONS, columns=INBOX_COLUMNS, filters=INBOX_FILTERS,
-        item_label=lambda d: review.item_decision_label(strings, d),
-        overall_label=lambda d: review.decision_label(strings, d),
+        decisions=decisions.load().item, overall=decisions.load().overall, columns=INBOX_COLUMNS, filters=INBOX_FILTERS,
+        item_label=lambda d: decisions.item_label(strings, d),
+        overall_label=lambda d: decisions.overall_label(strings, d),
     )
     # Python-Markdown must see one raw HTML block: no blank or indented lines.
     return "\n".join(line.strip() for line in html.splitlines() if line.strip())

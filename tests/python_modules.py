@@ -50,3 +50,13 @@ def graph(in_functions: bool = True) -> dict[str, set[str]]:
     known = set(modules())
     return {name: {m for m, _, inner in imports(path, known) if in_functions or not inner and m != name}
             for name, path in modules().items()}
+
+
+def late_imports(path: Path) -> list[int]:
+    """The lines of every import statement inside a function (any module, the package's or not)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found = []
+    for fn in ast.walk(tree):
+        if isinstance(fn, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found += [n.lineno for n in ast.walk(fn) if isinstance(n, (ast.Import, ast.ImportFrom))]
+    return sorted(set(found))

@@ -8,6 +8,9 @@ import os
 import pytest
 from hypothesis import given, settings
 
+from assessment.answers.answers_file import MAX_DEPTH
+from assessment.shared import json_syntax
+from assessment.shared.formatting import show
 from assessment.answers import answers_file as answers
 from assessment.shared.formatting import js_number
 from tests.scoring_vectors import ANSWERS_FILES, CRITERIA, FILES, file_bytes
@@ -100,7 +103,7 @@ def test_the_fast_reader_accepts_exactly_what_the_exact_scanner_accepts(data):
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
         return
-    assert (answers._fast(text) is answers._REFUSED) == (answers._syntax(text) is not None)
+    assert (json_syntax.fast(text, MAX_DEPTH) is json_syntax.REFUSED) == (json_syntax.syntax(text, MAX_DEPTH, show) is not None)
 
 
 def test_an_unterminated_string_of_escaped_quotes_is_refused_with_its_place():

@@ -72,7 +72,7 @@ def test_the_text_table_has_the_review_column(tmp_path):
     shown = ["file", "organisation", "service", "criteria_version", "verdict", "percent", "blockers", "review", "review_file"]
     assert [head.index(words[k]) for k in shown] == sorted(head.index(words[k]) for k in shown)
     assert words["error"] not in head  # a column empty in every row is left out of the text table
-    assert head.index(words["review"] + " ") == row.index(assessment.review.review_file.LABELS["en"]["approved"])
+    assert head.index(words["review"] + " ") == row.index(assessment.review.review_file.LABELS["en"]["overall_approved"])
 
 
 def test_a_review_of_a_submission_edited_afterwards_does_not_pair(tmp_path):

@@ -4,6 +4,7 @@ that needs another's piece takes it from the one below it, never from one that i
 from __future__ import annotations
 
 from macros.scripts import graph
+from tests import python_modules
 
 
 def circles(edges: dict[str, set[str]]) -> list[list[str]]:
@@ -30,3 +31,34 @@ def test_the_apps_modules_import_no_circle():
     edges = graph()
     assert len(edges) > 20 and all(n in edges for targets in edges.values() for n in targets)
     assert circles(edges) == []
+
+
+# --- the Python package ----------------------------------------------------------------------------
+
+CORE_MAY_NOT_IMPORT = ("assessment.cli", "assessment.desk", "macros")
+
+
+def test_the_python_packages_modules_import_no_circle_even_inside_functions():
+    edges = python_modules.graph(in_functions=True)
+    assert len(edges) > 30 and circles(edges) == []
+
+
+def test_the_core_imports_neither_the_command_line_nor_the_desk():
+    known = set(python_modules.modules())
+    core = {name: path for name, path in python_modules.modules().items()
+            if not name.startswith(("assessment.cli", "assessment.desk")) and name not in ("assessment.__main__",)}
+    wrong = [f"{name}:{line} imports {target}" for name, path in core.items()
+             for target, line, _ in python_modules.imports(path, known | {"macros"})
+             if target.startswith(CORE_MAY_NOT_IMPORT)]
+    assert wrong == []
+
+
+def test_an_import_inside_a_function_says_why_it_loads_late():
+    silent = []
+    for name, path in python_modules.modules().items():
+        lines = path.read_text(encoding="utf-8").split("\n")
+        for line in python_modules.late_imports(path):
+            text, before = lines[line - 1], lines[line - 2].strip()
+            if "#" not in text and not before.startswith("#"):
+                silent.append(f"{path.relative_to(python_modules.ROOT)}:{line}: {text.strip()}")
+    assert silent == []

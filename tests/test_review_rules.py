@@ -10,6 +10,7 @@ import pytest
 from assessment.answers import answers_file as answers
 from assessment.shared import input_file
 from assessment.review import review_file as review
+from assessment.review import decisions
 from tests import review_vectors
 
 BASE = next(v for v in review_vectors.VALID if v["name"].startswith("a conditional approval"))["doc"]
@@ -72,8 +73,8 @@ def test_only_a_json_object_of_the_review_format_is_a_review():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_review_without_an_overall_decision_reads_as_in_progress(lang):
     labels = review.LABELS[lang]
-    assert review.decision_label(labels, None) == labels["in_progress"]
-    assert review.decision_label(labels, "approved") == labels["approved"]
+    assert decisions.overall_label(labels, None) == labels["in_progress"]
+    assert decisions.overall_label(labels, "approved") == labels["overall_approved"]
 
 
 def test_summary_reads_reviews_by_the_criteria_it_is_given(tmp_path):

@@ -14,6 +14,8 @@ set of files through both, and a fuzz test compares them on random input. The ru
 4. the document's shape (`problems`): nulls and booleans are not objects or numbers; unknown
    top-level keys are dropped, never kept; the optional `evidence` block (the aggregate measured
    from a ticket export) is checked to its last cell by evidence_block.py.
+
+Twin: docs/assets/javascripts/answers/answers-file.js (the same rule in the browser).
 """
 
 from __future__ import annotations

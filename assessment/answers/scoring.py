@@ -3,6 +3,8 @@
 Contract with docs/assets/javascripts/answers/scoring.js: for the same inputs both return the same
 result, serialised to the same bytes by `to_json` here and JSON.stringify there (integer
 arithmetic throughout; an integral percent is written without ".0", as JavaScript does).
+
+Twin: docs/assets/javascripts/answers/scoring.js (the same rule in the browser).
 """
 
 from __future__ import annotations

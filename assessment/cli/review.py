@@ -35,6 +35,7 @@ from assessment.review import prelaunch_schedule as test_schedule
 from assessment.answers.scoring import score, terms_changed
 from assessment.criteria import texts
 from assessment.shared.formatting import percent
+from assessment.review import decisions
 
 # C0 and C1 controls (but newline and tab), DEL, bidirectional overrides, lone surrogates.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -112,7 +113,7 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
         out.append(escaped(t["recomputed_under"].format(old=review.submission.criteria_version, new=criteria.version)))
     reviewer = t["comma"].join(escaped(review.reviewer[k]) for k in review_mod.REVIEWER_KEYS if review.reviewer.get(k))
     out.append(f"{t['reviewer']}{sep}{reviewer or '—'}")
-    out.append(f"{t['overall']}{sep}{review_mod.decision_label(t, review.decision)}")
+    out.append(f"{t['overall']}{sep}{decisions.overall_label(t, review.decision)}")
     if review.decision == "conditional":
         out.append(f"{t['conditions']}{sep}".rstrip())
         for n, c in enumerate(review.conditions, 1):
@@ -129,12 +130,12 @@ def text(source: str, criteria, review: review_mod.Review, lang: str, check: str
     for i in o["items"]:
         clause = t["paren"].format(t["clause"].format(i["clause"])) if i["clause"] else ""
         out.append(f"  {i['id']}{clause} {i['question']}")
-        out.append(f"    {t['answer']}{sep}{i['answer']}; {t['decision']}{sep}{review_mod.item_decision_label(t, i['decision'])}")
+        out.append(f"    {t['answer']}{sep}{i['answer']}; {t['decision']}{sep}{decisions.item_label(t, i['decision'])}")
         if i["comment"]:
             out += block(t["comment"], i["comment"], "    ")
     out.append(f"{t['plan_sections']}{sep}".rstrip())
     for p in o["plan"]:
-        out.append(f"  {p['number']} {p['title']}{sep}{review_mod.item_decision_label(t, p['decision'])}")
+        out.append(f"  {p['number']} {p['title']}{sep}{decisions.item_label(t, p['decision'])}")
         if p["comment"]:
             out += block(t["comment"], p["comment"], "    ")
     if o["unknown"]:
@@ -158,7 +159,7 @@ def markdown(source: str, criteria, review: review_mod.Review, lang: str, check:
     out += [f"- {t['submission']}{sep}`{review.submission_sha256}`",
             f"- {t['verdict']}{sep}{t[r['verdict']]}, {t['score']} {percent(r['percent'])}",
             f"- {t['reviewer']}{sep}{_md(', '.join(v for v in review.reviewer.values() if v), 'item') or '—'}",
-            f"- **{t['overall']}{sep}{review_mod.decision_label(t, review.decision)}**"]
+            f"- **{t['overall']}{sep}{decisions.overall_label(t, review.decision)}**"]
     if check:
         out.append(f"- {_md(check, 'item')}")
     out.append("")
@@ -180,9 +181,9 @@ def markdown(source: str, criteria, review: review_mod.Review, lang: str, check:
     for i in o["items"]:
         clause = t["paren"].format(t["clause"].format(i["clause"])) if i["clause"] else ""
         out.append(f"| {_md(i['question'] + clause)} | {_md(i['answer'])} | "
-                   f"{review_mod.item_decision_label(t, i['decision'])} | {_md(i['comment'])} |")
+                   f"{decisions.item_label(t, i['decision'])} | {_md(i['comment'])} |")
     out += ["", f"## {t['plan_sections']}", "", f"| {t['section']} | {t['decision']} | {t['comment']} |", "| --- | --- | --- |"]
-    out += [f"| {_md(p['number'] + ' ' + p['title'])} | {review_mod.item_decision_label(t, p['decision'])} | {_md(p['comment'])} |"
+    out += [f"| {_md(p['number'] + ' ' + p['title'])} | {decisions.item_label(t, p['decision'])} | {_md(p['comment'])} |"
             for p in o["plan"]]
     return "\n".join(out) + "\n"
 

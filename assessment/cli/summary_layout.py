@@ -15,11 +15,12 @@ from assessment.review import review_file as review_mod
 from assessment.cli.terminal import csv_text, table, terminal, width
 from assessment.cli.summary_rows import HEAD, IN_PROGRESS, RIGHT
 from assessment.criteria import texts
+from assessment.review import decisions
 
 BOM = "\ufeff"
 NUMERIC = {"percent", "blockers"}
 FILTERS = {"verdict": ("ready", "conditional", "incomplete", "not_ready", "invalid"),
-           "review": ("approved", "conditional", "rejected", IN_PROGRESS, "none")}
+           "review": (*decisions.load().overall_ids, IN_PROGRESS, "none")}
 # Columns never cut: short by nature, and cutting them would change their meaning.
 UNCUT = {"verdict", "percent", "blockers", "review", "criteria_version"}
 MIN_CUT = 8
@@ -111,7 +112,7 @@ def words(row: list[str], lang: str) -> list[str]:
     if out[v]:
         out[v] = t.get(out[v], out[v])
     if out[r]:
-        out[r] = review_mod.decision_label(t, None if out[r] == IN_PROGRESS else out[r])
+        out[r] = decisions.overall_label(t, None if out[r] == IN_PROGRESS else out[r])
     return out
 
 

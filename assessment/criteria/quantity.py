@@ -4,6 +4,8 @@ Contract with docs/assets/javascripts/criteria/quantity.js: `text()` and `conver
 and `convert()` there give the same text and the same number for the same inputs (the shared vectors
 in tests/vectors/quantities.json hold both to it). Every page, document and command writes a
 threshold or an answer with these, so no text types a unit word after a number.
+
+Twin: docs/assets/javascripts/criteria/quantity.js (the same rule in the browser).
 """
 
 from __future__ import annotations

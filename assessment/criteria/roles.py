@@ -5,6 +5,8 @@ criteria.yml's `evidence.measures` names, for each measurement, the threshold it
 (channels answering at every hour of the week, clause 4.1 today). The item measured is the one item
 that asks about that threshold, so renumbering a clause or renaming a threshold key is a change to
 the data file alone. Contract with docs/assets/javascripts/criteria/roles.js: the same lookups.
+
+Twin: docs/assets/javascripts/criteria/roles.js (the same rule in the browser).
 """
 
 from __future__ import annotations

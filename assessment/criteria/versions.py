@@ -22,6 +22,7 @@ import json
 from pathlib import Path
 
 from assessment.criteria import changelog as change_log
+from assessment.review import decisions
 from assessment.criteria import model as criteria_mod
 from assessment.criteria.model import DEFAULT_PATH, Criteria, CriteriaError, Item
 
@@ -178,9 +179,11 @@ def versions(criteria: Criteria, log: change_log.ChangeLog) -> dict:
 
 
 def published(criteria: Criteria) -> dict:
-    """The criteria as the browser reads them (assets/criteria.json): the file's data plus `history`."""
+    """The criteria as the browser reads them (assets/criteria.json): the file's data plus `history`,
+    and the review decisions (review_decisions.yml), which every page that reads a review needs."""
     data = criteria.model_dump(mode="json")
     data["history"] = criteria.history
+    data["review_decisions"] = decisions.load().published()
     return data
 
 

@@ -5,6 +5,8 @@ view attaches: counts, grids, the period, the preset, the export's SHA-256 and r
 ticket. It comes from strangers like the rest of the file, so it is checked to its last cell.
 Contract with docs/assets/javascripts/evidence/block.js: the same problems, byte for byte
 (tests/vectors/evidence/answers.json). What the block says beside the answers is display.py's.
+
+Twin: docs/assets/javascripts/evidence/block.js (the same rule in the browser).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ messages. Header names come from /work/shared/reference/ticket-exports.md (see d
   "First Response In Min" is business minutes and is not used;
 - 腾讯企点 session exports start the clock at the customer's first message (客户首次发送消息时间);
 - 网易七鱼 exports carry the Open API's field names, with epoch-millisecond times.
+
+Twin: docs/assets/javascripts/evidence/columns.js (the same rule in the browser).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ Contract with docs/assets/javascripts/evidence/csv-text.js (and Papa Parse there
 - delimiter: whichever of comma, semicolon and tab occurs most in the first line, comma on a tie;
 - quoting as RFC 4180 (double quotes, doubled inside); a line that is empty is skipped, as is a
   final line break; the first row is the header.
+
+Twin: docs/assets/javascripts/evidence/csv-text.js (the same rule in the browser).
 """
 
 from __future__ import annotations

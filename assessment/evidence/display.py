@@ -7,6 +7,8 @@ answered within the threshold while the measured attainment is below this site's
 measured channels (the whole export, when it names no channel) saw a first reply in every one of
 the 168 hours of the week. The items are found by their role (criteria.yml `evidence.measures`).
 Contract with docs/assets/javascripts/evidence/display.js: the same lines, byte for byte.
+
+Twin: docs/assets/javascripts/evidence/display.js (the same rule in the browser).
 """
 
 from __future__ import annotations

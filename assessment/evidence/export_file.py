@@ -6,6 +6,8 @@ feeding measure.Measure through reading.py), which states the rule and which the
 tests hold them to each other. Neither holds the file whole; the aggregate keeps counts only.
 Every refusal is an EvidenceError whose message says "where: what"; the command line puts the
 file name in front.
+
+Twin: docs/assets/javascripts/evidence/export-file.js (the same rule in the browser).
 """
 
 from __future__ import annotations

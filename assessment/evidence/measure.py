@@ -19,6 +19,8 @@ in flat memory (ids are remembered only to find duplicates). The rule, in calend
   reply: a rank that falls on one is "no_reply"; null when N is 0;
 - by channel (code point order), by month of arrival (local), and two 168-hour grids of the week in
   the chosen zone (Monday 00:00 first): contacts received, first replies given.
+
+Twin: docs/assets/javascripts/evidence/measure.js (the same rule in the browser).
 """
 
 from __future__ import annotations

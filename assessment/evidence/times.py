@@ -16,6 +16,8 @@ tests/vectors/evidence/ proves it. The rule:
 A naive local time that a daylight-saving change makes ambiguous takes the earlier instant; one the
 change skips is read with the offset in force before the change (Python's fold=0). Both languages
 derive this from "the zone's UTC offset at an instant" alone, which zoneinfo and ICU agree on.
+
+Twin: docs/assets/javascripts/evidence/times.js (the same rule in the browser).
 """
 
 from __future__ import annotations

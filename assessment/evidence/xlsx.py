@@ -7,6 +7,8 @@ is, numbers as JavaScript writes them (45352.336805555555, 1709251500000), typed
 Excel cached, or nothing. Before calamine opens the file, the zip's directory is checked, so that a
 zip bomb dressed as XLSX is refused before anything is inflated; a sheet whose dimension claims a
 billion rows is harmless (calamine sizes the sheet by the cells it finds).
+
+Twin: docs/assets/javascripts/evidence/xlsx.js (the same rule in the browser).
 """
 
 from __future__ import annotations
@@ -73,7 +75,7 @@ def _rows(sheet) -> Iterator[list[str]]:
 
 
 def measure_xlsx(path: Path, options, threshold: float) -> dict:
-    from python_calamine import CalamineWorkbook
+    from python_calamine import CalamineWorkbook  # loaded late: only an XLSX export needs it
 
     check_zip(path)
     sha = hashlib.sha256()

@@ -8,6 +8,8 @@ browser) lays out the same outline.
 
 Text the SP typed is cleaned the same way in every format (see `clean`): characters XML cannot hold
 become U+FFFD, so a .docx can always be written and a reader sees that something was there.
+
+Twin: docs/assets/javascripts/plan/plan.js (the same rule in the browser).
 """
 
 from __future__ import annotations

@@ -12,6 +12,8 @@ parent: python-docx's add_paragraph() looks for the section properties from the 
 on every call, and making each element apart (OxmlElement) and moving it in (addprevious, append)
 costs a namespace fix-up per element; both made a long plan grow faster than linearly (330,000
 lines took 30 s). The section properties are taken off the body first and put back last.
+
+Twin: docs/assets/javascripts/plan/plan-docx.js (the same rule in the browser).
 """
 
 from __future__ import annotations

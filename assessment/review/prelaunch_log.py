@@ -10,6 +10,8 @@ assessment/test_schedule.yml.
 
 Contract with docs/assets/javascripts/review/prelaunch-log.js: the same problems byte for byte
 (tests/vectors/reviews.json) and the same figures (tests/vectors/test_log.json).
+
+Twin: docs/assets/javascripts/review/prelaunch-log.js (the same rule in the browser).
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ Contract with docs/assets/javascripts/review/review-file.js: both accept and ref
 files (the same bytes), with the same "where: what" messages byte for byte; tests/vectors/reviews.json
 runs one set of files through both. Messages never echo numbers (Python and JavaScript write them
 differently) and quote at most 40 characters of a bad text.
+
+Twin: docs/assets/javascripts/review/review-file.js (the same rule in the browser).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from assessment.answers import answers_file as answers_mod
 from assessment.shared import input_file
 from assessment.shared.blank import is_blank
 from assessment.criteria.model import Criteria, load
+from assessment.review import decisions
 from assessment.review import prelaunch_log as test_log_mod
 from assessment.criteria import texts
 
@@ -27,8 +30,9 @@ FORMAT_VERSION = 2  # 2 added the pre-launch test log and the submission's exact
 VERSIONS = (1, 2)
 MAX_BYTES = input_file.REVIEW_MAX_BYTES  # the answers file twice (its answers and its text), comments, the test log
 MAX_DEPTH = 64
-ITEM_DECISIONS = ("accepted", "needs_work", "rejected")
-DECISIONS = ("approved", "conditional", "rejected")
+# The decisions a reviewer may give (assessment/review_decisions.yml, review/decisions.py).
+ITEM_DECISIONS = decisions.load().item_ids
+DECISIONS = decisions.load().overall_ids
 REVIEWER_KEYS = ("name", "organisation", "date")
 ENTRY_KEYS = ("decision", "comment")
 CONDITION_KEYS = ("text", "due")
@@ -41,18 +45,6 @@ TEXT_OTHER = "submission_text: holds other answers than the submission in this r
 # Words for decisions, in both languages of the site; the review page receives them with
 # assessment.plan.LABELS, so none of these keys may shadow a key there (checked in macros/review.py).
 LABELS = texts.table("review")
-
-
-def item_decision_label(labels: dict, decision: str | None) -> str:
-    """The word for an item's or plan section's decision (labels: LABELS[lang])."""
-    return labels["no_decision"] if decision is None else labels["rejected_item" if decision == "rejected" else decision]
-
-
-def decision_label(labels: dict, decision: str | None) -> str:
-    """The word for the overall decision."""
-    if decision is None:
-        return labels["in_progress"]
-    return labels["approved"] if decision == "approved" else labels[f"{decision}_decision"]
 
 
 class ReviewError(ValueError):
@@ -249,7 +241,8 @@ def _entries_problems(part: str, entries: object, allowed: tuple[str, ...]) -> l
 def _conditions_problems(conditions: object, decision: object) -> list[str]:
     if not isinstance(conditions, list):
         return [f"conditions: expected a list, got {show(conditions)}"]
-    out = [] if decision == "conditional" or not conditions else ['conditions: only a "conditional" decision has conditions']
+    conditional = decisions.load().with_conditions
+    out = [] if decision == conditional or not conditions else [f'conditions: only a "{conditional}" decision has conditions']
     for n, condition in enumerate(conditions):
         where = f"conditions[{n}]"
         if not isinstance(condition, dict):

@@ -6,6 +6,8 @@ answers: the review page exported a condition the command line refused, and `rep
 the plan's own checks. A text is blank here when it holds nothing but characters a reader cannot
 see: every character either language counts as white space, and the zero-width ones.
 tests/vectors/blank.json holds the cases both languages must judge alike.
+
+Twin: docs/assets/javascripts/shared/blank.js (the same rule in the browser).
 """
 
 from __future__ import annotations

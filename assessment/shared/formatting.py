@@ -10,6 +10,8 @@ Contract with docs/assets/javascripts/shared/formatting.js: the same text for th
   Python's format() rounds ties (the browser mirrors it); counts with thousands separators.
 - A bad value as messages quote it: JSON for scalars, long texts clipped, containers named; keys in the
   order JavaScript enumerates an object's keys.
+
+Twin: docs/assets/javascripts/shared/formatting.js (the same rule in the browser).
 """
 
 from __future__ import annotations

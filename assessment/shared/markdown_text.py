@@ -8,6 +8,8 @@ headings, lists, block quotes or rules at the start of any line (a line break in
 field must not start "# Reviewer decision: APPROVED"). `<`, `>` and `&` become entities (every
 renderer knows them); the other marks are backslash-escaped, which CommonMark allows for any ASCII
 punctuation.
+
+Twin: docs/assets/javascripts/shared/markdown-text.js (the same rule in the browser).
 """
 
 from __future__ import annotations

@@ -3,6 +3,7 @@
 // and restore all. The form is rendered at build time by macros/review.py; review-view.js fills it,
 // review-inbox.js lists, review-open.js opens files, review-store.js keeps, review-checks.js judges.
 
+import { withConditions } from "./review/decisions.js";
 import { score } from "./answers/scoring.js";
 import { ReviewStore, isQuota } from "./review/store.js";
 import { Inbox } from "./review/inbox.js";
@@ -100,7 +101,7 @@ class ReviewPage {
     const entry = this.entry;
     if (!entry) return this.show();
     if (id === entry.id || id === "*") {
-      showReview(this.root, entry.review, this.t, document.activeElement);
+      showReview(this.root, this.criteria, entry.review, this.t, document.activeElement);
       this.testlog.show(this.doc, document.activeElement);
       this.progress();
     }
@@ -123,7 +124,7 @@ class ReviewPage {
     const meta = describe(criteria, doc); // the criteria may have changed since the review was opened
     if (JSON.stringify(meta) !== JSON.stringify(entry.meta)) this.store.update(entry.id, (e) => { e.meta = meta; });
     showSubmission(this.root, criteria, entry, doc, this.result, this.t, this.lang);
-    showReview(this.root, entry.review, this.t);
+    showReview(this.root, this.criteria, entry.review, this.t);
     showChanges(this.root, criteria, entry, doc, this.result, this.t);
     this.testlog.show(doc);
     this.progress();
@@ -178,8 +179,8 @@ class ReviewPage {
       const value = target.value || undefined;
       return this.save(({ review }) => {
         review.decision = value;
-        if (value === "conditional" && !review.conditions?.length) review.conditions = [{ text: "", due: "" }];
-      }).then(() => showConditions(this.root, this.entry.review, this.t));
+        if (value === withConditions(this.criteria) && !review.conditions?.length) review.conditions = [{ text: "", due: "" }];
+      }).then(() => showConditions(this.root, this.criteria, this.entry.review, this.t));
     }
     if (target.dataset.condition) {
       const n = Number(target.closest("[data-index]").dataset.index);
@@ -198,7 +199,7 @@ class ReviewPage {
 
   async editConditions(change) {
     await this.save(({ review }) => { review.conditions = change([...(review.conditions ?? [])]); });
-    showConditions(this.root, this.entry.review, this.t);
+    showConditions(this.root, this.criteria, this.entry.review, this.t);
   }
 
   async acceptAll() {
@@ -206,7 +207,7 @@ class ReviewPage {
     if (decided === total || !window.confirm(fill(this.t.accept_all_confirm, { n: total - decided }))) return;
     let n = 0;
     if (!await this.save(({ review }) => { n = acceptUndecided(criteria, review); })) return;
-    showReview(this.root, this.entry.review, this.t);
+    showReview(this.root, this.criteria, this.entry.review, this.t);
     this.notice(fill(this.t.accepted_all, { n }));
   }
 

@@ -4,6 +4,7 @@
 //
 // Contract: `criteria` is /assets/criteria.json (Criteria.model_dump() of assessment/criteria/model.py);
 // `doc` is an answers file object.
+// Twin: assessment/answers/answers_file.py (the same rule in Python).
 
 import { lineColumn, syntax } from "../shared/json-syntax.js";
 import { clip, grouped, show } from "../shared/formatting.js";

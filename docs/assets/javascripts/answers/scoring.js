@@ -4,6 +4,7 @@
 // Contract: `criteria` is /assets/criteria.json; `doc` is an answers document accepted by
 // answers-file.js. For the same inputs, JSON.stringify(score(criteria, doc)) is byte for byte what
 // `python -m assessment score FILE --json` prints. Integer arithmetic only.
+// Twin: assessment/answers/scoring.py (the same rule in Python).
 
 import { impliedUnit } from "./answers-file.js";
 import { convert, convertible } from "../criteria/quantity.js";

@@ -5,6 +5,7 @@
 // text has changed since the review, kept up to date as the SP edits. Every text from the review
 // goes into the page as text (dom.js el), never as HTML.
 
+import { itemLabel, overallLabel, toneOf } from "../review/decisions.js";
 import { el, fill, today } from "../shared/dom.js";
 import { newId } from "./assessments.js";
 import { isOverdue, readReview, reviewChanges, validateReview } from "../review/review-file.js";
@@ -31,11 +32,11 @@ export class ReviewNotes {
   // --- words ---------------------------------------------------------------------------------
 
   itemWord(decision) {
-    return decision ? this.t[decision === "rejected" ? "rejected_item" : decision] : this.t.no_decision;
+    return itemLabel(this.t, decision);
   }
 
   overallWord(decision) {
-    return decision ? this.t[decision === "approved" ? "approved" : `${decision}_decision`] : this.t.in_progress;
+    return overallLabel(this.t, decision);
   }
 
   reviewerLine(reviewer) {
@@ -86,7 +87,8 @@ export class ReviewNotes {
   /** The reviewer's word on one item or plan section, placed after `after`, and its changed mark. */
   mark(key, said, after) {
     const own = isObject(said) && Boolean(said.decision || said.comment);
-    const box = el("div", { class: `cl-rn cl-rn--${(own && said.decision) || "none"}`, role: "note", "data-review": key });
+    const tone = own ? toneOf(this.app.criteria, "item", said.decision) : "none";
+    const box = el("div", { class: `cl-rn cl-rn--${tone}`, role: "note", "data-review": key });
     if (own) {
       box.append(el("p", {}, `${this.t.review}${this.t.sep}`, el("span", { class: "cl-rn__decision" }, this.itemWord(said.decision))));
       if (said.comment) box.append(el("p", { class: "cl-rn__comment" }, said.comment));
@@ -114,7 +116,7 @@ export class ReviewNotes {
     const now = today();
     const blocks = [
       el("p", {}, `${t.overall}${t.sep}`,
-        el("span", { class: `cl-rn__overall cl-rn__overall--${r.decision ?? "none"}` }, this.overallWord(r.decision))),
+        el("span", { class: `cl-rn__overall cl-rn__overall--${toneOf(this.app.criteria, "overall", r.decision)}` }, this.overallWord(r.decision))),
       el("p", {}, this.reviewerLine(r.reviewer)),
     ];
     if (r.conditions?.length) {

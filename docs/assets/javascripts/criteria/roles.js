@@ -1,6 +1,7 @@
 // The items a ticket export measures, found by role in the data file, never by clause number.
 // Contract with assessment/criteria/roles.py: criteria.json's `evidence.measures` names, for each
 // measurement, the threshold it is held to; the item measured is the one item that asks about it.
+// Twin: assessment/criteria/roles.py (the same rule in Python).
 
 export const ROLES = ["first_reply", "round_the_clock"];
 

@@ -1,6 +1,7 @@
 // The `evidence` block of an answers file (the aggregate measured from a ticket export): how the one
 // accepting rule checks it. Mirrors assessment/evidence/block.py message for message
 // (tests/vectors/evidence/answers.json); what the block says beside the answers is display.js's.
+// Twin: assessment/evidence/block.py (the same rule in Python).
 
 import { NO_REPLY, REASONS } from './measure.js';
 import { ROLES } from './columns.js';

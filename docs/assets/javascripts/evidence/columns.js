@@ -1,5 +1,6 @@
 // Which column of a ticket export holds what: roles, the helpdesks' presets, header recognition.
 // Mirrors assessment/evidence_columns.py (same presets, same recognition, same messages).
+// Twin: assessment/evidence/columns.py (the same rule in Python).
 
 export const ROLES = ['id', 'arrived', 'replied', 'reply_minutes', 'reply_seconds', 'reply_milliseconds', 'channel', 'forwarded'];
 export const REPLY_ROLES = ['replied', 'reply_minutes', 'reply_seconds', 'reply_milliseconds'];

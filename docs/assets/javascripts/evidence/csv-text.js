@@ -2,6 +2,7 @@
 // reads them (assessment/evidence_csv.py states the rule). Bytes go in chunk by chunk (push), rows
 // come out through a callback, so a file of any size is read in flat memory. The CSV grammar is
 // Papa Parse's (vendored), driven chunk by chunk the way its own streamers drive it.
+// Twin: assessment/evidence/csv_text.py (the same rule in Python).
 
 import Papa from '../../vendor/papaparse/papaparse.js';
 

@@ -5,6 +5,7 @@
 // the words of the `evidence_block` table of assessment/texts.*.yml (tests/test_evidence_display.py
 // holds both to it). The measured items are found by role (criteria/roles.js). The figures sit
 // beside the declared answer; nothing here changes an answer or the score.
+// Twin: assessment/evidence/display.py (the same rule in Python).
 
 import { minutesText } from "../criteria/quantity.js";
 import { roleOf } from "../criteria/roles.js";

@@ -2,6 +2,7 @@
 // Mirrors assessment/evidence.py (its docstring states the rule): for the same rows, mapping, zone,
 // threshold and cut-off, JSON.stringify(measure.result()) is byte for byte Python's to_json.
 // DOM-free, so the evidence worker runs it; rows go in one at a time and only counts are kept.
+// Twin: assessment/evidence/measure.py (the same rule in Python).
 
 import { measuredThreshold } from '../criteria/roles.js';
 import { DURATION_UNIT, REPLY_ROLES } from './columns.js';

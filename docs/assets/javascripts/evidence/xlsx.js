@@ -4,6 +4,7 @@
 // is inflated and scanned chunk by chunk, only the shared strings are held (capped). The sheet's
 // <dimension> is never read, so one claiming a billion rows costs nothing: rows count as they come.
 // DOM-free (the worker).
+// Twin: assessment/evidence/xlsx.py (the same rule in Python).
 
 import { EvidenceError } from './measure.js';
 import { DATETIME, OTHER, builtinKind, formatKind, valueText } from './xlsx-cells.js';

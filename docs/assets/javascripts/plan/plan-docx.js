@@ -6,6 +6,7 @@
 // template headings, the SP's text, the annex, the sign-off block; A4, 2.54 cm margins, the
 // document language, page number and print date in the footer, set column widths.
 // tests/test_plan_docx_browser.py opens both with python-docx and compares them.
+// Twin: assessment/plan/plan_docx.py (the same rule in Python).
 
 import { today } from "../shared/dom.js";
 import { blocks, outline } from "./plan.js";

@@ -5,6 +5,7 @@
 // criteria, answers file, result and labels (tests compare them byte for byte). `labels` is
 // assessment.plan.LABELS[lang], handed to the page by the macros. plan-docx.js lays the same
 // outline out as a Word document.
+// Twin: assessment/plan/plan.py (the same rule in Python).
 
 import { roleOf } from "../criteria/roles.js";
 import { isBlank, trim } from "../shared/blank.js";

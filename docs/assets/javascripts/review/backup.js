@@ -2,7 +2,8 @@
 // work to another browser or keep it safe; and reading such a file back. A backup is untrusted
 // input like any file: each review in it is checked, and a bad one is named and left out.
 
-import { ITEM_DECISIONS, DECISIONS, isDate } from "./review-file.js";
+import { isDate } from "./review-file.js";
+import { itemIds, overallIds } from "./decisions.js";
 import { validate } from "../answers/answers-file.js";
 import { describe } from "./checks.js";
 import { DEFAULT_ZONE, MAX_TESTS, ZONES } from "./prelaunch-log.js";
@@ -19,12 +20,12 @@ export function backupText(list, now = new Date().toISOString()) {
 }
 
 // A decision-and-comment map with only what the review page writes.
-function entries(x) {
+function entries(criteria, x) {
   if (!isObject(x)) return {};
   const out = {};
   for (const [id, e] of Object.entries(x)) {
     if (!isObject(e)) continue;
-    const decision = ITEM_DECISIONS.includes(e.decision) ? e.decision : undefined;
+    const decision = itemIds(criteria).includes(e.decision) ? e.decision : undefined;
     const comment = text(e.comment);
     if (decision || comment) out[id] = JSON.parse(JSON.stringify({ decision, comment }));
   }
@@ -41,7 +42,7 @@ function testLog(x) {
 }
 
 // A stored review rebuilt from known fields of known types; null when it is not one at all.
-function cleanEntry(x) {
+function cleanEntry(criteria, x) {
   if (!isObject(x) || !text(x.id) || !/^[A-Za-z0-9_-]{1,64}$/.test(x.id) || !text(x.file) ||
       !/^[0-9a-f]{64}$/.test(x.sha256 ?? "") || !isObject(x.review)) return null;
   const r = x.review;
@@ -53,8 +54,8 @@ function cleanEntry(x) {
     changes,
     review: {
       reviewer: { name: text(reviewer.name) ?? "", organisation: text(reviewer.organisation) ?? "", date: text(reviewer.date) ?? "" },
-      items: entries(r.items), plan: entries(r.plan),
-      decision: DECISIONS.includes(r.decision) ? r.decision : undefined,
+      items: entries(criteria, r.items), plan: entries(criteria, r.plan),
+      decision: overallIds(criteria).includes(r.decision) ? r.decision : undefined,
       conditions: Array.isArray(r.conditions) ? r.conditions.filter(isObject).map((c) => ({ text: text(c.text) ?? "", due: text(c.due) ?? "" })) : [],
       summary: text(r.summary) ?? "",
       test_log: testLog(r.test_log),
@@ -79,7 +80,7 @@ export function readBackup(criteria, textContent) {
   const reviews = [];
   const problems = [];
   doc.reviews.forEach((r, n) => {
-    const entry = cleanEntry(r?.entry);
+    const entry = cleanEntry(criteria, r?.entry);
     if (!entry) return problems.push(`reviews[${n}].entry: not a review`);
     const found = validate(criteria, r.submission);
     if (found.length) return problems.push(`reviews[${n}].submission: ${found[0]}`);

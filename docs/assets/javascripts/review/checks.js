@@ -2,6 +2,7 @@
 // which items need attention, what an export should warn about, what a resubmission carries over
 // and what an imported review file may fill in. Pure functions of criteria, documents and reviews.
 
+import { agrees, withConditions } from "./decisions.js";
 import { answerText, planChecks } from "../plan/plan.js";
 import { evidenceContradicted } from "../evidence/display.js";
 import { score } from "../answers/scoring.js";
@@ -27,9 +28,9 @@ export function state(criteria, review) {
   return decided || review.decision ? "in_progress" : "not_started";
 }
 
-/** The earliest due date among a conditional decision's conditions, or "". */
-export function earliestDue(review) {
-  if (review.decision !== "conditional") return "";
+/** The earliest due date among the conditions of the decision that carries them, or "". */
+export function earliestDue(criteria, review) {
+  if (review.decision !== withConditions(criteria)) return "";
   return (review.conditions ?? []).map((c) => c.due).filter(Boolean).sort()[0] ?? "";
 }
 
@@ -78,13 +79,13 @@ export function acceptUndecided(criteria, review) {
  */
 export function exportWarnings(criteria, review, verdict, today) {
   const out = [];
-  // Approving outright wants "ready"; approving with conditions at least "conditionally ready".
-  const enough = review.decision === "approved" ? ["ready"] : review.decision === "conditional" ? ["ready", "conditional"] : null;
-  if (enough && !enough.includes(verdict)) {
+  // A decision wants the verdicts it agrees with (review_decisions.yml): approving outright "ready",
+  // approving with conditions at least "conditionally ready".
+  if (review.decision && !agrees(criteria, review.decision, verdict)) {
     out.push({ key: "warn_not_ready", values: { verdict } });
   }
   const on = review.reviewer?.date || today;
-  if (review.decision === "conditional") {
+  if (review.decision === withConditions(criteria)) {
     (review.conditions ?? []).forEach((c, n) => {
       if (c.due && c.due < on) out.push({ key: "warn_due_before", values: { n: n + 1, due: c.due, date: on } });
     });

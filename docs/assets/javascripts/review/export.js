@@ -1,6 +1,7 @@
 // What leaves the review page or comes back into it as a whole: the review file (with warnings
 // before export), the backup of every review and its restoring. Each takes the page (review.js).
 
+import { withConditions } from "./decisions.js";
 import { FORMAT, FORMAT_VERSION, validateReview } from "./review-file.js";
 import { exportWarnings } from "./checks.js";
 import { backupText, readBackup } from "./backup.js";
@@ -38,7 +39,7 @@ export function reviewDoc(page, text = null, now = Date.now()) {
     reviewer: { name: r.reviewer?.name ?? "", organisation: r.reviewer?.organisation ?? "", date: r.reviewer?.date ?? "" },
     items: clean(r.items), plan: clean(r.plan),
     ...(r.decision ? { decision: r.decision } : {}),
-    ...(r.decision === "conditional" ? { conditions: (r.conditions ?? []).map(({ text, due }) => ({ text: text ?? "", due: due ?? "" })) } : {}),
+    ...(r.decision === withConditions(page.criteria) ? { conditions: (r.conditions ?? []).map(({ text, due }) => ({ text: text ?? "", due: due ?? "" })) } : {}),
     summary: r.summary ?? "",
     ...(log ? { test_log: log } : {}),
   };

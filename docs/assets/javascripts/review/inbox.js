@@ -3,12 +3,13 @@
 // rows(), sortRows() and filterRows() are DOM-free (the benchmark and the tests call them);
 // Inbox draws them into the page's table and hears the reviewer's keys.
 
+import { overallLabel } from "./decisions.js";
 import { earliestDue, progress, state } from "./checks.js";
 import { el, fill } from "./view.js";
 
 export const COLUMNS = ["organisation", "service", "verdict", "criteria_version", "state", "decision", "due", "edited"];
 export const PAGE = 100; // rows drawn at first, and added by each "show more"
-export const FILTERS = ["all", "attention", "not_started", "in_progress", "decided", "approved", "conditional", "rejected"];
+// The filters (the page draws them: macros/review.py) are these states and every overall decision.
 // Verdicts and progress sort by meaning, not by their words.
 const VERDICT_ORDER = { not_ready: 0, incomplete: 1, conditional: 2, ready: 3 };
 const STATE_ORDER = { not_started: 0, in_progress: 1, decided: 2 };
@@ -21,7 +22,7 @@ export function rows(criteria, entries) {
     return {
       id: e.id, file: e.file, organisation: meta.organisation ?? "", service: meta.service ?? "",
       verdict: meta.verdict ?? "", criteria_version: meta.criteria_version ?? "", state: state(criteria, e.review),
-      decided, total, decision: e.review.decision ?? "", due: earliestDue(e.review), edited: e.edited ?? e.opened ?? "",
+      decided, total, decision: e.review.decision ?? "", due: earliestDue(criteria, e.review), edited: e.edited ?? e.opened ?? "",
       attention: (meta.attention ?? 0) + Object.keys(e.changes?.items ?? {}).length + Object.keys(e.changes?.plan ?? {}).length,
       resubmission: Boolean(e.previous),
     };
@@ -121,7 +122,7 @@ export class Inbox {
     const t = this.t;
     const progressText = r.state === "not_started" ? t.state_not_started
       : r.state === "decided" ? t.state_decided : fill(t.state_in_progress, { n: r.decided, total: r.total });
-    const decision = r.decision ? (r.decision === "approved" ? t.approved : t[`${r.decision}_decision`]) : t.in_progress;
+    const decision = overallLabel(t, r.decision || null);
     const name = el("button", { type: "button", class: "rv-inbox__open", "data-open": r.id }, r.organisation || t.untitled_review);
     const flags = [r.attention ? el("span", { class: "rv-flag rv-flag--attention" }, fill(t.attention_count, { n: r.attention })) : "",
       r.resubmission ? el("span", { class: "rv-flag" }, t.resubmission) : ""];

@@ -5,6 +5,7 @@
 // and, through evidence.js's Measure (each test a ticket: id = row number, arrival = the contact,
 // first reply, channel; cut-off = as_of, else the latest time in the log), the same figures.
 // `schedule` is assessment/test_schedule.yml as the build publishes it (night hours, holidays).
+// Twin: assessment/review/prelaunch_log.py (the same rule in Python).
 
 import { quote, showKind as show } from '../shared/formatting.js';
 import { roleOf } from '../criteria/roles.js';

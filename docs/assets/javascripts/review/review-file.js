@@ -5,7 +5,9 @@
 // the same "where: what" messages, byte for byte (tests/vectors/reviews.json). Messages never echo
 // numbers (Python and JavaScript write them differently) and quote at most 40 characters of a text.
 // `criteria` is /assets/criteria.json.
+// Twin: assessment/review/review_file.py (the same rule in Python).
 
+import { itemIds, overallIds, withConditions } from "./decisions.js";
 import { isBlank } from "../shared/blank.js";
 import { grouped, quote, showKind } from "../shared/formatting.js";
 import { readAnswers, tooBig as answersTooBig, validate } from "../answers/answers-file.js";
@@ -22,8 +24,6 @@ export const OUT_OF_RANGE = "(top level): a number out of range (beyond what a d
 export const MISMATCH = "submission_sha256: the file with this SHA-256 holds other answers than the submission "
   + "in this review; the review is not of that file";
 export const MAX_DEPTH = 64;
-export const ITEM_DECISIONS = ["accepted", "needs_work", "rejected"];
-export const DECISIONS = ["approved", "conditional", "rejected"];
 const REVIEWER_KEYS = ["name", "organisation", "date"];
 const ENTRY_KEYS = ["decision", "comment"];
 const CONDITION_KEYS = ["text", "due"];
@@ -91,11 +91,11 @@ export function validateReview(criteria, doc) {
       else if (k === "date" && value && !isDate(value)) out.push(`reviewer.date: expected a date (YYYY-MM-DD), got ${showKind(value)}`);
     }
   }
-  for (const part of ["items", "plan"]) if (has(doc, part)) out.push(...entriesProblems(part, doc[part]));
-  if (has(doc, "decision") && !DECISIONS.includes(doc.decision)) {
-    out.push(`decision: expected one of ${DECISIONS.join(", ")}, got ${showKind(doc.decision)}`);
+  for (const part of ["items", "plan"]) if (has(doc, part)) out.push(...entriesProblems(criteria, part, doc[part]));
+  if (has(doc, "decision") && !overallIds(criteria).includes(doc.decision)) {
+    out.push(`decision: expected one of ${overallIds(criteria).join(", ")}, got ${showKind(doc.decision)}`);
   }
-  if (has(doc, "conditions")) out.push(...conditionsProblems(doc.conditions, doc.decision));
+  if (has(doc, "conditions")) out.push(...conditionsProblems(criteria, doc.conditions, doc.decision));
   if (has(doc, "summary") && typeof doc.summary !== "string") out.push(`summary: expected a string, got ${showKind(doc.summary)}`);
   if (has(doc, "test_log") && known === TOP_KEYS) out.push(...testLogProblems(doc.test_log));
   if (has(doc, "submission_text") && known === TOP_KEYS) out.push(...textProblems(criteria, doc, !out.length));
@@ -121,7 +121,7 @@ function submissionProblems(criteria, submission) {
   return validate(criteria, submission);
 }
 
-function entriesProblems(part, entries) {
+function entriesProblems(criteria, part, entries) {
   if (!isObject(entries)) return [`${part}: expected an object, got ${showKind(entries)}`];
   const out = [];
   for (const id of Object.keys(entries)) {
@@ -132,17 +132,18 @@ function entriesProblems(part, entries) {
       continue;
     }
     for (const k of Object.keys(entry)) if (!ENTRY_KEYS.includes(k)) out.push(`${where}: unknown key ${quote(k)}`);
-    if (has(entry, "decision") && !ITEM_DECISIONS.includes(entry.decision)) {
-      out.push(`${where}.decision: expected one of ${ITEM_DECISIONS.join(", ")}, got ${showKind(entry.decision)}`);
+    if (has(entry, "decision") && !itemIds(criteria).includes(entry.decision)) {
+      out.push(`${where}.decision: expected one of ${itemIds(criteria).join(", ")}, got ${showKind(entry.decision)}`);
     }
     if (has(entry, "comment") && typeof entry.comment !== "string") out.push(`${where}.comment: expected a string, got ${showKind(entry.comment)}`);
   }
   return out;
 }
 
-function conditionsProblems(conditions, decision) {
+function conditionsProblems(criteria, conditions, decision) {
   if (!Array.isArray(conditions)) return [`conditions: expected a list, got ${showKind(conditions)}`];
-  const out = decision === "conditional" || !conditions.length ? [] : ['conditions: only a "conditional" decision has conditions'];
+  const conditional = withConditions(criteria);
+  const out = decision === conditional || !conditions.length ? [] : [`conditions: only a "${conditional}" decision has conditions`];
   conditions.forEach((condition, n) => {
     const where = `conditions[${n}]`;
     if (!isObject(condition)) {

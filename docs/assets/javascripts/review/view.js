@@ -1,6 +1,7 @@
 // What the review page shows: the SP's submission, the reviewer's decisions in the form, and the
 // printable report. Every SP or reviewer text goes in as text (textContent, form values), never HTML.
 
+import { itemLabel, overallLabel, withConditions } from "./decisions.js";
 import { roleOf } from "../criteria/roles.js";
 import { META_KEYS, answerText, percent, writtenText } from "../plan/plan.js";
 import { attention } from "./checks.js";
@@ -25,8 +26,6 @@ export function el(tag, attrs = {}, ...children) {
 
 export const fill = (template, values) => template.replace(/\{(\w+)\}/g, (_, k) => String(values[k] ?? ""));
 const answerOf = (doc, id) => (Object.hasOwn(doc.answers ?? {}, id) ? doc.answers[id] : null);
-const itemLabel = (t, d) => (d ? t[d === "rejected" ? "rejected_item" : d] : t.no_decision);
-const overallLabel = (t, d) => (!d ? t.in_progress : d === "approved" ? t.approved : t[`${d}_decision`]);
 
 /** How the result saved in the SP's file differs from ours, as a sentence, or null. */
 export function resultDifference(t, saved, result) {
@@ -91,14 +90,14 @@ function setDecision(box, entry, keep) {
 }
 
 /** Fill the form with the reviewer's work so far; `keep` (the field being typed in) is left alone. */
-export function showReview(root, review, t, keep = null) {
+export function showReview(root, criteria, review, t, keep = null) {
   const $ = (id) => root.querySelector(`#${id}`);
   for (const input of $("rv-reviewer").querySelectorAll("input")) if (input !== keep) input.value = review.reviewer?.[input.name] ?? "";
   for (const radio of $("rv-decision").querySelectorAll("input")) radio.checked = radio.value === (review.decision ?? "");
   if ($("rv-summary") !== keep) $("rv-summary").value = review.summary ?? "";
   for (const box of root.querySelectorAll(".rv-item")) setDecision(box, review.items?.[box.dataset.item], keep);
   for (const box of root.querySelectorAll(".rv-part")) setDecision(box, review.plan?.[box.dataset.part], keep);
-  if (!$("rv-condition-list").contains(keep)) showConditions(root, review, t);
+  if (!$("rv-condition-list").contains(keep)) showConditions(root, criteria, review, t);
 }
 
 /**
@@ -149,10 +148,10 @@ function showMeasured(box, criteria, item, parts) {
   node.replaceChildren(...figures.map((f) => el("p", {}, f)), ...(flag ? [el("p", { class: "rv-contradiction" }, flag.text)] : []));
 }
 
-/** The conditions list, shown only with a conditional decision. */
-export function showConditions(root, review, t) {
+/** The conditions list, shown only with the decision that carries conditions. */
+export function showConditions(root, criteria, review, t) {
   const $ = (id) => root.querySelector(`#${id}`);
-  $("rv-conditions").hidden = review.decision !== "conditional";
+  $("rv-conditions").hidden = review.decision !== withConditions(criteria);
   $("rv-condition-list").replaceChildren(...(review.conditions ?? []).map((c, n) => {
     // A condition may run to a few sentences: a box that grows with it, not a one-line field.
     const text = el("textarea", { "data-condition": "text", maxlength: "2000", required: true, rows: 2 });
@@ -182,7 +181,7 @@ export function renderReport(container, criteria, entry, doc, review, result, t,
     const own = review.plan?.[p.id] ?? {};
     return [`${p.number} ${p.title[lang]}`, itemLabel(t, own.decision), own.comment ?? ""];
   });
-  const conditional = review.decision === "conditional";
+  const conditional = review.decision === withConditions(criteria);
   const reviewer = review.reviewer ?? {};
   container.replaceChildren(
     el("h2", {}, t.review_report),

@@ -2,6 +2,7 @@
 // trim() strips other characters than Python's strip(); a text is blank here when it holds nothing
 // but characters a reader cannot see: white space in either language, and the zero-width ones.
 // tests/vectors/blank.json holds the cases both languages must judge alike.
+// Twin: assessment/shared/blank.py (the same rule in Python).
 
 const JS_TRIM = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 const PY_ONLY = "\u001c\u001d\u001e\u001f\u0085";

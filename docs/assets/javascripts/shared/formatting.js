@@ -1,6 +1,7 @@
 // How numbers, shares and values are written, one way for every view, as the command line writes them.
 // Contract with assessment/shared/formatting.py: the same text for the same value (tests/js and the
 // Chromium tests compare them). DOM-free.
+// Twin: assessment/shared/formatting.py (the same rule in Python).
 
 export const SHOWN_CHARS = 40; // of a bad text or key quoted in a message
 

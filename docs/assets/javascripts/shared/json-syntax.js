@@ -2,6 +2,7 @@
 // problem of the first thing a file gets wrong, with a loop and a stack, never recursion, so a file
 // nested a million deep cannot overflow the stack. Numbers out of a double's range and lone
 // surrogates are refused here, as Python refuses them. No DOM access.
+// Twin: assessment/shared/json_syntax.py (the same rule in Python).
 
 // scoring.js passes its nesting limit and its way of quoting a value (`show`), so this module imports
 // nothing back from it.

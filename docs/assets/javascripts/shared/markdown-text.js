@@ -2,6 +2,7 @@
 // byte for byte (the checklist's Markdown plan equals the command line's). No raw HTML or entities,
 // links, images, emphasis, code or table cells from the text, and no heading, list, block quote or
 // rule at the start of any line: <, > and & become entities, the other marks are backslash-escaped.
+// Twin: assessment/shared/markdown_text.py (the same rule in Python).
 
 const INLINE = /[\\`*_[\]|#~!]/g;
 // Spaces and tabs off a line's end, by a loop (a regular expression backtracks on a long run).
