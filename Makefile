@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # jieba caches its dictionary under $TMPDIR; keep it out of the way of other users.
 export TMPDIR ?= /tmp
 
-.PHONY: install build serve test browser office plan-pdf bench clean dist offline
+.PHONY: install build serve test browser office plan-pdf bench clean dist offline lint
 
 install: $(STAMP)
 
@@ -49,8 +49,23 @@ office:
 	  $$SUDO apt-get update -qq && \
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq libreoffice-writer-nogui poppler-utils; }
 
-test: $(STAMP) browser office
-	$(BIN)/python -m pytest
+# Node's tools the tests use (Biome for `make lint`, esbuild for the offline package), pinned in
+# package-lock.json; npm ci when node_modules/ is missing or older than the lock.
+NODE_STAMP := node_modules/.package-lock.json
+$(NODE_STAMP): package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed for the JavaScript lint and the offline package: apt-get install npm"; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The code's style: ruff for Python, Biome for JavaScript (configuration in pyproject.toml, biome.json).
+lint: $(STAMP) $(NODE_STAMP)
+	$(BIN)/ruff check assessment macros publish tests
+	node_modules/.bin/biome lint
+
+# Two workers, a test file on one worker (its module fixtures built once); the xdist controller builds
+# and serves the one site the browser tests share (tests/conftest.py).
+test: $(STAMP) browser office lint
+	$(BIN)/python -m pytest -n 2 --dist loadfile
 
 # The command line's and the browser's Word plans for a long sample, both languages, laid out by
 # LibreOffice: .docx, .pdf and a PNG per page in plan-pdf/, to look at as their reader would.
@@ -73,6 +88,17 @@ bench: $(STAMP) browser
 	$(BIN)/python -m tests.bench_publish
 	$(BIN)/python -m tests.bench_evidence
 	$(BIN)/python -m tests.bench_evidence_browser
+
+# The reviewers' wheel: dist/sp_readiness-VERSION-py3-none-any.whl (publish/wheel.py builds it from a
+# clean copy of assessment/).
+dist: $(STAMP)
+	$(BIN)/python -m publish.wheel dist
+
+# Both languages to open from disk: dist/sp-readiness-offline.zip. Its classic-script bundles are
+# made by esbuild, pinned in package-lock.json and installed into node_modules/ by `npm ci`;
+# publish/offline.py says what differs and why.
+offline: $(STAMP) $(NODE_STAMP)
+	SITE_URL=$(SITE_URL) $(BIN)/python -m publish.offline dist/sp-readiness-offline.zip
 
 clean:
 	rm -rf site dist node_modules plan-pdf .pytest_cache .hypothesis

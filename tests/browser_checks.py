@@ -21,6 +21,11 @@ def axe_violations(page) -> list[dict]:
             for v in result["violations"]]
 
 
+# Resolves after the browser has drawn two more frames: layout and scrolling caused by the last action
+# have been applied. A wait for the page's own progress, never a sleep of a guessed length.
+FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done())))"
+
+
 def record_requests(page) -> list[str]:
     """Start recording the URL of every request the page (and its workers) make."""
     urls: list[str] = []

@@ -4,7 +4,11 @@ expects, and hypothesis runs the same examples on every CI run."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import tempfile
+import threading
 from pathlib import Path
 
 import pytest
@@ -23,8 +27,15 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    """Both languages built for, and served at, one loopback origin (instant navigation needs it)."""
+def served_site(request, tmp_path_factory):
+    """Both languages built for, and served at, one loopback origin (instant navigation needs it).
+
+    Under pytest-xdist (`make test` runs two workers) the controller builds and serves one site for
+    all of them (shared_site below); a worker waits until it is ready."""
+    shared = getattr(request.config, "workerinput", {}).get("sp_site")
+    if shared:
+        yield SharedSite.wait(json.loads(shared))
+        return
     port = free_port()
     site = tmp_path_factory.mktemp("site")
     build(site, f"http://127.0.0.1:{port}/")
@@ -32,6 +43,66 @@ def served_site(tmp_path_factory):
     server.site = site
     yield server
     server.close()
+
+
+class SharedSite:
+    """The site the xdist controller builds in the background as the session starts, and serves."""
+
+    READY, FAILED = ".sp-site-ready", ".sp-site-failed"
+
+    def __init__(self, site: Path, url: str) -> None:
+        self.site, self.url = site, url
+
+    @classmethod
+    def wait(cls, info: dict) -> SharedSite:
+        site = Path(info["site"])
+        # A readiness file, not a sleep of a guessed length: the build takes what it takes.
+        while not (site / cls.READY).exists():
+            if (site / cls.FAILED).exists():
+                pytest.fail((site / cls.FAILED).read_text(encoding="utf-8"), pytrace=False)
+            threading.Event().wait(0.2)
+        return cls(site, info["url"])
+
+    @classmethod
+    def start(cls) -> dict:
+        site = Path(tempfile.mkdtemp(prefix="sp-readiness-site-"))
+        port = free_port()
+        url = f"http://127.0.0.1:{port}/"
+
+        def make() -> None:
+            try:
+                build(site, url)
+                (site / cls.READY).write_text("ready", encoding="utf-8")
+            except BaseException as exc:  # a worker shows the build's own message
+                (site / cls.FAILED).write_text(str(exc), encoding="utf-8")
+
+        thread = threading.Thread(target=make, daemon=True)
+        thread.start()
+        return {"site": str(site), "url": url, "server": Server(site, port), "thread": thread}
+
+
+_SHARED: dict = {}
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "expect_page_errors(reason): this test expects uncaught page errors or "
+                                       "console errors (use the page_errors fixture to assert which)")
+    # The xdist controller (it runs no test) builds and serves the site once for every worker.
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        _SHARED.update(SharedSite.start())
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    if _SHARED:
+        node.workerinput["sp_site"] = json.dumps({"site": _SHARED["site"], "url": _SHARED["url"]})
+
+
+def pytest_unconfigure(config):
+    if _SHARED:
+        _SHARED["thread"].join()
+        _SHARED["server"].close()
+        shutil.rmtree(_SHARED["site"], ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -96,11 +167,6 @@ class WatchedBrowser:
 
     def __getattr__(self, name):
         return getattr(self._browser, name)
-
-
-def pytest_configure(config):
-    config.addinivalue_line("markers", "expect_page_errors(reason): this test expects uncaught page errors or "
-                                       "console errors (use the page_errors fixture to assert which)")
 
 
 @pytest.fixture

@@ -17,7 +17,6 @@ from pathlib import Path
 import assessment
 from assessment.criteria import versions as history
 from assessment.answers import answers_file as answers
-from assessment.evidence import block as evidence_block
 from assessment.shared import formatting
 from assessment.evidence import display as evidence_display
 from assessment.plan import plan
@@ -142,7 +141,7 @@ def evidence_display_cases() -> list[dict]:
     for name, criteria, doc in CASES:
         read = answers.parse(criteria, doc)
         for lang in ("zh", "en"):
-            out.append({"name": f"{name} ({lang})", "lang": lang, "criteria": json.loads(criteria.model_dump_json()),
+            out.append({"name": f"{name} ({lang})", "lang": lang, "criteria": versions.published(criteria),
                         "doc": doc, "labels": LABELS[lang], "lines": evidence_display.lines(criteria, read, read.evidence, lang)})
     return out
 

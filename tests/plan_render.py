@@ -20,6 +20,7 @@ from pathlib import Path
 import assessment
 from assessment.plan import plan
 from assessment.plan import plan_file
+from assessment.criteria import versions
 
 CRITERIA = assessment.load()
 TOOLS = ("soffice", "pdftotext", "pdftoppm")
@@ -139,7 +140,7 @@ def browser_docx(tab, d: dict, lang: str) -> bytes:
         let text = "";
         for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         return btoa(text);
-    }""", json.dumps([json.loads(CRITERIA.model_dump_json()), d, result, plan.LABELS[lang], lang]))
+    }""", json.dumps([versions.published(CRITERIA), d, result, plan.LABELS[lang], lang]))
     return base64.b64decode(data)
 
 

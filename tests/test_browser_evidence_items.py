@@ -13,7 +13,6 @@ import pytest
 import assessment
 from assessment.answers import answers_file as answers_mod
 from assessment.evidence import measure as evidence
-from assessment.evidence import block as evidence_block
 from assessment.evidence import display as evidence_display
 from assessment.answers import scoring
 from assessment.shared.formatting import js_number

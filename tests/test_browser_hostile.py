@@ -12,14 +12,16 @@ import pytest
 import assessment
 from assessment.shared import input_file
 from assessment.review import review_file as review
-from tests.checklist_page import (answer_some, current_id, entries, item, open_checklist, show,
+from tests.checklist_page import (answer_some, current_id, entries, item, show,
                                   wait_saved)
 
 SHANGHAI_0130 = datetime.datetime(2026, 11, 27, 1, 30, tzinfo=datetime.timezone(datetime.timedelta(hours=8)))
 TODAY_THERE, YESTERDAY_THERE = "2026-11-27", "2026-11-26"  # UTC is still on the 26th
 BLOCK_STORAGE = """for (const name of ['localStorage', 'sessionStorage'])
   Object.defineProperty(window, name, { get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });"""
-FAIL_WRITES = "Storage.prototype.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };"
+# Each refused write is counted, so a test waits for the page's attempt instead of a guessed delay.
+FAIL_WRITES = """window.spFailedWrites = 0;
+Storage.prototype.setItem = function () { window.spFailedWrites += 1; throw new DOMException('quota', 'QuotaExceededError'); };"""
 CRITERIA = assessment.load()
 
 
@@ -136,8 +138,9 @@ def test_with_site_data_blocked_both_apps_work_and_say_nothing_will_be_kept(brow
     assert page.locator("#cl-notices").inner_text().count(words["storage_blocked_notice"]) == 1
     page.locator("#cl-meta [name=organisation]").fill("示例科技")
     item(page, "cs-organisation").locator("input[value=met]").check()
-    page.wait_for_timeout(600)  # past the save delay
-    assert page.locator("#cl-saved").inner_text() == words["blocked"] != words["saved"]
+    # The status settles on "not kept" once the save (after its delay) has been refused.
+    page.wait_for_function("([want]) => document.getElementById('cl-saved').innerText === want", arg=[words["blocked"]])
+    assert words["blocked"] != words["saved"]
     show(page, "report")  # every view still works
     page.goto(prefix + "review/")
     page.wait_for_selector("#sp-review[data-ready=true]")
@@ -155,8 +158,10 @@ def test_with_writes_failing_the_checklist_never_says_saved(browser, served_site
     words = page_strings(page, "sp-checklist")
     status = page.locator("#cl-saved")
     assert status.inner_text() != words["saved"] and "cl-saved--failed" in status.get_attribute("class")
+    tried = page.evaluate("window.spFailedWrites")
     page.locator("#cl-meta [name=organisation]").fill("X")
-    page.wait_for_timeout(600)
+    page.wait_for_function("([n]) => window.spFailedWrites > n", arg=[tried])  # the edit's save was tried
+    page.wait_for_function("() => !document.getElementById('cl-saved').matches('.cl-saved--saving')")
     assert status.inner_text() != words["saved"] and "cl-saved--failed" in status.get_attribute("class")
     context.close()
 
@@ -337,6 +342,8 @@ def test_with_site_data_blocked_every_page_opens_without_an_error_and_the_palett
     assert scheme() != before  # for this page view: nothing can be kept
     page.locator("body").press("/")  # search still opens (its index is not kept either)
     page.keyboard.type("7")
-    page.wait_for_timeout(300)
+    # Search has answered (Material writes how many documents match, or none) without an error.
+    page.wait_for_function("""() => /[0-9]|No matching|没有/.test(
+      document.querySelector('.md-search-result__meta')?.textContent ?? '')""")
     assert found == []
     context.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.browser_checks import FRAMES
 from tests.checklist_page import item, open_checklist, show, texts
 
 LANGS = ["zh", "en"]
@@ -29,7 +30,7 @@ def phone(browser):
 def test_header_and_status_bar_take_at_most_110_px_of_a_phone(phone, served_site, lang):
     open_checklist(phone, served_site, lang)
     phone.evaluate("scrollTo(0, 2000)")
-    phone.wait_for_timeout(200)
+    phone.evaluate(FRAMES)  # the sticky bar has been laid out where the scroll left it
     bottom = phone.evaluate("document.getElementById('cl-bar').getBoundingClientRect().bottom")
     assert bottom <= 110, bottom
     for selector in ["#cl-current", "#cl-bar-verdict", "[data-view-link=report]", "#cl-saved"]:
@@ -87,7 +88,7 @@ def test_the_page_does_not_grow_while_the_reader_scrolls_down(browser, served_si
     heights = []
     for _ in range(40):  # scroll to the bottom a screen at a time, as a reader does
         page.mouse.wheel(0, size["height"] * 0.8)
-        page.wait_for_timeout(60)
+        page.evaluate(FRAMES)
         heights.append(page.evaluate("document.documentElement.scrollHeight"))
     assert max(heights) - before < 0.02 * before, (before, max(heights))  # was 5,025 -> 6,071 px
     context.close()

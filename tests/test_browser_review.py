@@ -22,7 +22,7 @@ def answers_file(tmp_path, name="answers.json", **changes) -> tuple:
            "assessment": {"organisation": HOSTILE, "service": "彩铃", "contact": "张三", "date": "2026-11-20"},
            "answers": {"cs-organisation": {"status": "met", "note": f"客服 20 人 {HOSTILE}", "evidence": "架构图.pdf"},
                        "quality-round-the-clock": {"value": 1}},
-           "plan": {"cs-organisation": f"<script>document.title='pwned'</script>\n第二行"}, **changes}
+           "plan": {"cs-organisation": "<script>document.title='pwned'</script>\n第二行"}, **changes}
     data = json.dumps(doc, ensure_ascii=False, indent=2).encode("utf-8")
     path = tmp_path / name
     path.write_bytes(data)

@@ -117,7 +117,7 @@ def test_a_resubmission_carries_over_unchanged_decisions_and_resets_changed_ones
     page.wait_for_function("document.querySelector('#rv-saved').textContent === '已保存在本浏览器'")
     channels = next(i for i in CRITERIA.items if i.id == "quality-round-the-clock")
     second, _ = answers_file(tmp_path, "second.json", answers={
-        "cs-organisation": {"status": "met", "note": f"客服 20 人 <img src=x onerror=\"document.title='pwned'\">", "evidence": "架构图.pdf"},
+        "cs-organisation": {"status": "met", "note": "客服 20 人 <img src=x onerror=\"document.title='pwned'\">", "evidence": "架构图.pdf"},
         "quality-round-the-clock": {"value": 2}})
     open_file(page, second)
     page.wait_for_function("document.querySelector('#rv-meta').textContent.includes('second.json')")

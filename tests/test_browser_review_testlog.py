@@ -13,7 +13,6 @@ import json
 import pytest
 
 import assessment
-from assessment.evidence import block as evidence_block
 from assessment.evidence import display as evidence_display
 from assessment.criteria import versions as history
 from assessment.review import review_file as review

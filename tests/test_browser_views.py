@@ -9,7 +9,7 @@ from assessment.criteria import quantity
 from assessment.shared.formatting import js_number
 from macros import checklist
 
-from tests.browser_checks import settled
+from tests.browser_checks import FRAMES, settled
 from tests.checklist_page import answer_some, current_doc, item, open_checklist, show, texts, wait_saved
 
 LANGS = ["zh", "en"]
@@ -247,7 +247,7 @@ TOP_ITEM = """() => { const bar = document.getElementById('cl-bar').getBoundingC
 def settled_top(page):
     seen = None
     while seen != (seen := page.evaluate(TOP_ITEM)):  # items coming on screen settle to their real height
-        page.wait_for_timeout(150)
+        page.evaluate(FRAMES)
     return seen
 
 
@@ -275,13 +275,11 @@ def test_back_and_forward_between_views_stay_in_the_page_and_keep_place_filter_a
     page.wait_for_selector("[data-view=plan]:not([hidden])")
     page.go_back()
     page.wait_for_selector("[data-view=answers]:not([hidden])")
-    page.wait_for_timeout(300)
     assert settled_top(page) == answers_top
     assert page.locator("#cl-filter").input_value() == "unanswered"
     assert page.evaluate("document.activeElement.dataset.field + ' ' + document.activeElement.closest('[data-item]').id") == f"note item-{chosen}"
     page.go_forward()
     page.wait_for_selector("[data-view=plan]:not([hidden])")
-    page.wait_for_timeout(300)
     assert settled_top(page) == plan_top
     assert page.evaluate("document.activeElement") and plan_box.evaluate("e => e === document.activeElement")
     assert page.evaluate("document.getElementById('sp-checklist').dataset.marker") == "same page"

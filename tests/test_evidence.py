@@ -14,7 +14,7 @@ from assessment.evidence import times as t
 from assessment.evidence.measure import NO_REPLY, REASONS, EvidenceError, attainment_target, measure, threshold_minutes
 from assessment.evidence.columns import MappingError, recognise, resolve
 from assessment.evidence.export_file import measure_file
-from tests.evidence_vectors import CRITERIA, DIR, THRESHOLD, VECTORS, differences, options
+from tests.evidence_vectors import DIR, THRESHOLD, VECTORS, differences, options
 
 SHANGHAI = t.Zone("Asia/Shanghai")
 

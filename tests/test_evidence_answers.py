@@ -11,17 +11,16 @@ import json
 
 import pytest
 
-import assessment
 from assessment.answers import answers_file as answers_mod
 from assessment.criteria import quantity
-from assessment.evidence import block as evidence_block
 from assessment.evidence import display as evidence_display
 from assessment.criteria import texts
+from assessment.criteria import versions
 from tests.cli import run
 from tests.evidence_vectors import CRITERIA, DIR
 
 VECTORS = json.loads((DIR / "answers.json").read_text(encoding="utf-8"))["vectors"]
-CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
+CRITERIA_JSON = versions.published(CRITERIA)
 CRITERIA_FILE = ["--criteria", DIR.parent / "criteria.yml"]
 MEASURED = VECTORS[0]["doc"]  # answers m1 (4.1) and m2 (4.2) met; evidence: 60 % within, no channel 7×24
 

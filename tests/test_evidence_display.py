@@ -9,10 +9,10 @@ import json
 
 import pytest
 
+from assessment.criteria import versions
 from assessment.answers import answers_file as answers_mod
 from assessment.criteria import model as criteria_mod
 from assessment.criteria import quantity
-from assessment.evidence import block as evidence_block
 from assessment.evidence import display as evidence_display
 from assessment.criteria import texts
 from tests.evidence_vectors import CRITERIA, DIR
@@ -89,7 +89,7 @@ LINES = """async ([criteria, doc, t, lang]) => {
 def test_the_browser_writes_the_reports_evidence_lines_byte_for_byte(site_tab, name, criteria, doc, lang):
     read = answers_mod.parse(criteria, doc)  # every case is a block the accepting rule takes
     expected = evidence_display.lines(criteria, read, read.evidence, lang)
-    criteria_json = json.loads(criteria.model_dump_json())
+    criteria_json = versions.published(criteria)
     assert site_tab.evaluate(LINES, [criteria_json, doc, LABELS[lang], lang]) == expected
 
 

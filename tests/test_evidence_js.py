@@ -14,9 +14,10 @@ from assessment.evidence import times as t
 from assessment.evidence.measure import to_json
 from assessment.evidence.columns import MappingError, resolve
 from assessment.evidence.export_file import measure_file
+from assessment.criteria import versions
 from tests.evidence_vectors import CRITERIA, DIR, THRESHOLD, VECTORS, differences, js_options, options
 
-CRITERIA_JSON = json.loads(CRITERIA.model_dump_json())
+CRITERIA_JSON = versions.published(CRITERIA)
 
 MEASURE = """async ([bytes, options, criteria, chunk]) => {
   const f = await import('./assets/javascripts/evidence/export-file.js');

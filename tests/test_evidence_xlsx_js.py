@@ -4,7 +4,6 @@ same Measure, the command line's aggregate byte for byte; hostile workbooks stop
 from __future__ import annotations
 
 import base64
-import json
 import zipfile
 
 import pytest

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import csv
 import io
 import json
 from pathlib import Path
@@ -12,7 +11,6 @@ import docx
 import pytest
 
 import assessment
-from assessment.plan import plan
 from assessment.__main__ import main
 from assessment.plan import plan_file
 from tests import source_document as source

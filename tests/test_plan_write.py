@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from assessment.shared import output_file
-from assessment.plan import plan
 from assessment.plan import plan_file
 from tests.cli import run
 from tests.test_plan import CRITERIA, doc, parsed, write_json

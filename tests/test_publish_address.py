@@ -66,10 +66,10 @@ def test_navigation_search_and_language_switch_stay_below_the_sub_path(browser, 
     targets = {urlsplit(nav.nth(i).evaluate("a => a.href")).path for i in range(nav.count())}
     assert targets >= {PREFIX + p for p in PAGES}, targets
     # Instant navigation or not, following a link shows the page it names, styled by its own sheets.
-    page.locator(f'.md-nav--primary a[href$="checklist/"]').first.click()
+    page.locator('.md-nav--primary a[href$="checklist/"]').first.click()
     page.wait_for_selector("#sp-checklist[data-ready=true]")
     assert urlsplit(page.url).path == PREFIX + "checklist/"
-    page.locator(f'.md-nav--primary a[href$="requirements/"]').first.click()
+    page.locator('.md-nav--primary a[href$="requirements/"]').first.click()
     page.wait_for_url(re.compile(r"/requirements/$"))
     hits = search(page, "客服")
     assert hits and all(urlsplit(h).path.startswith(PREFIX) for h in hits), hits

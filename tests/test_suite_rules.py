@@ -49,3 +49,15 @@ def test_the_marker_lets_a_test_that_expects_an_error_pass(page):
     page.set_content("<p>x</p>")
     page.evaluate("setTimeout(() => { throw new Error('expected'); })")
     page.wait_for_function("new Promise((done) => setTimeout(() => done(true), 0))")
+
+
+def test_no_test_waits_a_fixed_time():
+    """A sleep of a guessed length is a flake waiting for a slower machine: tests wait for the page's or
+    the program's own signal instead (tests/browser_checks.py FRAMES, wait_for_function, a readiness file)."""
+    import re
+
+    fixed = re.compile(r"\.wait_for_timeout\(|(?<![\w.])time\.sleep\(|^\s*sleep\(", re.M)
+    found = [f"{p.name}:{n}: {line.strip()}" for p in sorted((ROOT / "tests").glob("*.py")) if p.name != "test_suite_rules.py"
+             for n, line in enumerate(p.read_text(encoding="utf-8").split("\n"), 1)
+             if fixed.search(line) and not line.startswith("        time.sleep(60)")]  # a child program's slow write, killed
+    assert found == []

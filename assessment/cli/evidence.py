@@ -15,11 +15,10 @@ from pathlib import Path
 
 from assessment.cli import options as cli_options
 from assessment.criteria import quantity
-from assessment.evidence import block as evidence_block
 from assessment.criteria import versions as history
 from assessment.criteria import texts
 from assessment.evidence import columns as columns_mod
-from assessment.evidence.measure import NO_REPLY, REASONS, EvidenceError, threshold_minutes, to_json
+from assessment.evidence.measure import NO_REPLY, EvidenceError, threshold_minutes, to_json
 from assessment.evidence.export_file import measure_file
 from assessment.evidence.reading import Options
 from assessment.evidence.times import DEFAULT_ZONE

@@ -12,7 +12,6 @@ import argparse
 import json
 from pathlib import Path
 
-from assessment.evidence import block as evidence_block
 from assessment.evidence import display as evidence_display
 from assessment.answers.answers_file import Answer, Answers
 from assessment.shared import markdown_text as md

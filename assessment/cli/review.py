@@ -22,7 +22,6 @@ from pathlib import Path
 from assessment.answers import answers_file as answers_mod
 from assessment.cli import options as cli_options
 from assessment.criteria import model as criteria_mod
-from assessment.evidence import block as evidence_block
 from assessment.evidence import display as evidence_display
 from assessment.criteria import versions as history
 from assessment.shared import input_file

@@ -16,7 +16,6 @@ from pathlib import Path
 
 from assessment.answers import answers_file as answers_mod
 from assessment.review import review_file as review_mod
-from assessment.evidence import block as evidence_block
 from assessment.evidence import display as evidence_display
 from assessment.criteria.model import Criteria
 from assessment.shared.formatting import percent

@@ -29,7 +29,7 @@ import duckdb
 
 from assessment.evidence import columns as columns_mod
 from assessment.evidence.measure import MAX_CHANNELS, EvidenceError, Measure
-from assessment.evidence.csv_text import DELIMITERS, ENCODING_NAMES, SNIFF_BYTES, delimiter, detect_encoding
+from assessment.evidence.csv_text import ENCODING_NAMES, SNIFF_BYTES, delimiter, detect_encoding
 from assessment.evidence.reading import until_of, zone_of
 from assessment.evidence.times import BLANKS, DAY, EARLIEST, EXCEL_EPOCH_DAYS, HOUR, LATEST, MAX_DURATION, MINUTE, UNITS_MS, Zone
 
@@ -294,7 +294,7 @@ def _run(con, target: str, header: list[str], sep: str, mapping: dict[str, int],
     lower = "translate({x}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
     forwarded = (f"{lower.format(x=cell('forwarded'))} IN ({', '.join(map(_quote, _FORWARDED))})"
                  if "forwarded" in mapping else "false")
-    duplicate = (f"(id <> '' AND row_number() OVER (PARTITION BY id ORDER BY rn) > 1)" if "id" in mapping else "false")
+    duplicate = ("(id <> '' AND row_number() OVER (PARTITION BY id ORDER BY rn) > 1)" if "id" in mapping else "false")
     reply_read = (_instant("rep") if reply_role == "replied"
                   else _duration("rep", columns_mod.DURATION_UNIT[reply_role]))
 

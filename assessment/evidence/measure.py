@@ -32,7 +32,7 @@ from typing import Iterable
 from assessment.criteria import roles
 from assessment.criteria.model import Criteria
 from assessment.evidence.columns import DURATION_UNIT, REPLY_ROLES
-from assessment.evidence.times import DAY, HOUR, MINUTE, OUT_OF_RANGE, UNPARSEABLE, Zone, civil_from_days, iso, parse_duration, parse_instant, trim
+from assessment.evidence.times import DAY, HOUR, MINUTE, OUT_OF_RANGE, Zone, civil_from_days, iso, parse_duration, parse_instant, trim
 from assessment.shared.formatting import js_number
 
 REASONS = ("duplicate_id", "no_arrival", "unparseable_time", "out_of_range_time", "reply_before_arrival", "after_cutoff")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
 
 from assessment.answers.answers_file import Answers
 from assessment.shared import markdown_text as md
@@ -26,7 +25,6 @@ from assessment.criteria.model import Criteria
 from assessment.shared.formatting import js_number, percent
 from assessment.criteria import quantity as quantities
 from assessment.answers.scoring import status_of, value_in_threshold_unit
-from assessment.evidence import block as evidence_block
 from assessment.evidence import display as evidence_display
 from assessment.criteria import texts
 

@@ -124,7 +124,9 @@ class App {
     this.currentId = this.store.entries.has(id) ? id : this.store.list()[0].id;
     this.store.current = this.currentId;
     const entry = this.entry;
-    this.$("cl-notices").querySelectorAll("[data-entry]").forEach((n) => n.dataset.entry !== entry.id && n.remove());
+    this.$("cl-notices").querySelectorAll("[data-entry]").forEach((n) => {
+      if (n.dataset.entry !== entry.id) n.remove();
+    });
     if (stale(this.criteria, entry)) this.upgrade(entry);
     for (const input of this.$("cl-meta").querySelectorAll("input")) input.value = entry.doc.assessment?.[input.name] ?? "";
     checkDate(this, this.$("cl-meta").querySelector("[name=date]")); // one saved before dates were checked

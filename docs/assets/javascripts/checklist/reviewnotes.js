@@ -24,7 +24,9 @@ export class ReviewNotes {
     this.marks = new Map(); // "item:<id>" | "plan:<id>" -> {box, changed, own}
     this.frame = 0;
     // Texts (note, evidence, plan) do not rescore; their changes are marked at the next frame.
-    const later = () => this.review && !this.frame && (this.frame = requestAnimationFrame(() => this.update()));
+    const later = () => {
+      if (this.review && !this.frame) this.frame = requestAnimationFrame(() => this.update());
+    };
     app.root.addEventListener("input", later);
     app.root.addEventListener("change", later);
   }

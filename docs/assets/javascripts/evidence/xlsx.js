@@ -7,7 +7,7 @@
 // Twin: assessment/evidence/xlsx.py (the same rule in Python).
 
 import { EvidenceError } from './measure.js';
-import { DATETIME, OTHER, builtinKind, formatKind, valueText } from './xlsx-cells.js';
+import { OTHER, builtinKind, formatKind, valueText } from './xlsx-cells.js';
 import { attribute, scanPart, unescapeXml } from './xml.js';
 import { entryChunks, findEntry, readDirectory } from './zip.js';
 

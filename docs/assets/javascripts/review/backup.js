@@ -79,15 +79,21 @@ export function readBackup(criteria, textContent) {
   if (!Array.isArray(doc.reviews)) return { reviews: [], problems: ["reviews: expected a list"] };
   const reviews = [];
   const problems = [];
-  doc.reviews.forEach((r, n) => {
+  for (const [n, r] of doc.reviews.entries()) {
     const entry = cleanEntry(criteria, r?.entry);
-    if (!entry) return problems.push(`reviews[${n}].entry: not a review`);
+    if (!entry) {
+      problems.push(`reviews[${n}].entry: not a review`);
+      continue;
+    }
     const found = validate(criteria, r.submission);
-    if (found.length) return problems.push(`reviews[${n}].submission: ${found[0]}`);
+    if (found.length) {
+      problems.push(`reviews[${n}].submission: ${found[0]}`);
+      continue;
+    }
     // What the inbox shows is worked out again here, never taken from the file.
     // The submission's text comes back only if it is the file the review names (its SHA-256).
     const own = typeof r.text === "string" && sha256(new TextEncoder().encode(r.text)) === entry.sha256 ? { text: r.text } : {};
     reviews.push({ entry: { ...entry, meta: describe(criteria, r.submission) }, submission: r.submission, ...own });
-  });
+  }
   return { reviews, problems };
 }

@@ -45,7 +45,9 @@ export function testLogProblems(log) {
   const { tests } = log;
   if (!Array.isArray(tests)) return [...out, `test_log.tests: expected a list, got ${show(tests)}`];
   if (tests.length > MAX_TESTS) return [...out, `test_log.tests: more than ${MAX_TESTS} tests`];
-  tests.forEach((test, n) => out.push(...testProblems(`test_log.tests[${n}]`, test, show, quote)));
+  tests.forEach((test, n) => {
+    out.push(...testProblems(`test_log.tests[${n}]`, test, show, quote));
+  });
   return out;
 }
 

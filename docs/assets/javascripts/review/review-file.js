@@ -209,7 +209,7 @@ export function decodeJson(bytes) {
   let outOfRange = false;
   let doc;
   try {
-    doc = JSON.parse(text, (k, v) => {
+    doc = JSON.parse(text, (_k, v) => {
       if (typeof v === "number" && !Number.isFinite(v)) outOfRange = true;
       return v;
     });

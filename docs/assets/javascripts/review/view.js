@@ -70,7 +70,7 @@ export function showSubmission(root, criteria, entry, doc, result, t, lang) {
     box.querySelector("[data-show=evidence]").textContent = answer?.evidence || "—";
   }
   for (const part of root.querySelectorAll(".rv-part")) {
-    const text = (doc.plan ?? {})[part.dataset.part] ?? "";
+    const text = doc.plan?.[part.dataset.part] ?? "";
     const place = part.querySelector("[data-show=text]");
     place.textContent = writtenText(text) ? text : t.empty;
     place.classList.toggle("rv-plan-text--empty", !writtenText(text));

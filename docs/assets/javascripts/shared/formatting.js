@@ -29,7 +29,7 @@ export const grouped = (n) => String(n).replace(/\B(?=(\d{3})+$)/g, ",");
 /** A text cut to SHOWN_CHARS code points, as Python counts them, so clipped texts agree. */
 export const clip = (s) => {
   const c = Array.from(s);
-  return c.length <= SHOWN_CHARS ? s : c.slice(0, SHOWN_CHARS).join("") + "…";
+  return c.length <= SHOWN_CHARS ? s : `${c.slice(0, SHOWN_CHARS).join("")}…`;
 };
 
 /** A text as JSON, cut to SHOWN_CHARS code points (JSON.stringify escapes a lone surrogate, as quote() there). */

@@ -36,7 +36,8 @@ export function syntax(text, MAX_DEPTH, show) {
     const expected = EXPECTED[state] ?? (stack.at(-1) === "{" ? "expected ',' or '}'" : "expected ',' or ']'");
     if (pos >= text.length) return state === END ? null : [pos, `${expected}, found the end of the file`];
     const c = text[pos];
-    let m;
+    // A number or a literal where a value may stand (neither starts with '"', '{' or '[').
+    const m = state <= FIRST_ITEM ? (at(NUMBER, text, pos) ?? at(LITERAL, text, pos)) : null;
     if (c === '"' && state <= KEY) {
       const end = string(text, pos, show);
       if (Array.isArray(end)) return end;
@@ -47,7 +48,7 @@ export function syntax(text, MAX_DEPTH, show) {
       if (stack.length > MAX_DEPTH) return [pos, `nested deeper than ${MAX_DEPTH} levels`];
       pos += 1;
       state = c === "{" ? FIRST_KEY : FIRST_ITEM;
-    } else if (state <= FIRST_ITEM && (m = at(NUMBER, text, pos) ?? at(LITERAL, text, pos))) {
+    } else if (m) {
       if (/^-|^[0-9]/.test(m[0]) && !Number.isFinite(Number(m[0]))) return [pos, "number out of range"];
       pos += m[0].length;
       state = AFTER;
@@ -81,7 +82,7 @@ function string(text, pos, show) {
     if (unit >= 0xdc00 && unit <= 0xdfff) return [pos, `lone surrogate ${m[0]} in a string`];
     if (unit >= 0xd800 && unit <= 0xdbff) {
       const low = at(ESCAPE, text, pos + m[0].length);
-      const next = low && low[1] ? parseInt(low[1], 16) : 0;
+      const next = low?.[1] ? parseInt(low[1], 16) : 0;
       if (!(next >= 0xdc00 && next <= 0xdfff)) return [pos, `lone surrogate ${m[0]} in a string`];
       pos += low[0].length; // the pair's second half
     }

@@ -17,7 +17,7 @@ const LINE_START = /^([ \t]*)(?:([-+=])|([0-9]{1,9})([.)]))/;
 export const inline = (text) => text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;")
   .replace(INLINE, (c) => `\\${c}`);
 
-const line = (text) => inline(text).replace(LINE_START, (all, space, mark, digits, stop) => (mark ? `${space}\\${mark}` : `${space}${digits}\\${stop}`));
+const line = (text) => inline(text).replace(LINE_START, (_all, space, mark, digits, stop) => (mark ? `${space}\\${mark}` : `${space}${digits}\\${stop}`));
 
 /** Each line of the text (split at LF) escaped, so none can start a block. */
 export const lines = (text) => text.split("\n").map(line);
