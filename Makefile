@@ -162,7 +162,7 @@ mutate-js: $(STAMP)
 	done
 
 # MUTATE_PY_SAMPLE=N runs N mutants per Python module drawn at random (seeded) instead of all of them
-# (about 900 in answers.py, plan.py, and 750 in review.py: hours on a busy machine); the report says so.
+# (about 900 in answers/answers_file.py, plan/plan.py, and 750 in review/review_file.py: hours on a busy machine); the report says so.
 MUTATE_PY_SAMPLE ?=
 mutate-py: $(STAMP)
 	rm -rf mutants

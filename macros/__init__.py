@@ -127,15 +127,15 @@ def define_env(env) -> None:
 
 
 def criteria_json(criteria) -> str:
-    """The contract with the browser: Criteria.model_dump() plus `history` (assessment/history.py)."""
+    """The contract with the browser: Criteria.model_dump() plus `history` (assessment/criteria/versions.py)."""
     return json.dumps(history.published(criteria), ensure_ascii=False, separators=(",", ":"))
 
 
 def on_post_build(env) -> None:
-    """Publish the validated criteria at assets/criteria.json for the checklist and scoring.js.
+    """Publish the validated criteria at assets/criteria.json for the checklist and answers/scoring.js.
 
-    Contract: the JSON is Criteria.model_dump() of assessment/criteria.py, keys as in the data file,
-    with `history`: what each earlier version recorded (assessment/history.py).
+    Contract: the JSON is Criteria.model_dump() of assessment/criteria/model.py, keys as in the data file,
+    with `history`: what each earlier version recorded (assessment/criteria/versions.py).
     """
     out = Path(env.conf["site_dir"], "assets", "criteria.json")
     out.parent.mkdir(parents=True, exist_ok=True)

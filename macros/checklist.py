@@ -43,7 +43,7 @@ _TEMPLATES = jinja2.Environment(
 # and limits come from assessment.plan.LABELS, so each label is kept once.
 MESSAGES = texts.table("checklist")
 
-# The app also shows the operator's review (reviewnotes.js), in assessment.review's words.
+# The app also shows the operator's review (checklist/reviewnotes.js), in assessment.review's words.
 _shadowed = {lang: set(MESSAGES[lang]) & set(plan.LABELS[lang]) | set(MESSAGES[lang]) & set(review.LABELS[lang])
              | set(plan.LABELS[lang]) & set(review.LABELS[lang]) for lang in MESSAGES}
 assert not any(_shadowed.values()), f"MESSAGES, assessment.plan.LABELS and assessment.review.LABELS shadow: {_shadowed}"
@@ -59,8 +59,8 @@ assert not any(set(EVIDENCE_VIEW[lang]) & set(EVIDENCE[lang]) for lang in EVIDEN
 
 def strings(lang: str) -> dict:
     """Every label the app shows, in one language. plan.LABELS brings the `evidence_block` table whole
-    (the measured figures beside clauses 4.1 and 4.2, written by evidence-display.js as
-    evidence_block.py writes them: its keys, such as `contradiction`, are not the checklist's)."""
+    (the measured figures beside clauses 4.1 and 4.2, written by evidence/display.js as
+    evidence/block.py writes them: its keys, such as `contradiction`, are not the checklist's)."""
     return {**plan.LABELS[lang], **review.LABELS[lang], **MESSAGES[lang]}
 
 

@@ -30,7 +30,7 @@ _TEMPLATES = Environment(loader=FileSystemLoader(Path(__file__).with_name("templ
 MESSAGES = texts.table("review_page")
 
 
-# The inbox's columns and filters, in review-inbox.js's order (COLUMNS, FILTERS).
+# The inbox's columns and filters, in review/inbox.js's order (COLUMNS, FILTERS).
 INBOX_COLUMNS = ("organisation", "service", "verdict", "criteria_version", "state", "decision", "due", "edited")
 INBOX_FILTERS = ("all", "attention", "not_started", "in_progress", "decided")  # then each overall decision
 

@@ -11,7 +11,7 @@ differs from the served site in four ways, all made here at build time:
   into node_modules/ when missing); the Word library goes into the checklist's bundle;
 - assets/criteria.js holds the criteria the apps would fetch from assets/criteria.json;
 - the checklist's evidence view, which on a server measures an export in a module worker, measures
-  it in the page from disk (evidence-run.js, bundled in; the view decides by the page's protocol);
+  it in the page from disk (evidence/run.js, bundled in; the view decides by the page's protocol);
 - sitemaps and 404 pages, which mean something only on a server, are left out, and so are the
   modules and the Word library the bundles now hold (the library's licences stay), and the
   pages' alternate-language links for search engines (the visible language switcher stays).

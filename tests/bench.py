@@ -65,7 +65,7 @@ def main() -> int:
         big = megabyte_answers(criteria)
         read_1mb_s = median_seconds(lambda: assessment.answers.answers_file.read_bytes(criteria, big, "1mb.json"), 10)
 
-        print("==> scoring the complete answers file in Chromium (scoring.js)", flush=True)
+        print("==> scoring the complete answers file in Chromium (answers/scoring.js)", flush=True)
         server = Server(site, port)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

@@ -1,6 +1,6 @@
 """Vectors at every boundary the rules have, computed from a criteria data file (never typed), for
-both scorers: Python's tests run them here, and the Node and Chromium tests compare scoring.js and
-review-file.js with Python on them.
+both scorers: Python's tests run them here, and the Node and Chromium tests compare answers/scoring.js and
+review/review-file.js with Python on them.
 
 - answers exactly at `scoring.ready_percent` with a ready verdict, and one step below it;
 - each threshold exactly, and the nearest numbers on either side of it;
@@ -109,7 +109,7 @@ def answers_edges(criteria: Criteria) -> list[dict]:
 
 
 def review_edges(base: dict) -> list[dict]:
-    """Review files (bytes) at the limits of review.py, from a valid conditional review `base`."""
+    """Review files (bytes) at the limits of review/review_file.py, from a valid conditional review `base`."""
     out = []
 
     def add(name: str, data: bytes, accepted: bool) -> None:
@@ -143,7 +143,7 @@ def _pick(criteria: Criteria, test) -> str:
 
 
 def rule_edges(criteria: Criteria) -> list[dict]:
-    """Answers documents (or raw bytes) at each branch of the rule of answers.py and scoring.js:
+    """Answers documents (or raw bytes) at each branch of the rule of answers/answers_file.py and answers/scoring.js:
     every check a document can fail, each boundary of the date rule and of the problem count, the
     clipping of quoted texts at its length, units, versions, sorting of unknown ids by code point,
     and byte order marks that are only nearly one. Items, units and versions come from `criteria`.
@@ -327,7 +327,7 @@ def binding_edges(review: dict) -> list[dict]:
     """Answers files set beside a valid review `review`: the one it holds, written otherwise, and each
     way a file can say something else (or the same in other words). {"name", "review", "data"}: whether
     the review is of that file and what changed since are Python's to say (review.binding_problem,
-    review.changes_since) and review-file.js's to agree."""
+    review.changes_since) and review/review-file.js's to agree."""
     sub = review["submission"]
     answers = sub["answers"]
     first = next(iter(answers))
@@ -374,7 +374,7 @@ def review_rule_edges(base: dict) -> list[dict]:
     length, keys that are plain only in part, values of the wrong type that read as right once
     turned into text. {"name", "data"}; what each reader makes of them is compared, not typed here."""
     sha = base["submission_sha256"]
-    n = 40  # review.py quotes at most this many characters of a text
+    n = 40  # review/review_file.py quotes at most this many characters of a text
     cases = {f"an unknown top-level key of {k} characters": {**base, "k" * k: 1} for k in (n - 1, n, n + 1)}
     cases.update({
         "an item id with a character a plain key has not, first": {**base, "items": {"!r1": {"decision": "bogus"}}},
@@ -408,7 +408,7 @@ def review_rule_edges(base: dict) -> list[dict]:
 
 
 def plan_edges(criteria: Criteria) -> list[dict]:
-    """Answers documents at each branch of the plan (plan.py, plan.js): a number item with a note
+    """Answers documents at each branch of the plan (plan/plan.py, plan/plan.js): a number item with a note
     but no value, section texts blank only once cleaned, every required section written but one,
     everything written with the quality items met. Ids and the template come from `criteria`."""
     head = {**HEAD, "criteria_version": criteria.version}

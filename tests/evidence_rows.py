@@ -1,5 +1,5 @@
 """Rows for the measure of ticket exports at each of its branches, for both measurers: tests/js_fixtures.py
-hands them with Python's aggregate to the Node test of evidence.js (tests/js/evidence.test.mjs).
+hands them with Python's aggregate to the Node test of evidence/measure.js (tests/js/evidence.test.mjs).
 
 Seeded, so each run (and each mutant of a mutation run) meets the same rows. The threshold is the
 test criteria's (tests/vectors/criteria.yml), never typed: rows are placed on it, one minute either

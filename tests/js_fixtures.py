@@ -49,7 +49,7 @@ def with_reachable_ready_percent(criteria):
 
 
 def python_reads(criteria, data: bytes) -> dict:
-    """What answers.py makes of a file: its problems, or the kept keys and the result as scoring.js writes it."""
+    """What answers/answers_file.py makes of a file: its problems, or the kept keys and the result as answers/scoring.js writes it."""
     try:
         read = answers.read_bytes(criteria, data, "f.json")
     except answers.AnswersError as exc:
@@ -201,7 +201,7 @@ def evidence_cases() -> dict:
 
 
 # What each Node test file reads: the fixtures are written per file when only one is run (a mutant of
-# plan.py needs only plan.test.mjs and the plan's cases).
+# plan/plan.py needs only plan.test.mjs and the plan's cases).
 PARTS = {"scoring": ("criteria", "answers"), "answers-file": ("criteria", "answers"), "review-file": ("criteria", "reviews", "bindings"),
          "plan": ("criteria", "plan", "page_css", "quantities"), "formatting": ("numbers", "percents", "shown"), "fields": (), "measure": ("evidence",),
          "display": ("evidence_display",)}

@@ -127,7 +127,7 @@ def cli_docx(d: dict, lang: str) -> bytes:
 
 
 def browser_docx(tab, d: dict, lang: str) -> bytes:
-    """plan-docx.js's document for the same answers, made in a tab of the built site."""
+    """plan/plan-docx.js's document for the same answers, made in a tab of the built site."""
     import base64
     import json
 

@@ -28,7 +28,7 @@ READ = """async ([criteria, b64]) => {
 
 @pytest.fixture(scope="module")
 def scoring_page(browser):
-    """A page of its own origin that serves scoring.js and the modules it imports as the site does (no site build needed)."""
+    """A page of its own origin that serves answers/scoring.js and the modules it imports as the site does (no site build needed)."""
     context = browser.new_context()
     context.route(f"{ORIGIN}/", lambda route: route.fulfill(body="<!doctype html><title>t</title>", content_type="text/html"))
     context.route(f"{ORIGIN}/**/*.js", lambda route: route.fulfill(

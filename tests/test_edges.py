@@ -1,5 +1,5 @@
 """The boundaries of the rules in Python (tests/edge_vectors.py computes them from the data file;
-tests/js/ runs the same vectors through scoring.js and review-file.js and compares)."""
+tests/js/ runs the same vectors through answers/scoring.js and review/review-file.js and compares)."""
 
 from __future__ import annotations
 

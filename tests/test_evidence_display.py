@@ -1,4 +1,4 @@
-"""The measured figures beside the declared answers: the browser (evidence-display.js) writes the lines
+"""The measured figures beside the declared answers: the browser (evidence/display.js) writes the lines
 of `python -m assessment report` (evidence_display.lines) byte for byte, over blocks that reach the
 corners where Python and JavaScript write numbers differently."""
 

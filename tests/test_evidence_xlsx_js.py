@@ -1,4 +1,4 @@
-"""The browser's XLSX reader (evidence-xlsx.js, in Chromium) gives python-calamine's rows and, through the
+"""The browser's XLSX reader (evidence/xlsx.js, in Chromium) gives python-calamine's rows and, through the
 same Measure, the command line's aggregate byte for byte; hostile workbooks stop at its limits."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The Node tests of the DOM-free modules (tests/js/*.test.mjs, Node's own test runner), run on
-fixtures Python writes: scoring.js, review-file.js, plan.js, fields.js, evidence.js and evidence-display.js
+fixtures Python writes: answers/scoring.js, review/review-file.js, plan/plan.js, answers/fields.js, evidence/measure.js and evidence/display.js
 against the Python reference. One test per module, each writing only the fixtures its file reads, so a
-mutation run (`make mutate`) runs for a mutant of plan.py only the plan's Node test."""
+mutation run (`make mutate`) runs for a mutant of plan/plan.py only the plan's Node test."""
 
 from __future__ import annotations
 

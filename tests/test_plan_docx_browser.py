@@ -1,4 +1,4 @@
-"""Word from the browser: plan-docx.js in Chromium makes the same document as `plan -o x.docx`."""
+"""Word from the browser: plan/plan-docx.js in Chromium makes the same document as `plan -o x.docx`."""
 
 from __future__ import annotations
 
@@ -114,7 +114,7 @@ def test_the_word_library_loads_only_when_asked_from_the_site_itself(page, serve
     assert all(urlsplit(u).netloc == origin for u in urls), urls
     paths = {urlsplit(u).path for u in urls}
     assert f"{root}assets/vendor/docx/docx.js" in paths  # beside the page's own scripts, also under a sub-path
-    assert paths <= {f"{root}assets/javascripts/{name}" for name in ("plan-docx.js", "plan.js", "scoring.js", "json-syntax.js", "quantity.js", "blank.js", "markdown-text.js")} | {
+    assert paths <= {f"{root}assets/javascripts/{name}" for name in ("plan/plan-docx.js", "plan/plan.js", "answers/scoring.js", "shared/json-syntax.js", "criteria/quantity.js", "shared/blank.js", "shared/markdown-text.js")} | {
         f"{root}assets/vendor/docx/docx.js"}, paths
 
 

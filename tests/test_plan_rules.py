@@ -1,4 +1,4 @@
-"""Rules of assessment/plan.py that only Python meets: numbers JSON cannot carry to the Node tests
+"""Rules of assessment/plan/plan.py that only Python meets: numbers JSON cannot carry to the Node tests
 (written as JavaScript's String() writes them), and the Word plan without its annex."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""plan_file.write() and `plan -o` (through assessment/output_file.py): usual permissions, refused targets, no temporary
+"""plan_file.write() and `plan -o` (through assessment/shared/output_file.py): usual permissions, refused targets, no temporary
 file left behind."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""review-file.js and sha256.js in Chromium agree exactly with assessment/review.py and hashlib."""
+"""review/review-file.js and shared/sha256.js in Chromium agree exactly with assessment/review/review_file.py and hashlib."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Rules of assessment/review.py that only the command line meets: which of a submission's reviews
+"""Rules of assessment/review/review_file.py that only the command line meets: which of a submission's reviews
 is the latest, a file too large for either kind, and what a review without a summary holds."""
 
 from __future__ import annotations

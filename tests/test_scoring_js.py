@@ -1,4 +1,4 @@
-"""The browser scorer (scoring.js, in Chromium) agrees exactly with the Python reference."""
+"""The browser scorer (answers/scoring.js, in Chromium) agrees exactly with the Python reference."""
 
 from __future__ import annotations
 

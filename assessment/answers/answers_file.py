@@ -1,6 +1,6 @@
 """The answers file an SP exports from the checklist: the one rule for accepting it.
 
-Contract with docs/assets/javascripts/answers/scoring.js (`readAnswers`, `validate`): both accept and
+Contract with docs/assets/javascripts/answers/answers-file.js (`readAnswers`, `validate`): both accept and
 refuse the same bytes with the same "where: what" messages, byte for byte; tests/vectors/ runs one
 set of files through both, and a fuzz test compares them on random input. The rule, in order:
 
@@ -8,12 +8,12 @@ set of files through both, and a fuzz test compares them on random input. The ru
 2. UTF-8, with or without a byte order mark; anything else (UTF-16, invalid UTF-8) is refused;
 3. JSON that nests at most MAX_DEPTH deep, whose numbers are finite doubles (not 1 followed by
    400 zeros) and whose strings hold no lone surrogate (\\ud800), which no output format
-   (terminal, CSV, .docx) can hold. scoring.js checks this with a small scanner that never
+   (terminal, CSV, .docx) can hold. answers/answers-file.js checks this with a small scanner that never
    recurses (`syntax`); Python decides at C speed (`_fast`) and runs the same scanner
    (`_syntax`) only to name the line, column and problem of a file it refuses;
 4. the document's shape (`problems`): nulls and booleans are not objects or numbers; unknown
    top-level keys are dropped, never kept; the optional `evidence` block (the aggregate measured
-   from a ticket export) is checked to its last cell by evidence_block.py.
+   from a ticket export) is checked to its last cell by evidence/block.py.
 
 Twin: docs/assets/javascripts/answers/answers-file.js (the same rule in the browser).
 """
@@ -43,7 +43,7 @@ ASSESSMENT_KEYS = ("organisation", "service", "contact", "date")
 ANSWER_KEYS = ("status", "value", "unit", "version", "note", "evidence", "note_private")
 NOT_UTF8 = "(file): not UTF-8 text; save the file as UTF-8"
 # The assessment's date: empty, or a real calendar day written YYYY-MM-DD in these years. A year
-# such as 50315 is a typing slip, not a date anyone plans for; scoring.js has the same rule.
+# such as 50315 is a typing slip, not a date anyone plans for; answers/answers-file.js has the same rule.
 DATE_YEARS = (2000, 2099)
 
 
@@ -74,7 +74,7 @@ class Answers:
     plan: dict[str, str] = field(default_factory=dict)
     format_version: int = 2
     result: dict | None = None  # what the SP's browser computed, if the file carries it
-    evidence: dict | None = None  # first replies measured from a ticket export (evidence_block.py)
+    evidence: dict | None = None  # first replies measured from a ticket export (evidence/block.py)
 
 
 def _is_number(value: object) -> bool:
@@ -236,7 +236,7 @@ def parse(criteria: Criteria, doc: object, source: str = "<answers>") -> Answers
 
 
 def too_big(size: int) -> str:
-    """The refusal of a file of `size` bytes over MAX_BYTES (scoring.js `tooBig`)."""
+    """The refusal of a file of `size` bytes over MAX_BYTES (answers/answers-file.js `tooBig`)."""
     return input_file.too_big(size, "answers")
 
 
@@ -253,7 +253,7 @@ def document(data: bytes) -> tuple[object, list[str]]:
         return doc, []
     # The exact scanner, only for a file that will be refused: it names line and column.
     found = json_syntax.syntax(text, MAX_DEPTH, show)
-    if found is None:  # the fast path refused what the scanner accepts: trust the scanner, as scoring.js does
+    if found is None:  # the fast path refused what the scanner accepts: trust the scanner, as answers/answers-file.js does
         return json.loads(text, parse_int=json_syntax.read_int), []
     pos, what = found
     line, column = json_syntax.line_column(text, pos)
@@ -274,7 +274,7 @@ def read_bytes(criteria: Criteria, data: bytes, source: str) -> Answers:
 
 
 def read(criteria: Criteria, path: str | Path) -> Answers:
-    """Read and validate an answers file from disk (a regular file within MAX_BYTES; input_file.py)."""
+    """Read and validate an answers file from disk (a regular file within MAX_BYTES; shared/input_file.py)."""
     try:
         data = input_file.read(path, "answers")
     except input_file.InputRefused as exc:

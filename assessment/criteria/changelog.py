@@ -41,7 +41,7 @@ class Signature(Strict):
 
     `units`: the unit each number item's answer was entered in (answers files without units are read
     in it); `thresholds`: every threshold; `items`: a short hash of each item's whole definition
-    (assessment/history.py), so a change made without a new version is caught. Versions recorded
+    (assessment/criteria/versions.py), so a change made without a new version is caught. Versions recorded
     before signatures existed carry `units` alone.
     """
 

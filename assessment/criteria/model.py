@@ -141,7 +141,7 @@ class Criteria(Strict):
     items: Annotated[list[Item], Field(min_length=1)]
     template: Annotated[list[TemplateSection], Field(min_length=1)]
 
-    # What each earlier version recorded (assessment/history.py): set by load(), not part of the file.
+    # What each earlier version recorded (assessment/criteria/versions.py): set by load(), not part of the file.
     _history: dict = PrivateAttr(default_factory=dict)
 
     @model_validator(mode="after")
@@ -201,7 +201,7 @@ class Criteria(Strict):
 
     @property
     def history(self) -> dict:
-        """What each earlier version recorded, by version (see assessment/history.py); {} if not loaded."""
+        """What each earlier version recorded, by version (see assessment/criteria/versions.py); {} if not loaded."""
         return self._history
 
 

@@ -6,7 +6,7 @@ unit made without a new version is refused; the newest entry must list what chan
 before it; every id a change log names must be an item of some version; thresholds changes are data.
 
 From the change log comes `history`, what the checklist, the scorers and the review tools need to
-read an answer given under an earlier version (published in criteria.json, read by scoring.js):
+read an answer given under an earlier version (published in criteria.json, read by answers/scoring.js):
 
     {version: {"units": {item id: unit}, "changed": [item ids], "added": [item ids]}}
 
@@ -39,7 +39,7 @@ def item_hash(criteria: Criteria, item: Item) -> str:
 
 
 def signature(criteria: Criteria) -> dict:
-    """What the change log records for the current file (Signature in changelog.py, as plain data)."""
+    """What the change log records for the current file (Signature in criteria/changelog.py, as plain data)."""
     return {
         "units": {i.id: criteria.thresholds[i.threshold].unit for i in criteria.items if i.threshold},
         "thresholds": {k: _plain(q) for k, q in criteria.thresholds.items()},

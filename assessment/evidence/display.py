@@ -62,7 +62,7 @@ def measured(criteria: Criteria, evidence: dict, lang: str) -> str:
 def lines(criteria: Criteria, answers, evidence: dict, lang: str) -> list[str]:
     """For a reader: the measured figure of 4.2, the hours answered per channel (4.1), and contradictions.
 
-    The browser writes the same lines (evidence-display.js evidenceLines): counts go through int(),
+    The browser writes the same lines (evidence/display.js evidenceLines): counts go through int(),
     since a file may write 12408.0, which JavaScript reads as 12408."""
     t = LABELS[lang]
     out = [measured(criteria, evidence, lang)]

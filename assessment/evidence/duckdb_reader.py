@@ -1,8 +1,8 @@
-"""The command line's reader of large CSV exports: DuckDB computes, in SQL, what evidence.py computes row by row.
+"""The command line's reader of large CSV exports: DuckDB computes, in SQL, what evidence/measure.py computes row by row.
 
 Python reads a CSV export at about 35,000 rows a second; an SP's year of tickets is millions of
 rows. DuckDB reads and groups them vectorised, in parallel, spilling to disk rather than growing
-without bound. The SQL below is a twin of the row rule (evidence.py, evidence_time.py): same
+without bound. The SQL below is a twin of the row rule (evidence/measure.py, evidence/times.py): same
 trimming, same regular expressions (RE2 has no back-references, so the date separators are compared
 instead), integer arithmetic for days and durations, the zone's offsets as a search tree over the
 changes `Zone.changes` finds, the same exclusion order. It reduces the rows to counts per month,

@@ -3,7 +3,7 @@
 Contract with docs/assets/javascripts/plan/plan.js: `outline()`, `plan_checks()`, `markdown()` and
 `html_page()` here and `outline()`, `planChecks()`, `planMarkdown()` and `planHtml()` there give the
 same data and the same text for the same inputs (tests compare them byte for byte), from the same
-LABELS, which the checklist page receives as JSON. The .docx (plan_docx.py here, plan-docx.js in the
+LABELS, which the checklist page receives as JSON. The .docx (plan/plan_docx.py here, plan/plan-docx.js in the
 browser) lays out the same outline.
 
 Text the SP typed is cleaned the same way in every format (see `clean`): characters XML cannot hold
@@ -29,7 +29,7 @@ from assessment.evidence import display as evidence_display
 from assessment.criteria import texts
 
 # The plan's words, and under `evidence_block` that table whole: the annex writes clause 4.2's measured
-# figure (evidence_display.measured), and plan.js, which receives these labels, writes it the same way.
+# figure (evidence_display.measured), and plan/plan.js, which receives these labels, writes it the same way.
 LABELS = {lang: {**table, "evidence_block": evidence_display.LABELS[lang]} for lang, table in texts.table("plan").items()}
 META_KEYS = ("organisation", "service", "contact", "date")
 # Shares of the text width per table column: the question wide, statuses and numbers narrow; note and
@@ -52,7 +52,7 @@ def clean(text: str) -> str:
 
 def written_text(text: str) -> bool:
     """Whether a plan section's text counts as written (the one rule: plan_checks, report, the checklist):
-    it holds something a reader can see (blank.py), also once cleaned for the documents."""
+    it holds something a reader can see (shared/blank.py), also once cleaned for the documents."""
     return not is_blank(text) and not is_blank(clean(text))
 
 
@@ -109,7 +109,7 @@ def question(criteria: Criteria, item_id: str, lang: str) -> str:
 
 
 def outline(criteria: Criteria, answers: Answers, result: dict, lang: str, annex: bool = True) -> dict:
-    """Everything a plan document shows, as plain data (lists, so it compares with plan.js's JSON).
+    """Everything a plan document shows, as plain data (lists, so it compares with plan/plan.js's JSON).
 
     Without `annex`, the plan has no self-assessment annex ("annex" is None); notes the SP marked
     private are never in it."""

@@ -1,4 +1,4 @@
-"""The plan written to a file: .docx (plan_docx.py), Markdown or HTML (plan.py), by the target's suffix.
+"""The plan written to a file: .docx (plan/plan_docx.py), Markdown or HTML (plan/plan.py), by the target's suffix.
 
 The bytes are made whole in memory first and then written safely (shared/output_file.py): the usual
 permissions, symlinked or read-only targets refused, no temporary file left behind.
@@ -19,7 +19,7 @@ from assessment.shared.output_file import OutputRefused, check_target, write_fil
 
 
 def docx_document(criteria: Criteria, answers: Answers, result: dict, lang: str = "zh", annex: bool = True):
-    """A python-docx Document of the plan (layout in plan_docx.py)."""
+    """A python-docx Document of the plan (layout in plan/plan_docx.py)."""
     from assessment.plan.plan_docx import build  # loaded late: python-docx is needed for .docx only
 
     return build(outline(criteria, answers, result, lang, annex), lang)

@@ -4,7 +4,7 @@ Twin: docs/assets/javascripts/review/decisions.js (the same rule in the browser)
 
 Which decisions a reviewer may give on an item or plan section and overall, the colour each is shown
 in, which verdicts an overall decision agrees with, and which one carries conditions. The review
-file's rule (review_file.py, review-file.js), the review page, the checklist, `review` and `summary`
+file's rule (review_file.py, review/review-file.js), the review page, the checklist, `review` and `summary`
 read them from here (the browser through criteria.json, versions.published), so adding a decision is
 a change to the data file and its words, not to code.
 """

@@ -2,11 +2,11 @@
 
 A reviewer contacts each channel the SP declared, at night, at a weekend and on a public holiday,
 and logs each test: channel, when the contact was made, when the first reply came (empty: none
-yet), a note. The figures are the ticket evidence's own (assessment/evidence.py `Measure`): each
+yet), a note. The figures are the ticket evidence's own (assessment/evidence/measure.py `Measure`): each
 test is a ticket (id = its row number, arrival = the contact, first reply, channel), the cut-off is
 `as_of` (when the figures were taken: the export) or else the latest time in the log, against
 clause 4.2's threshold. Which kinds of hour each channel was tested in comes from
-assessment/test_schedule.yml.
+assessment/prelaunch_schedule.yml.
 
 Contract with docs/assets/javascripts/review/prelaunch-log.js: the same problems byte for byte
 (tests/vectors/reviews.json) and the same figures (tests/vectors/test_log.json).
@@ -32,7 +32,7 @@ LABELS = texts.table("review")
 ZONES = ("Asia/Shanghai", "Asia/Hong_Kong", "Asia/Macau", "Asia/Taipei", "UTC")
 DEFAULT_ZONE = ZONES[0]
 MAX_TESTS = 300
-MAX_CHANNEL = 60  # evidence.py MAX_CHANNEL_CHARS: a longer name would be cut there
+MAX_CHANNEL = 60  # evidence/measure.py MAX_CHANNEL_CHARS: a longer name would be cut there
 MAX_NOTE = 500
 LOG_KEYS = ("time_zone", "as_of", "tests")
 TEST_KEYS = ("channel", "contacted", "replied", "note")
@@ -52,7 +52,7 @@ def is_time(value: object) -> bool:
 
 
 def problems(log: object, show, quote) -> list[str]:
-    """Every problem of a `test_log` block as "where: what" (show/quote: review.py's)."""
+    """Every problem of a `test_log` block as "where: what" (show/quote: review/review_file.py's)."""
     if not isinstance(log, dict):
         return [f"test_log: expected an object, got {show(log)}"]
     out = [f"test_log: unknown key {quote(k)}" for k in log if k not in LOG_KEYS]
@@ -117,7 +117,7 @@ def kinds(utc_ms: int, zone: Zone, schedule: Schedule) -> list[str]:
 
 
 def figures(criteria: Criteria, log: dict, schedule: Schedule, as_of: str | None = None) -> dict:
-    """The figures of a valid log: evidence.py's totals and by-channel figures for its tests, plus the
+    """The figures of a valid log: evidence/measure.py's totals and by-channel figures for its tests, plus the
     kinds of hour each channel was tested in. `as_of` (YYYY-MM-DDTHH:MM, the log's zone) is the
     cut-off, else the log's own `as_of`, else the latest time in the log; tests after it are planned."""
     zone = Zone(log["time_zone"])
@@ -140,7 +140,7 @@ def figures(criteria: Criteria, log: dict, schedule: Schedule, as_of: str | None
     }
 
 
-# --- in words (review_report.py; the checklist and the review page write the same, test-log-view.js) ---
+# --- in words (cli/review.py; the checklist and the review page write the same, test-log-view.js) ---
 
 
 def _shown_time(text: str) -> str:

@@ -1,6 +1,6 @@
 """When the operator's pre-launch test contacts should be made: night hours and public holidays.
 
-The data live in assessment/test_schedule.yml (China's statutory holidays as the State Council
+The data live in assessment/prelaunch_schedule.yml (China's statutory holidays as the State Council
 announced them, with the source); this module reads and checks them, and `published()` is what the
 build hands to the review page and the checklist (docs/assets/javascripts/review/prelaunch-log.js), so both
 languages judge "night", "weekend" and "public holiday" from the same days.
@@ -31,7 +31,7 @@ class Schedule:
     sources: tuple[dict, ...]
 
     def published(self) -> dict:
-        """The JSON the browser receives (test-log.js `schedule`)."""
+        """The JSON the browser receives (review/prelaunch-log.js `schedule`)."""
         return {"night": list(self.night), "holidays": self.holidays,
                 "make_up_working_days": list(self.make_up_working_days),
                 "years": sorted({int(s["year"]) for s in self.sources})}

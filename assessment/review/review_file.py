@@ -77,11 +77,11 @@ class Review:
     decision: str | None = None  # approved | conditional | rejected; None while in progress
     conditions: list[Condition] = field(default_factory=list)
     summary: str = ""
-    test_log: dict | None = None  # format 2: the pre-launch test log (assessment/test_log.py)
+    test_log: dict | None = None  # format 2: the pre-launch test log (assessment/review/prelaunch_log.py)
     submission_text: str | None = None  # format 2: the reviewed file's text, whose SHA-256 is submission_sha256
 
 
-# --- how a value is named in a message (same text as review-file.js) ------------------------
+# --- how a value is named in a message (same text as review/review-file.js) ------------------------
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -304,7 +304,7 @@ OUT_OF_RANGE = "(top level): a number out of range (beyond what a double holds)"
 
 
 def decode(data: bytes) -> tuple[object, str | None]:
-    """JSON from a file's bytes as review-file.js decodes it: UTF-8, one BOM allowed, no NaN, and
+    """JSON from a file's bytes as review/review-file.js decodes it: UTF-8, one BOM allowed, no NaN, and
     numbers of any size read as JavaScript reads them, those beyond a double's range refused."""
     if len(data) > MAX_BYTES:
         return None, input_file.too_big(len(data), "review")
@@ -347,7 +347,7 @@ def read_bytes(criteria: Criteria, data: bytes, source: str = "<review>") -> Rev
 
 
 def read(criteria: Criteria, path: str | Path) -> Review:
-    """Read and validate a review file from disk (a regular file within MAX_BYTES; input_file.py)."""
+    """Read and validate a review file from disk (a regular file within MAX_BYTES; shared/input_file.py)."""
     try:
         data = input_file.read(path, "review")
     except input_file.InputRefused as exc:
@@ -373,7 +373,7 @@ def read_submission(criteria: Criteria, data: bytes, source: str) -> answers_mod
 
 
 def changes_since(criteria: Criteria, review: Review, current: answers_mod.Answers) -> tuple[list[str], list[str]]:
-    """What the SP changed since the review, as review-file.js's reviewChanges() finds it: the item ids
+    """What the SP changed since the review, as review/review-file.js's reviewChanges() finds it: the item ids
     (from the criteria and the review) whose answer differs, and the plan section ids whose text differs."""
     before = review.submission
     blank = answers_mod.Answer()
@@ -393,7 +393,7 @@ def changes_since(criteria: Criteria, review: Review, current: answers_mod.Answe
 # (`submission`). Nothing inside the file ties the two together, so wherever the file with that
 # SHA-256 is at hand (review --answers, summary, the review page), its answers are compared with the
 # ones the review holds; a review whose two halves disagree is refused, never trusted.
-# review-file.js `bindingProblem` gives the same verdict and text (tests/vectors/reviews.json).
+# review/review-file.js `bindingProblem` gives the same verdict and text (tests/vectors/reviews.json).
 
 MISMATCH = ("submission_sha256: the file with this SHA-256 holds other answers than the submission "
             "in this review; the review is not of that file")

@@ -1,4 +1,4 @@
-"""What counts as blank text: one definition for every check, in Python and in the browser (blank.js).
+"""What counts as blank text: one definition for every check, in Python and in the browser (shared/blank.js).
 
 Python's str.strip() and JavaScript's String.prototype.trim() strip different characters (only
 Python strips U+001C–U+001F and U+0085, only JavaScript U+FEFF), so "is this written?" had two

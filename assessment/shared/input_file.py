@@ -4,7 +4,7 @@ A path may name anything: a named pipe (opening it for reading waits for a write
 device such as /dev/zero (endless), a multi-gigabyte file, a folder. Like a mail client opening an
 attachment, a command first asks what the path is and how large, and reads only a regular file of
 at most the limit of its kind, never a byte more. The limits are stated in the README and are the
-same in the browser (scoring.js MAX_BYTES, review-file.js MAX_BYTES).
+same in the browser (answers/answers-file.js MAX_BYTES, review/review-file.js MAX_BYTES).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class InputRefused(ValueError):
 
 
 def too_big(size: int, kind: str) -> str:
-    """The refusal of a file of `size` bytes over its kind's limit (scoring.js and review-file.js `tooBig`)."""
+    """The refusal of a file of `size` bytes over its kind's limit (answers/answers-file.js and review/review-file.js `tooBig`)."""
     what, limit = KINDS[kind]
     return f"(file): the file is {size:,} bytes; the limit for {what} is {limit:,}"
 

@@ -4,7 +4,7 @@ column, and a fast path that accepts exactly what the scanner accepts.
 Answers files and review files come from strangers; Python's json module and the browser's JSON.parse
 differ on what they accept (NaN, Infinity, nesting depth, lone surrogates, numbers beyond a double)
 and say nothing useful about where a file is broken. Contract with docs/assets/javascripts/shared/
-json-syntax.js: `syntax()` here and there find the same first problem with the same words.
+shared/json-syntax.js: `syntax()` here and there find the same first problem with the same words.
 
 Twin: docs/assets/javascripts/shared/json-syntax.js (the same rule in the browser).
 """

@@ -1,5 +1,5 @@
 """User text in Markdown that renders as that text: the one escaping function of every Markdown output
-(the plan, `report --format markdown`, `review --format markdown`); markdown-text.js is its twin in
+(the plan, `report --format markdown`, `review --format markdown`); shared/markdown-text.js is its twin in
 the browser, byte for byte, so the checklist's Markdown plan equals the command line's.
 
 Text from an answers or review file must not become structure: no raw HTML or entities, no links

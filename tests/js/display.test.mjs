@@ -1,4 +1,4 @@
-// evidence-display.js in Node writes the measured figures and contradictions as assessment/evidence_block.py.
+// evidence/display.js in Node writes the measured figures and contradictions as assessment/evidence/block.py.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures } from "./fixtures.mjs";

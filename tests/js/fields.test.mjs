@@ -1,4 +1,4 @@
-// fields.js: the field paths two tabs merge at, read and written without losing a neighbour.
+// answers/fields.js: the field paths two tabs merge at, read and written without losing a neighbour.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fieldPaths, getPath, same, setPath } from "../../docs/assets/javascripts/answers/fields.js";

@@ -1,5 +1,5 @@
-// evidence.js in Node measures every ticket-export vector and every branch of the measure to
-// assessment/evidence.py's bytes (tests/evidence_rows.py writes the rows, Python the aggregates).
+// evidence/measure.js in Node measures every ticket-export vector and every branch of the measure to
+// assessment/evidence/measure.py's bytes (tests/evidence_rows.py writes the rows, Python the aggregates).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures, bytes } from "./fixtures.mjs";

@@ -1,4 +1,4 @@
-// plan.js in Node writes the same outline, checks, Markdown and HTML as assessment/plan.py.
+// plan/plan.js in Node writes the same outline, checks, Markdown and HTML as assessment/plan/plan.py.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures } from "./fixtures.mjs";

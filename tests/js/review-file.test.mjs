@@ -1,4 +1,4 @@
-// review-file.js in Node agrees with assessment/review.py on every review vector and edge.
+// review/review-file.js in Node agrees with assessment/review/review_file.py on every review vector and edge.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { fixtures, bytes } from "./fixtures.mjs";

@@ -1,4 +1,4 @@
-// scoring.js in Node agrees with assessment/answers/scoring.py on every shared and edge vector (the files
+// answers/scoring.js in Node agrees with assessment/answers/scoring.py on every shared and edge vector (the files
 // read by answers-file.js, whose own test is answers-file.test.mjs).
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -1,8 +1,8 @@
 // The readiness checklist page: entry point and the assessments an SP keeps in this browser.
 // The form is rendered at build time (macros/checklist.py states the contract); the modules
-// beside this one each do one job: storage.js (saving, tabs, backups), form.js (answers),
-// summary.js (status bar and result), planwriter.js, report.js, reviewnotes.js (the operator's
-// review beside the work), views.js (URL fragments).
+// beside this one each do one job: checklist/storage.js (saving, tabs, backups), checklist/form.js (answers),
+// checklist/summary-view.js (status bar and result), checklist/planwriter.js, checklist/report-view.js, checklist/reviewnotes.js (the operator's
+// review beside the work), checklist/views.js (URL fragments).
 // Every user or imported text goes into the page as text, never as HTML.
 
 import { download, el, fill, today } from "./shared/dom.js";

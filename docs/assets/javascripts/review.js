@@ -1,7 +1,7 @@
 // The review page: an inbox of every review kept in this browser, and one review at a time with
 // decisions and comments beside the SP's answers; export the review file, print the report, back up
-// and restore all. The form is rendered at build time by macros/review.py; review-view.js fills it,
-// review-inbox.js lists, review-open.js opens files, review-store.js keeps, review-checks.js judges.
+// and restore all. The form is rendered at build time by macros/review.py; review/view.js fills it,
+// review/inbox.js lists, review/open.js opens files, review/store.js keeps, review/checks.js judges.
 
 import { withConditions } from "./review/decisions.js";
 import { score } from "./answers/scoring.js";

@@ -21,7 +21,7 @@ export const STATUSES = ["met", "partial", "unmet", "na"];
 const TOP_KEYS = ["format", "format_version", "criteria_version", "assessment", "plan", "evidence", "answers", "result"];
 const ASSESSMENT_KEYS = ["organisation", "service", "contact", "date"];
 const ANSWER_KEYS = ["status", "value", "unit", "version", "note", "evidence", "note_private"];
-// The assessment's date: empty, or a real calendar day written YYYY-MM-DD in these years (answers.py).
+// The assessment's date: empty, or a real calendar day written YYYY-MM-DD in these years (answers/answers_file.py).
 export const DATE_YEARS = [2000, 2099];
 export const NOT_UTF8 = "(file): not UTF-8 text; save the file as UTF-8";
 
@@ -88,7 +88,7 @@ export function plausibleDate(text) {
 const planProblems = (plan) => Object.entries(plan).filter(([, v]) => typeof v !== "string")
   .map(([k, v]) => `plan.${clip(k)}: expected a string, got ${show(v)}`);
 
-/** The unit of a number answer: its own, else the one in force for the version it was given under (answers.py `implied_unit`). */
+/** The unit of a number answer: its own, else the one in force for the version it was given under (answers/answers_file.py `implied_unit`). */
 export function impliedUnit(criteria, item, answer, version) {
   const unit = own(answer, "unit");
   if (typeof unit === "string" || !item || !item.threshold) return typeof unit === "string" ? unit : null;
@@ -140,7 +140,7 @@ function answerProblems(criteria, item, answer, version) {
   return out;
 }
 
-// --- bytes to document: the same steps as answers.py `document`, with the same messages ----------
+// --- bytes to document: the same steps as answers/answers_file.py `document`, with the same messages ----------
 
 /** The refusal of a file of `size` bytes over MAX_BYTES, for a check made before reading it (File.size). */
 export const tooBig = (size) => `(file): the file is ${grouped(size)} bytes; the limit for an answers file is ${grouped(MAX_BYTES)}`;
@@ -161,7 +161,7 @@ export function readDocument(bytes) {
 }
 
 /**
- * The one rule for accepting an answers file (answers.py `read_bytes`). `bytes` is a Uint8Array of
+ * The one rule for accepting an answers file (answers/answers_file.py `read_bytes`). `bytes` is a Uint8Array of
  * the whole file. Returns {doc, problems}: `problems` are "where: what" lines (empty when
  * accepted); `doc` is the accepted document with unknown top-level keys dropped, or null.
  */

@@ -45,10 +45,10 @@ export function fieldPaths(a, b) {
   for (const id of keysOf(["doc", "answers"])) {
     for (const field of ["status", "value", "unit", "version", "note", "evidence", "note_private"]) paths.push(["doc", "answers", id, field]);
   }
-  paths.push(["doc", "evidence"]); // the aggregate measured from a ticket export, whole (evidence-view.js)
+  paths.push(["doc", "evidence"]); // the aggregate measured from a ticket export, whole (evidence/view.js)
   for (const key of ["criteria_version", "format_version"]) paths.push(["doc", key]);
-  paths.push(["seen"], ["review"]); // review: the operator's review the SP attached (reviewnotes.js)
-  paths.push(["plan_annex"], ["drafted"]); // the plan's options and inserted values (planwriter.js)
+  paths.push(["seen"], ["review"]); // review: the operator's review the SP attached (checklist/reviewnotes.js)
+  paths.push(["plan_annex"], ["drafted"]); // the plan's options and inserted values (checklist/planwriter.js)
   return paths;
 }
 

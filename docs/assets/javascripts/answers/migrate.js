@@ -1,9 +1,9 @@
 // Assessments answered against an older version of the criteria. Nothing is reinterpreted: a number
 // given in a unit that has since changed is converted (3 hours → 180 minutes); each answer keeps the
 // version it was given under, so the items whose terms changed since ask to be confirmed
-// (scoring.js termsChanged) and an exported file says so; answers that no longer fit at all are
+// (answers/scoring.js termsChanged) and an exported file says so; answers that no longer fit at all are
 // cleared (note and evidence kept) after the entry was backed up. What changed comes from the change
-// log, published as criteria.history (assessment/history.py).
+// log, published as criteria.history (assessment/criteria/versions.py).
 
 import { convert, convertible } from "../criteria/quantity.js";
 import { impliedUnit, validate } from "./answers-file.js";

@@ -47,7 +47,7 @@ export function unconfirmedSince(criteria, item, answer, docVersion) {
   return has(history, version) && history[version].changed.includes(item.id) ? version : null;
 }
 
-/** Items answered under an earlier version whose terms changed since (scoring.py `terms_changed`). */
+/** Items answered under an earlier version whose terms changed since (answers/scoring.py `terms_changed`). */
 export function termsChanged(criteria, doc) {
   const answers = doc.answers ?? {};
   return criteria.items.filter((item) => unconfirmedSince(criteria, item, has(answers, item.id) ? answers[item.id] : null, doc.criteria_version) !== null)

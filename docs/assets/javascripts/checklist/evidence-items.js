@@ -1,5 +1,5 @@
 // Beside the measured items (clauses 4.1 and 4.2 today, found by role): what the SP's own ticket export measured (the assessment's
-// `evidence` block, written by evidence-display.js in the words of the report), and a flag where it
+// `evidence` block, written by evidence/display.js in the words of the report), and a flag where it
 // contradicts a declared "met". Drawn on every rescore, so a block attached or removed — by the
 // evidence view, by an import, or in another tab — shows at once. The figure sits beside the declared
 // answer: it never changes the answer or the score.

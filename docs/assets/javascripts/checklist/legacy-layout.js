@@ -1,5 +1,5 @@
 // The checklist's old storage layout: every assessment under one key, sp-readiness.assessments.
-// It is read once and split into one key per assessment (storage.js); nothing in it is dropped
+// It is read once and split into one key per assessment (checklist/storage.js); nothing in it is dropped
 // that was not first copied or backed up.
 
 import { same } from "../answers/fields.js";

@@ -114,7 +114,7 @@ export class PlanWriter {
     part.area.focus();
   }
 
-  /** Where the plan stands against clauses 5.1 and 5.2 (plan.js planChecks, as the command line). */
+  /** Where the plan stands against clauses 5.1 and 5.2 (plan/plan.js planChecks, as the command line). */
   checks(result) {
     return planChecks(this.app.criteria, this.app.entry.doc, result);
   }

@@ -1,4 +1,4 @@
-// The report view: what the plan's annex shows (one outline, from plan.js), laid out to read on a
+// The report view: what the plan's annex shows (one outline, from plan/plan.js), laid out to read on a
 // phone and to print on A4 with a sign-off block.
 
 import { el, today } from "../shared/dom.js";

@@ -1,9 +1,9 @@
-// The operator's review, as the SP sees it in the checklist: a review file (review-file.js) is
+// The operator's review, as the SP sees it in the checklist: a review file (review/review-file.js) is
 // imported like an answers file, attached to the assessment it reviewed (entry.review, never part
 // of the exported answers file), and shown beside the work: the decision, reviewer and conditions
 // in the result panel, each comment at its item and plan section, and where the SP's answer or
 // text has changed since the review, kept up to date as the SP edits. Every text from the review
-// goes into the page as text (dom.js el), never as HTML.
+// goes into the page as text (shared/dom.js el), never as HTML.
 
 import { itemLabel, overallLabel, toneOf } from "../review/decisions.js";
 import { el, fill, today } from "../shared/dom.js";

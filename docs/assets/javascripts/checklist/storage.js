@@ -5,10 +5,10 @@
 //   a.<id>            one assessment: {id, label, created, doc, seen, invalid, review}; doc is an
 //                     answers file as exported, seen the item signatures it was answered against,
 //                     invalid the raw text of number fields that hold no valid number yet, review
-//                     the operator's review file attached to it (reviewnotes.js; not exported)
+//                     the operator's review file attached to it (checklist/reviewnotes.js; not exported)
 //   backup.<iso>.<r>  {created, what, raw}: text set aside before anything replaced or dropped it;
 //                     a new backup never takes an existing key
-//   assessments       the old layout (all assessments in one key): read once and split up (legacy-layout.js)
+//   assessments       the old layout (all assessments in one key): read once and split up (checklist/legacy-layout.js)
 // sessionStorage (per tab): current = the assessment this tab shows.
 //
 // Saving is cheap as work grows: a change marks one field of one assessment dirty, and only that

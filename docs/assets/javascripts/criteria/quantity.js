@@ -1,7 +1,7 @@
 // Quantities: a number with a unit of the data file, written and converted one way everywhere.
 // Contract with assessment/criteria/quantity.py: quantityText(), minutesText() and convert() give the
 // same text and the same number as text(), minutes_text() and convert() there
-// (tests/vectors/quantities.json holds both to it). No DOM access: scoring.js, plan.js and the tests import it.
+// (tests/vectors/quantities.json holds both to it). No DOM access: answers/scoring.js, plan/plan.js and the tests import it.
 // Twin: assessment/criteria/quantity.py (the same rule in Python).
 
 import { measuredThreshold } from "./roles.js";

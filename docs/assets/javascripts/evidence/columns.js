@@ -1,12 +1,12 @@
 // Which column of a ticket export holds what: roles, the helpdesks' presets, header recognition.
-// Mirrors assessment/evidence_columns.py (same presets, same recognition, same messages).
+// Mirrors assessment/evidence/columns.py (same presets, same recognition, same messages).
 // Twin: assessment/evidence/columns.py (the same rule in Python).
 
 export const ROLES = ['id', 'arrived', 'replied', 'reply_minutes', 'reply_seconds', 'reply_milliseconds', 'channel', 'forwarded'];
 export const REPLY_ROLES = ['replied', 'reply_minutes', 'reply_seconds', 'reply_milliseconds'];
 export const DURATION_UNIT = { reply_minutes: 'minutes', reply_seconds: 'seconds', reply_milliseconds: 'milliseconds' };
 
-// role -> header names it may carry, first found wins (sources in evidence_columns.py).
+// role -> header names it may carry, first found wins (sources in evidence/columns.py).
 export const PRESETS = [
   { name: 'zendesk', label: 'Zendesk', columns: {
     id: ['ID'], arrived: ['Created at'], reply_minutes: ['First reply time in minutes'], channel: ['Via'] } },

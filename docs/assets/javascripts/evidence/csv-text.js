@@ -1,5 +1,5 @@
 // Reading a ticket export's CSV bytes as a stream: encoding, delimiter, rows; as the command line
-// reads them (assessment/evidence_csv.py states the rule). Bytes go in chunk by chunk (push), rows
+// reads them (assessment/evidence/csv_text.py states the rule). Bytes go in chunk by chunk (push), rows
 // come out through a callback, so a file of any size is read in flat memory. The CSV grammar is
 // Papa Parse's (vendored), driven chunk by chunk the way its own streamers drive it.
 // Twin: assessment/evidence/csv_text.py (the same rule in Python).

@@ -1,5 +1,5 @@
 // One ticket export's bytes to its aggregate, as a stream: hash, CSV rows, columns, the measure.
-// Mirrors assessment/evidence_read.py for CSV. DOM-free: the evidence worker drives it chunk by
+// Mirrors assessment/evidence/export_file.py for CSV. DOM-free: the evidence worker drives it chunk by
 // chunk (push), and tests feed it whole files; nothing but counts outlives a chunk.
 // Twin: assessment/evidence/export_file.py (the same rule in Python).
 

@@ -1,5 +1,5 @@
 // First replies and 7×24 coverage measured from a ticket export: the aggregate, as a pure computation.
-// Mirrors assessment/evidence.py (its docstring states the rule): for the same rows, mapping, zone,
+// Mirrors assessment/evidence/measure.py (its docstring states the rule): for the same rows, mapping, zone,
 // threshold and cut-off, JSON.stringify(measure.result()) is byte for byte Python's to_json.
 // DOM-free, so the evidence worker runs it; rows go in one at a time and only counts are kept.
 // Twin: assessment/evidence/measure.py (the same rule in Python).

@@ -1,5 +1,5 @@
 // One measuring run of a picked export, as the evidence view asks for it: {file, options, threshold}
-// in, {type: header|mapping|progress|done|error, …} messages out. The worker (evidence-worker.js) runs
+// in, {type: header|mapping|progress|done|error, …} messages out. The worker (evidence/worker.js) runs
 // it in the background; where a page cannot start a worker (the offline package, opened from disk)
 // the view runs it in the page itself through inPageReader(), with the same messages and Cancel.
 // The file's bytes and rows never leave the run; only column names, progress and counts do.

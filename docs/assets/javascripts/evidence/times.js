@@ -1,5 +1,5 @@
 // Times in ticket exports: one cell's text to a UTC instant in milliseconds, and back to local fields.
-// Mirrors assessment/evidence_time.py rule for rule (see its docstring); tests/vectors/evidence/
+// Mirrors assessment/evidence/times.py rule for rule (see its docstring); tests/vectors/evidence/
 // proves both read every cell alike. DOM-free: it runs in the page and in the evidence worker.
 // Twin: assessment/evidence/times.py (the same rule in Python).
 

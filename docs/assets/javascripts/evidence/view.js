@@ -1,7 +1,7 @@
 // The checklist's evidence view (#evidence): the SP picks a ticket export, a worker
-// (evidence-worker.js) measures it with progress and Cancel, the figures are drawn
-// (evidence-figures.js), and "Attach" stores only the aggregate as the assessment's doc.evidence,
-// the answers file's `evidence` block, after the one accepting rule (scoring.js validate) passed it.
+// (evidence/worker.js) measures it with progress and Cancel, the figures are drawn
+// (evidence/figures.js), and "Attach" stores only the aggregate as the assessment's doc.evidence,
+// the answers file's `evidence` block, after the one accepting rule (answers/scoring.js validate) passed it.
 // Loaded by checklist.js the first time the view is opened, so nothing of it loads before.
 
 import { el, fill } from "../shared/dom.js";

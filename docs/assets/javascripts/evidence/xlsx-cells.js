@@ -1,5 +1,5 @@
 // One XLSX cell to the text the CSV rule reads, exactly as the command line's XLSX path makes it
-// (python-calamine, then assessment/evidence_xlsx.py cell_text): text as it is; numbers as
+// (python-calamine, then assessment/evidence/xlsx.py cell_text): text as it is; numbers as
 // JavaScript writes them; a number in a date format as `2024-03-01 08:05:00[.123000]`, a whole
 // one as `2024-03-01`, one below 1 as a time of day, one in a duration format ([h]:mm) as Python
 // writes a timedelta; booleans as true/false; errors as nothing. Formulas are never evaluated:

@@ -1,6 +1,6 @@
 // An XLSX ticket export read as rows of cell texts, as the command line reads it through
-// python-calamine (assessment/evidence_xlsx.py): the first sheet; its first row is the header; an
-// empty row is skipped; each cell's text as evidence-xlsx-cells.js makes it. Streamed: the sheet
+// python-calamine (assessment/evidence/xlsx.py): the first sheet; its first row is the header; an
+// empty row is skipped; each cell's text as evidence/xlsx-cells.js makes it. Streamed: the sheet
 // is inflated and scanned chunk by chunk, only the shared strings are held (capped). The sheet's
 // <dimension> is never read, so one claiming a billion rows costs nothing: rows count as they come.
 // DOM-free (the worker).
@@ -11,7 +11,7 @@ import { OTHER, builtinKind, formatKind, valueText } from './xlsx-cells.js';
 import { attribute, scanPart, unescapeXml } from './xml.js';
 import { entryChunks, findEntry, readDirectory } from './zip.js';
 
-export const MAX_CELL_CHARS = 1000000; // as evidence_xlsx.py and the CSV reader's field limit
+export const MAX_CELL_CHARS = 1000000; // as evidence/xlsx.py and the CSV reader's field limit
 const MAX_RAW_CHARS = 8 * MAX_CELL_CHARS; // a cell's XML text, before entities are read
 const MAX_SMALL_PART = 16 * 2 ** 20; // workbook, relationships, styles
 export const MAX_STRINGS = 256 * 2 ** 20; // the shared strings, held while the sheet is read

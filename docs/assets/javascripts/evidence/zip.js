@@ -1,12 +1,12 @@
 // The zip container of an XLSX file, read from a Blob (the File the SP picked) by slices: the
 // central directory, then one entry at a time inflated by the browser's DecompressionStream.
-// Hostile files are contained here: the declared sizes are checked as assessment/evidence_xlsx.py
+// Hostile files are contained here: the declared sizes are checked as assessment/evidence/xlsx.py
 // checks them (same limits, same messages), and the bytes really inflated are counted as they
 // come, so an entry that lies about its size stops at what it declared. DOM-free (the worker).
 
 import { EvidenceError } from './measure.js';
 
-export const MAX_UNCOMPRESSED = 2 ** 30; // as evidence_xlsx.py: 1 GiB inflated in all
+export const MAX_UNCOMPRESSED = 2 ** 30; // as evidence/xlsx.py: 1 GiB inflated in all
 export const MAX_RATIO = 200; // real sheets inflate 5–20×; a run of one byte inflates 1,000×
 const MAX_ENTRIES = 10000;
 const MAX_DIRECTORY = 16 * 2 ** 20;

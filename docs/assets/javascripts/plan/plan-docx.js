@@ -2,7 +2,7 @@
 // package.json, vendored under assets/vendor/docx/ with its licence). The library is ~1 MB, so it
 // is imported only when planDocx() is called: the checklist stays light until the user asks for Word.
 //
-// Contract: the same document as assessment/plan_docx.py for the same inputs: title page,
+// Contract: the same document as assessment/plan/plan_docx.py for the same inputs: title page,
 // template headings, the SP's text, the annex, the sign-off block; A4, 2.54 cm margins, the
 // document language, page number and print date in the footer, set column widths.
 // tests/test_plan_docx_browser.py opens both with python-docx and compares them.
@@ -18,7 +18,7 @@ const TEXT_WIDTH = A4.width - 2 * MARGIN;
 // plan_docx.RUN_LANGUAGE says why.
 const RUN_LANGUAGE = { value: "en-GB", eastAsia: "zh-CN" };
 
-// The look of the document, as assessment/plan_docx.py STYLES (the test compares the two): sizes in
+// The look of the document, as assessment/plan/plan_docx.py STYLES (the test compares the two): sizes in
 // half-points, spacing in twips (line 240 is single), colours as RGB. Text in a serif (SimSun with
 // Times New Roman), headings in a sans-serif (SimHei with Arial); headings keep with the next
 // paragraph, so none ends a page alone.

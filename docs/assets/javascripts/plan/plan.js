@@ -1,9 +1,9 @@
 // The SP's plan as an outline, Markdown and a print-ready HTML page, in the browser. No DOM access.
 //
 // Contract: outline(), planChecks(), planMarkdown() and planHtml() give exactly what
-// assessment/plan.py's outline(), plan_checks(), markdown() and html_page() give for the same
+// assessment/plan/plan.py's outline(), plan_checks(), markdown() and html_page() give for the same
 // criteria, answers file, result and labels (tests compare them byte for byte). `labels` is
-// assessment.plan.LABELS[lang], handed to the page by the macros. plan-docx.js lays the same
+// assessment.plan.LABELS[lang], handed to the page by the macros. plan/plan-docx.js lays the same
 // outline out as a Word document.
 // Twin: assessment/plan/plan.py (the same rule in Python).
 
@@ -28,7 +28,7 @@ const ILLEGAL = /[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]/gu;
 /** Line breaks as LF; characters XML cannot hold as U+FFFD. Every format shows the result. */
 export const clean = (text) => String(text).replace(LINE_BREAKS, "\n").replace(ILLEGAL, "\ufffd");
 
-/** Whether a plan section's text counts as written (the one rule: planChecks, the report, the plan writer; plan.py `written_text`). */
+/** Whether a plan section's text counts as written (the one rule: planChecks, the report, the plan writer; plan/plan.py `written_text`). */
 export const writtenText = (text) => !isBlank(text) && !isBlank(clean(text));
 
 /** The SP's text as paragraphs (split at blank lines), each a list of its lines. */
@@ -46,7 +46,7 @@ export function blocks(text) {
 export const number = (v) => String(v);
 export const percent = (p) => (p === null ? "—" : `${number(p)}%`);
 
-/** A number answer in its threshold's unit ("180分钟" for an answer of 3 hours against minutes) (plan.py `answer_quantity`). */
+/** A number answer in its threshold's unit ("180分钟" for an answer of 3 hours against minutes) (plan/plan.py `answer_quantity`). */
 export function answerQuantity(criteria, item, answer, version, lang) {
   const value = valueInThresholdUnit(criteria, item, answer, version);
   if (value === null) { // a unit that converts into nothing this item asks for: shown as given
@@ -145,7 +145,7 @@ export function planChecks(criteria, doc, result) {
 
 // --- Markdown --------------------------------------------------------------------------------
 
-// Paragraphs stay paragraphs; each line the SP ended stays a line (markdown-text.js paragraph).
+// Paragraphs stay paragraphs; each line the SP ended stays a line (shared/markdown-text.js paragraph).
 const mdBlock = (t) => blocks(t).map(md.paragraph).join("\n\n");
 const mdTable = ([head, rows]) => [
   `| ${head.map(md.cell).join(" | ")} |`, `|${" --- |".repeat(head.length)}`,

@@ -22,7 +22,7 @@ export function download(name, text) {
 }
 
 /**
- * The review file: the format of assessment/review.py, with what is only in progress left out; the
+ * The review file: the format of assessment/review/review_file.py, with what is only in progress left out; the
  * submission's exact text when this browser has it (reviews opened before format 2 have none), and
  * the test log with its cut-off: now.
  */

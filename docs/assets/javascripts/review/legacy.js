@@ -1,5 +1,5 @@
 // The reviews as earlier versions of the review page kept them, in localStorage; read once, to move
-// them into IndexedDB (review-store.js). Nothing here writes: the caller removes the old keys only
+// them into IndexedDB (review/store.js). Nothing here writes: the caller removes the old keys only
 // after the new database holds their contents, and leaves damaged ones where they are.
 //
 //   sp-readiness.reviews               {version: 1, current: id, ids: [id, …]}

@@ -1,5 +1,5 @@
-// Moving the reviews earlier versions kept in localStorage (review-legacy.js reads them) into the
-// IndexedDB store (review-store.js), on the first start after an upgrade.
+// Moving the reviews earlier versions kept in localStorage (review/legacy.js reads them) into the
+// IndexedDB store (review/store.js), on the first start after an upgrade.
 
 import { LEGACY_INDEX } from "./legacy.js";
 import { localArea } from "../shared/storage-area.js";

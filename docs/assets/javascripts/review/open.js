@@ -60,7 +60,7 @@ export async function openOne(store, criteria, t, file) {
   const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
   const same = store.entries.find((e) => e.sha256 === sha);
   // A stored review that names these bytes but holds other answers is not a review of this file
-  // (assessment/review.py binding_problem): this file gets a review of its own, and says why.
+  // (assessment/review/review_file.py binding_problem): this file gets a review of its own, and says why.
   const bound = same && sameSubmission(await store.submission(same.id), doc);
   if (bound) {
     await store.keepText(same.id, text); // a review opened before the text was kept gets it now

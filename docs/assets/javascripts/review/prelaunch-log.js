@@ -1,10 +1,10 @@
 // The operator's pre-launch test log (clause 3.3): the review file's `test_log`, its figures, and
 // the suggested schedule. DOM-free, so the review page, the checklist and the tests import it.
 //
-// Mirrors assessment/test_log.py (its docstring states the rule): the same problems byte for byte
-// and, through evidence.js's Measure (each test a ticket: id = row number, arrival = the contact,
+// Mirrors assessment/review/prelaunch_log.py (its docstring states the rule): the same problems byte for byte
+// and, through evidence/measure.js's Measure (each test a ticket: id = row number, arrival = the contact,
 // first reply, channel; cut-off = as_of, else the latest time in the log), the same figures.
-// `schedule` is assessment/test_schedule.yml as the build publishes it (night hours, holidays).
+// `schedule` is assessment/prelaunch_schedule.yml as the build publishes it (night hours, holidays).
 // Twin: assessment/review/prelaunch_log.py (the same rule in Python).
 
 import { quote, showKind as show } from '../shared/formatting.js';
@@ -36,7 +36,7 @@ export function isTime(value) {
   return y2 === y && mo2 === mo && d2 === d;
 }
 
-/** Every problem of a `test_log` block as "where: what" (show/quote: review-file.js's). */
+/** Every problem of a `test_log` block as "where: what" (show/quote: review/review-file.js's). */
 export function testLogProblems(log) {
   if (!isObject(log)) return [`test_log: expected an object, got ${show(log)}`];
   const out = Object.keys(log).filter((k) => !LOG_KEYS.includes(k)).map((k) => `test_log: unknown key ${quote(k)}`);
@@ -106,7 +106,7 @@ export function kindsOf(local, schedule) {
 // --- the figures -------------------------------------------------------------------------------
 
 /**
- * The figures of a valid log (assessment/test_log.py `figures`): evidence.js's totals and by-channel
+ * The figures of a valid log (assessment/review/prelaunch_log.py `figures`): evidence/measure.js's totals and by-channel
  * figures, with the kinds of hour each channel was tested in. `asOf` (YYYY-MM-DDTHH:MM in the log's
  * zone) is the cut-off, else the log's own as_of, else the latest time in the log.
  */

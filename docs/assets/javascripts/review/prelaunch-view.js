@@ -1,9 +1,9 @@
 // The review page's pre-launch test log (clause 3.3): rows of channel, contact, first reply and note
-// that the reviewer adds, edits and removes; the figures computed from them (test-log.js, the ticket
+// that the reviewer adds, edits and removes; the figures computed from them (review/prelaunch-log.js, the ticket
 // evidence's own rule) and the suggested schedule: each declared channel at night, at a weekend and on
 // a public holiday. Rows are kept in the review (`review.test_log.tests`, each with an `id` so that
 // two tabs editing different rows never touch each other's), saved field by field like every other
-// field of the review (review-store.js). Every text goes in as text.
+// field of the review (review/store.js). Every text goes in as text.
 
 import { DEFAULT_ZONE, KINDS, MAX_CHANNEL, MAX_NOTE, declaredChannels, isTime, kindsOf, localAt, localMs, suggestions, testFigures } from "./prelaunch-log.js";
 import { figureLines, rowLine, shownTime } from "./prelaunch-log-words.js";
@@ -18,7 +18,7 @@ const rowId = () => `t${Date.now().toString(36)}${Math.random().toString(36).sli
 export const countable = (row) => typeof row.channel === "string" && !isBlank(row.channel) && isTime(row.contacted) &&
   (!row.replied || (isTime(row.replied) && row.replied >= row.contacted));
 
-/** The log as the review file holds it (review-export.js): rows without their ids, the cut-off given. */
+/** The log as the review file holds it (review/export.js): rows without their ids, the cut-off given. */
 export function logForFile(log, asOf) {
   if (!log?.tests?.length) return null;
   return { time_zone: log.time_zone ?? DEFAULT_ZONE, as_of: asOf,

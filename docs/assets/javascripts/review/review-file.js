@@ -1,7 +1,7 @@
 // The operator's review file: reading and validation for the browser, with no DOM access, so the
 // review page, the checklist and the tests can all import it.
 //
-// Contract with assessment/review.py: for the same bytes both accept or refuse a review file with
+// Contract with assessment/review/review_file.py: for the same bytes both accept or refuse a review file with
 // the same "where: what" messages, byte for byte (tests/vectors/reviews.json). Messages never echo
 // numbers (Python and JavaScript write them differently) and quote at most 40 characters of a text.
 // `criteria` is /assets/criteria.json.
@@ -17,7 +17,7 @@ import { testLogProblems } from "./prelaunch-log.js";
 export const FORMAT = "sp-readiness-review";
 export const FORMAT_VERSION = 2; // 2 added the pre-launch test log and the submission's exact text; 1 is still read
 const VERSIONS = [1, 2];
-// One limit per kind of file, the same in the command line (assessment/input_file.py).
+// One limit per kind of file, the same in the command line (assessment/shared/input_file.py).
 export const MAX_BYTES = 5_000_000; // the answers file (at most 1 MB) twice (as read and as text), comments, the test log
 const SNIFF_BYTES = 65_536; // of a file too large to read, looked at to tell which kind it was meant as
 export const OUT_OF_RANGE = "(top level): a number out of range (beyond what a double holds)";
@@ -36,7 +36,7 @@ export const TEXT_OTHER = "submission_text: holds other answers than the submiss
 const isObject = (x) => typeof x === "object" && x !== null && !Array.isArray(x);
 const has = (o, k) => Object.hasOwn(o, k);
 
-// --- how a value is named in a message (same text as assessment/review.py) -----------------
+// --- how a value is named in a message (same text as assessment/review/review_file.py) -----------------
 
 const key = (path, name) => (/^[A-Za-z0-9_-]{1,64}$/.test(name) ? `${path}.${name}` : `${path}[${quote(name)}]`);
 
@@ -103,7 +103,7 @@ export function validateReview(criteria, doc) {
 }
 
 // The embedded text must be the file reviewed: its SHA-256 is submission_sha256 and it holds the
-// submission's answers (checked only when the rest of the review is valid). assessment/review.py.
+// submission's answers (checked only when the rest of the review is valid). assessment/review/review_file.py.
 function textProblems(criteria, doc, restValid) {
   const text = doc.submission_text;
   if (typeof text !== "string") return [`submission_text: expected a string, got ${showKind(text)}`];
@@ -161,13 +161,13 @@ function conditionsProblems(criteria, conditions, decision) {
 // --- reading bytes -------------------------------------------------------------------------
 
 
-/** The refusal of a review file of `size` bytes over MAX_BYTES (assessment/input_file.py `too_big`). */
+/** The refusal of a review file of `size` bytes over MAX_BYTES (assessment/shared/input_file.py `too_big`). */
 export const tooBig = (size) => `(file): the file is ${grouped(size)} bytes; the limit for a review file is ${grouped(MAX_BYTES)}`;
 
 /**
  * The refusal of a picked file (a File) too large for either kind, decided from File.size and its
  * first 64 KB without reading the rest (a 3 GB file cannot even be read); null when it may be read.
- * Mirrors assessment/review.py `read_either`.
+ * Mirrors assessment/review/review_file.py `read_either`.
  */
 export async function refuseBySize(file) {
   if (file.size <= MAX_BYTES) return null;
@@ -189,7 +189,7 @@ export async function fileBytes(file) {
 }
 
 /**
- * JSON from a file's bytes as assessment/review.py decodes it: UTF-8, one BOM allowed, and numbers
+ * JSON from a file's bytes as assessment/review/review_file.py decodes it: UTF-8, one BOM allowed, and numbers
  * beyond a double's range (which JSON.parse reads as Infinity) refused.
  */
 /** Whether a file's bytes are meant as a review file (its problems are then the review's), by its `format`: the checklist's import tells it from an answers file so. */
@@ -228,12 +228,12 @@ export function readReview(criteria, bytes) {
   return { doc: problems.length ? null : doc, problems };
 }
 
-/** An SP's answers file's bytes -> {doc, problems}, by the checklist's one rule (scoring.js readAnswers). */
+/** An SP's answers file's bytes -> {doc, problems}, by the checklist's one rule (answers/scoring.js readAnswers). */
 export function readSubmission(criteria, bytes) {
   return readAnswers(criteria, bytes);
 }
 
-// --- does the review hold the file its SHA-256 names? (assessment/review.py `binding_problem`) ---
+// --- does the review hold the file its SHA-256 names? (assessment/review/review_file.py `binding_problem`) ---
 // Nothing inside a review file ties its SHA-256 to the answers it holds, so wherever the file with
 // that SHA-256 is at hand its answers are compared with the review's; disagreeing halves are refused.
 

@@ -1,4 +1,4 @@
-// What counts as blank text: one definition for every check, the same as assessment/blank.py.
+// What counts as blank text: one definition for every check, the same as assessment/shared/blank.py.
 // trim() strips other characters than Python's strip(); a text is blank here when it holds nothing
 // but characters a reader cannot see: white space in either language, and the zero-width ones.
 // tests/vectors/blank.json holds the cases both languages must judge alike.

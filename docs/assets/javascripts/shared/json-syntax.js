@@ -1,10 +1,10 @@
-// The JSON scanner of the one accepting rule (answers.py `_syntax`): it names the line, column and
+// The JSON scanner of the one accepting rule (answers/answers_file.py `_syntax`): it names the line, column and
 // problem of the first thing a file gets wrong, with a loop and a stack, never recursion, so a file
 // nested a million deep cannot overflow the stack. Numbers out of a double's range and lone
 // surrogates are refused here, as Python refuses them. No DOM access.
 // Twin: assessment/shared/json_syntax.py (the same rule in Python).
 
-// scoring.js passes its nesting limit and its way of quoting a value (`show`), so this module imports
+// answers/scoring.js passes its nesting limit and its way of quoting a value (`show`), so this module imports
 // nothing back from it.
 
 const SPACE = /[ \t\n\r]*/y;
@@ -13,7 +13,7 @@ const ESCAPE = /\\(?:["\\/bfnrt]|u([0-9a-fA-F]{4}))/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const LITERAL = /true|false|null/y;
 const at = (re, text, pos) => { re.lastIndex = pos; return re.exec(text); };
-// A character found where it does not belong, with its code point unless it is visible ASCII (answers.py `_char`).
+// A character found where it does not belong, with its code point unless it is visible ASCII (answers/answers_file.py `_char`).
 function charAt(text, pos, show) {
   const code = text.codePointAt(pos);
   const c = String.fromCodePoint(code);

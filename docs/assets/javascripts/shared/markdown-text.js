@@ -1,4 +1,4 @@
-// User text in Markdown that renders as that text: the browser's twin of assessment/markdown_text.py,
+// User text in Markdown that renders as that text: the browser's twin of assessment/shared/markdown_text.py,
 // byte for byte (the checklist's Markdown plan equals the command line's). No raw HTML or entities,
 // links, images, emphasis, code or table cells from the text, and no heading, list, block quote or
 // rule at the start of any line: <, > and & become entities, the other marks are backslash-escaped.

@@ -1,4 +1,4 @@
-"""Rules of assessment/answers.py that only Python meets: the evidence block an accepted file keeps."""
+"""Rules of assessment/answers/answers_file.py that only Python meets: the evidence block an accepted file keeps."""
 
 from __future__ import annotations
 

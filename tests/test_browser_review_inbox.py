@@ -1,4 +1,4 @@
-"""The reviewer's desk in Chromium: many files at once, the inbox, resubmissions, deciding quickly,
+"""The review page's inbox and store in Chromium: many files at once, the inbox, resubmissions, deciding quickly,
 the IndexedDB store with its move from localStorage, backup and restore."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The reviewer's desk's DOM-free modules in Chromium: inbox order and filters, export warnings,
+"""The review page's DOM-free inbox modules in Chromium: inbox order and filters, export warnings,
 resubmission carry-over, the fill-only merge of an imported review, and backup files refused."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The one rule for accepting an answers file, Python side (scoring.js must agree: test_answers_js.py)."""
+"""The one rule for accepting an answers file, Python side (answers/scoring.js must agree: test_answers_js.py)."""
 
 from __future__ import annotations
 
@@ -98,7 +98,7 @@ def test_the_checklists_own_export_shape_is_accepted_with_its_result():
 @given(ANSWERS_FILES)
 def test_the_fast_reader_accepts_exactly_what_the_exact_scanner_accepts(data):
     # Python judges a file with json.loads and C-speed checks first, and runs the per-token scanner
-    # (the one scoring.js runs) only to word a refusal; both must draw the line in the same place.
+    # (the one answers/scoring.js runs) only to word a refusal; both must draw the line in the same place.
     try:
         text = data.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
     except UnicodeDecodeError:
