@@ -87,7 +87,7 @@ def test_hostile_text_is_escaped_in_the_terminal_and_neutralised_in_csv(tmp_path
 
 
 def test_english_counts_say_1_item_and_2_items(tmp_path):
-    from assessment.__main__ import _plural
+    from assessment.cli.command import plural as _plural
 
     assert _plural(1, "item") == "1 item" and _plural(2, "item") == "2 items" and _plural(0, "file") == "0 files"
     code, out, _ = run(["validate"])

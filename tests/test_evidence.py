@@ -67,7 +67,7 @@ def test_a_criteria_file_whose_first_reply_threshold_is_not_a_duration_is_refuse
     data = yaml.safe_load((DIR.parent / "criteria.yml").read_text(encoding="utf-8"))
     count = next(k for k, u in data["units"].items() if u["measures"] == "count")
     data["thresholds"][_first_reply_key(data)] = {"value": 1, "unit": count}
-    with pytest.raises(assessment.CriteriaError, match="clause 4.2's threshold .* must be in a duration unit"):
+    with pytest.raises(assessment.CriteriaError, match=r"c\.yml: evidence\.measures\.first_reply: the threshold '.*' must be in a duration unit"):
         assessment.parse(data, "c.yml")
 
 
