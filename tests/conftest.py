@@ -85,6 +85,11 @@ _SHARED: dict = {}
 
 
 def pytest_configure(config):
+    # The command line cuts its text tables to the terminal's width when COLUMNS is set; pytest-xdist
+    # sets COLUMNS=80 in its workers (and a developer's shell may export it). Tests that want a width
+    # set it themselves.
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
     config.addinivalue_line("markers", "expect_page_errors(reason): this test expects uncaught page errors or "
                                        "console errors (use the page_errors fixture to assert which)")
     # The xdist controller (it runs no test) builds and serves the site once for every worker.

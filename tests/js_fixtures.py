@@ -141,7 +141,7 @@ def evidence_display_cases() -> list[dict]:
     for name, criteria, doc in CASES:
         read = answers.parse(criteria, doc)
         for lang in ("zh", "en"):
-            out.append({"name": f"{name} ({lang})", "lang": lang, "criteria": versions.published(criteria),
+            out.append({"name": f"{name} ({lang})", "lang": lang, "criteria": history.published(criteria),
                         "doc": doc, "labels": LABELS[lang], "lines": evidence_display.lines(criteria, read, read.evidence, lang)})
     return out
 

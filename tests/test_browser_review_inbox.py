@@ -239,7 +239,7 @@ def test_backup_of_all_reviews_restores_in_another_browser_and_never_overwrites(
         not_backup = tmp_path / "nb.json"
         not_backup.write_text('{"format": "x"}', encoding="utf-8")
         other.locator("#rv-restore").set_input_files(str(not_backup))
-        assert "nb.json" in other.locator("#rv-alert").inner_text()
+        other.wait_for_function("document.getElementById('rv-alert').innerText.includes('nb.json')")
     finally:
         other.context.close()
 

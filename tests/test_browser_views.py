@@ -9,7 +9,7 @@ from assessment.criteria import quantity
 from assessment.shared.formatting import js_number
 from macros import checklist
 
-from tests.browser_checks import FRAMES, settled
+from tests.browser_checks import settled
 from tests.checklist_page import answer_some, current_doc, item, open_checklist, show, texts, wait_saved
 
 LANGS = ["zh", "en"]
@@ -245,10 +245,9 @@ TOP_ITEM = """() => { const bar = document.getElementById('cl-bar').getBoundingC
 
 
 def settled_top(page):
-    seen = None
-    while seen != (seen := page.evaluate(TOP_ITEM)):  # items coming on screen settle to their real height
-        page.evaluate(FRAMES)
-    return seen
+    # Items coming on screen settle to their real height, and Back restores the place after them: the
+    # top item once it has stayed the same for a quarter of a second's frames.
+    return settled(page, TOP_ITEM, frames=15)
 
 
 @pytest.mark.parametrize("lang", LANGS)
