@@ -13,10 +13,10 @@ from macros import scripts
 from assessment.criteria import versions as history
 from assessment.plan import plan
 from tests.browser_checks import axe_violations
-
-ROOT = Path(__file__).parents[1]
 from tests.checklist_page import (CHANNELS, REPLY, answer_some, current_doc, entries, export, item, open_checklist, show, texts,
                                   wait_saved)
+
+ROOT = Path(__file__).parents[1]
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
